@@ -1,0 +1,34 @@
+import Hummingbird
+import Logging
+import SunboardCore
+
+/// The context of a request from signed-in staff. Handlers in the admin
+/// area receive this type, so none of them can forget to ask who is there.
+struct StaffContext: ChildRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let user: StaffUser
+    let csrfToken: String
+    let form: FormFields
+    let clientAddress: String
+    let sessions: SessionContextBox
+
+    init(context: AppRequestContext) throws {
+        guard let user = context.identity else { throw CommonError.unauthenticated }
+        self.coreContext = context.coreContext
+        self.user = user
+        self.csrfToken = context.csrfToken
+        self.form = context.form
+        self.clientAddress = context.clientAddress
+        self.sessions = SessionContextBox(context.sessions)
+    }
+
+    var maxUploadSize: Int { 1024 * 1024 }
+
+    /// The actor of an audit entry made in this request.
+    func auditEntry(action: String, unitID: Int? = nil, subject: String = "", detail: String = "") -> AuditLog.Entry {
+        AuditLog.Entry(
+            actorID: user.id, actorName: user.displayName, action: action, unitID: unitID,
+            subject: subject, detail: detail, address: clientAddress
+        )
+    }
+}

@@ -1,0 +1,33 @@
+import Hummingbird
+import SunboardCore
+
+/// The context of a request to one unit's admin pages, made only after
+/// ``UnitAccessMiddleware`` has found the unit and checked that the person
+/// may open it. Finer checks (may they edit?) use ``require(_:)``.
+struct UnitAdminContext: ChildRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let staff: StaffContext
+    let scope: ScopedUnit
+
+    init(context: AppRequestContext) throws {
+        guard let scope = context.scopedUnit else { throw CommonError.notFound }
+        self.staff = try StaffContext(context: context)
+        self.coreContext = context.coreContext
+        self.scope = scope
+    }
+
+    var unit: Unit { scope.unit }
+
+    var maxUploadSize: Int { staff.maxUploadSize }
+
+    var user: StaffUser { staff.user }
+
+    func can(_ permission: Permission) -> Bool {
+        scope.permissions.contains(permission)
+    }
+
+    /// Throws `forbidden` unless the person holds the permission in this unit.
+    func require(_ permission: Permission) throws {
+        guard can(permission) else { throw CommonError.forbidden }
+    }
+}

@@ -1,0 +1,67 @@
+import Hummingbird
+import SunboardCore
+
+/// `/admin/units/{slug}`: one unit's admin home and its 基本概况 form.
+struct UnitAdminController {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<UnitAdminContext>) {
+        group.get(use: show)
+        group.get("profile", use: editProfile)
+        group.post("profile", use: updateProfile)
+    }
+
+    @Sendable func show(_ request: Request, context: UnitAdminContext) async throws -> HTML {
+        let unit = context.unit
+        let staff = try await services.users.staff(inUnits: [unit.id])
+        let children = try await services.units.children(of: unit.id)
+        let frame = Frame.admin(
+            title: "\(unit.name) · 管理", crumbs: [.init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path)],
+            user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets
+        )
+        let model = UnitAdminPage(
+            scope: context.scope, user: context.user, staff: staff, children: children,
+            saved: request.uri.queryParameters["saved"] != nil, frame: frame
+        )
+        return HTML(try services.renderer.render("admin/unit", model))
+    }
+
+    @Sendable func editProfile(_ request: Request, context: UnitAdminContext) async throws -> HTML {
+        try context.require(.editUnitProfile)
+        return try profilePage(context: context, input: UnitProfileInput(context.unit.profile), failure: nil)
+    }
+
+    @Sendable func updateProfile(_ request: Request, context: UnitAdminContext) async throws -> Response {
+        try context.require(.editUnitProfile)
+        let input = UnitProfileInput(form: context.staff.form)
+        let profile: UnitProfile
+        do {
+            profile = try input.validated()
+        } catch {
+            return try profilePage(context: context, input: input, failure: error).response(from: request, context: context)
+        }
+        let unit = context.unit
+        let now = services.clock.now
+        let audit = services.audit
+        let entry = context.staff.auditEntry(action: "unit.profile.update", unitID: unit.id, subject: unit.name, detail: "修改了基本概况")
+        try await services.database.transaction { sql in
+            try await UnitRepository.updateProfile(unitID: unit.id, to: profile, at: now, on: sql)
+            try await audit.record(entry, at: now, on: sql)
+        }
+        return .redirect(to: SiteURL.unitAdmin(unit.slug).path + "?saved=1", type: .normal)
+    }
+
+    private func profilePage(context: UnitAdminContext, input: UnitProfileInput, failure: ValidationFailure?) throws -> HTML {
+        let unit = context.unit
+        let frame = Frame.admin(
+            title: "修改基本概况",
+            crumbs: [
+                .init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path),
+                .init(title: "修改基本概况", url: SiteURL.unitProfile(unit.slug).path),
+            ],
+            user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets
+        )
+        let model = ProfileForm(unit: unit, input: input, failure: failure, frame: frame)
+        return HTML(try services.renderer.render("admin/profile", model), status: failure == nil ? .ok : .badRequest)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Logging
+import SunboardCore
+
+/// What the routes work with, built once and passed in; nothing is global,
+/// so a test builds its own with a fresh database and a stopped clock.
+public struct AppServices: Sendable {
+    public let configuration: AppConfiguration
+    public let database: Database
+    public let clock: WallClock
+    public let units: UnitRepository
+    public let users: UserRepository
+    public let audit: AuditLog
+    public let hasher: PasswordHasher
+    public let renderer: PageRenderer
+    public let throttle: LoginThrottle
+    public let logger: Logger
+    let sessions: SQLSessionStore
+    let loginAttempts: LoginAttemptStore
+
+    public init(
+        configuration: AppConfiguration,
+        database: Database,
+        clock: WallClock = .system,
+        throttle: LoginThrottle = .init(),
+        logger: Logger
+    ) throws {
+        self.configuration = configuration
+        self.database = database
+        self.clock = clock
+        self.units = UnitRepository(database: database)
+        self.users = UserRepository(database: database)
+        self.audit = AuditLog(database: database)
+        self.hasher = PasswordHasher(cost: configuration.bcryptCost)
+        self.renderer = try PageRenderer.load()
+        self.throttle = throttle
+        self.logger = logger
+        self.sessions = SQLSessionStore(database: database, clock: clock)
+        self.loginAttempts = LoginAttemptStore(database: database)
+    }
+}

@@ -1,0 +1,62 @@
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import ServiceLifecycle
+
+/// Wires every route and middleware. Nothing is global: tests call this
+/// with services over a fresh database and drive the router directly.
+public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
+    // HEAD is answered as GET without the body, for monitors and link checkers.
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    // Outermost first: every response, error pages included, gets the headers.
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware(renderer: services.renderer))
+    router.add(middleware: ClientAddressMiddleware(trustProxy: services.configuration.trustProxy))
+
+    HealthController(database: services.database).addRoutes(to: router)
+    UnitAPIController(units: services.units).addRoutes(to: router)
+    PublicController(services: services).addRoutes(to: router)
+
+    // The admin area: sessions, the signed-in user and form protection.
+    // Public pages stay out of it, so they set no cookie and read no session.
+    let cookie = SessionCookieParameters(
+        name: "sunboard_session", path: SiteURL.admin.path, secure: services.configuration.secureCookies, sameSite: .lax
+    )
+    let admin = router.group(SiteURL.admin.route)
+        .add(middleware: SessionMiddleware<AppRequestContext>(
+            storage: services.sessions,
+            configuration: .init(sessionCookieParameters: cookie, defaultSessionExpiration: LoginController.sessionLength)
+        ))
+        .add(middleware: SessionAuthenticator(users: StaffAuthenticator(users: services.users), context: AppRequestContext.self))
+        .add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
+    let login = LoginController(services: services)
+    login.addRoutes(to: admin)
+
+    // Everything below requires a signed-in member of staff.
+    let staff = admin.group().add(middleware: RequireStaffMiddleware())
+    login.addLogout(to: staff)
+    let staffPages = staff.group(context: StaffContext.self)
+    DashboardController(services: services).addRoutes(to: staffPages)
+    PasswordController(services: services).addRoutes(to: staffPages)
+    UsersController(services: services).addRoutes(to: staffPages)
+
+    // One unit's pages: only for people with a role there or above it.
+    let unitPages = staff.group(SiteURL.unitAdmin("{slug}").route(under: .admin))
+        .add(middleware: UnitAccessMiddleware(units: services.units))
+        .group(context: UnitAdminContext.self)
+    UnitAdminController(services: services).addRoutes(to: unitPages)
+    return router
+}
+
+/// The server with its background services, ready to run.
+public func buildApplication(services: AppServices) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(services: services),
+        configuration: .init(
+            address: .hostname(services.configuration.hostname, port: services.configuration.port),
+            serverName: "Sunboard"
+        ),
+        services: [MaintenanceService(services: services)],
+        logger: services.logger
+    )
+}

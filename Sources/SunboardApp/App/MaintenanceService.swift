@@ -1,0 +1,26 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import SunboardCore
+
+/// Housekeeping that keeps tables from growing without end: expired
+/// sessions and old login attempts. Safe to run on every instance.
+struct MaintenanceService: Service {
+    let services: AppServices
+    /// Login attempts are kept this long for looking into break-in attempts.
+    static let loginAttemptRetention: TimeInterval = 90 * 24 * 3600
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await services.sessions.prune()
+                    try await services.loginAttempts.prune(before: services.clock.now.addingTimeInterval(-Self.loginAttemptRetention))
+                } catch {
+                    services.logger.warning("Maintenance failed: \(error)")
+                }
+                try await Task.sleep(for: .seconds(600))
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// Where Sunboard's rows live: SQLite or PostgreSQL behind one SQLKit API.
+///
+/// Repositories run single statements on ``sql`` and multi-statement work
+/// in ``transaction(_:)``; nothing else in the app knows which database it is
+/// talking to, except the few places that must differ, which ask ``kind``.
+public final class Database: Sendable {
+    public let kind: DatabaseKind
+    /// Runs each statement on a pooled connection.
+    public let sql: any SQLDatabase
+    private let source: any SQLConnectionSource
+
+    private init(kind: DatabaseKind, sql: any SQLDatabase, source: any SQLConnectionSource) {
+        self.kind = kind
+        self.sql = sql
+        self.source = source
+    }
+
+    public static func open(_ configuration: DatabaseConfiguration, logger: Logger) async throws -> Database {
+        switch configuration {
+        case .sqlite(let path):
+            let pool = try await SQLiteConnectionPool.open(path: path, size: 4, logger: logger)
+            return try await make(kind: .sqlite, source: pool, logger: logger)
+        case .postgresql(let clientConfiguration):
+            let source = PostgresConnectionSource(configuration: clientConfiguration, logger: logger)
+            do {
+                return try await make(kind: .postgresql, source: source, logger: logger)
+            } catch {
+                await source.close()
+                throw error
+            }
+        }
+    }
+
+    private static func make<Source: SQLConnectionSource>(
+        kind: DatabaseKind, source: Source, logger: Logger
+    ) async throws -> Database {
+        // Borrow one connection to learn the dialect, and to fail here, at
+        // start-up, if the database cannot be reached.
+        let (dialect, version) = try await source.withConnection { connection in
+            _ = try await connection.raw("SELECT 1").all()
+            return (connection.dialect, connection.version)
+        }
+        let sql = PooledSQLDatabase(source: source, logger: logger, dialect: dialect, version: version)
+        return Database(kind: kind, sql: sql, source: source)
+    }
+
+    /// Runs `work` in one transaction on one connection: all of it is kept,
+    /// or, when it throws, none of it.
+    ///
+    /// On SQLite the transaction takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so two writers queue instead of deadlocking.
+    public func transaction<R: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let begin = kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await sql.withSession { connection in
+            try await connection.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await work(connection)
+                try await connection.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await connection.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func close() async {
+        await source.close()
+    }
+}

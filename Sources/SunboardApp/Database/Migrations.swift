@@ -1,0 +1,12 @@
+/// The schema's history, oldest first. Append only: a released step is
+/// never edited or removed.
+public enum Migrations {
+    public static let all: [any Migration] = [
+        CreateUnits(),  // the office → community tree and each unit's 基本概况
+        CreateUsers(),  // staff accounts with bcrypt password hashes
+        CreateRoleGrants(),  // roles held per unit
+        CreateSessions(),  // login sessions shared by every app instance
+        CreateLoginAttempts(),  // the record that login throttling counts
+        CreateAuditLog(),  // append-only record of admin actions
+    ]
+}

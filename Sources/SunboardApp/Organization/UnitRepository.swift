@@ -1,0 +1,133 @@
+import Foundation
+import SQLKit
+import SunboardCore
+
+/// Reads and writes the organization tree.
+public struct UnitRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Every unit, parents before children in the order they were placed.
+    public func all() async throws -> [Unit] {
+        try await database.sql.select().columns(UnitRow.columns).from("units")
+            .orderBy("position").orderBy("id")
+            .all(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .map(\.unit)
+    }
+
+    public func tree() async throws -> UnitTree {
+        UnitTree(try await all())
+    }
+
+    public func find(slug: String) async throws -> Unit? {
+        try await select().where("slug", .equal, slug).first(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.unit
+    }
+
+    public func find(id: Int) async throws -> Unit? {
+        try await select().where("id", .equal, id).first(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.unit
+    }
+
+    /// The units with these ids, in tree order.
+    public func find(ids: [Int]) async throws -> [Unit] {
+        guard !ids.isEmpty else { return [] }
+        return try await select().where("id", .in, SQLBind.group(ids))
+            .orderBy("position").orderBy("id")
+            .all(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.unit)
+    }
+
+    /// Units without a parent: the top of the tree.
+    public func roots() async throws -> [Unit] {
+        try await select().where("parent_id", .is, SQLLiteral.null)
+            .orderBy("position").orderBy("id")
+            .all(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.unit)
+    }
+
+    public func children(of id: Int) async throws -> [Unit] {
+        try await select().where("parent_id", .equal, id)
+            .orderBy("position").orderBy("id")
+            .all(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.unit)
+    }
+
+    /// The unit, its parent, and so on to the root, in one query.
+    public func lineage(of id: Int) async throws -> [Unit] {
+        let columns = UnitRow.columns.map { "u.\($0)" }.joined(separator: ", ")
+        let rows = try await database.sql.raw("""
+            WITH RECURSIVE up(id, depth) AS (
+                SELECT id, 0 FROM units WHERE id = \(bind: id)
+                UNION ALL
+                SELECT u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.id
+                WHERE u.parent_id IS NOT NULL AND up.depth < 32
+            )
+            SELECT \(unsafeRaw: columns) FROM up JOIN units u ON u.id = up.id ORDER BY up.depth
+            """).all(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return rows.map(\.unit)
+    }
+
+    /// The given units and everything below them, each parent before its
+    /// children, in one query.
+    public func subtrees(of ids: [Int]) async throws -> [Unit] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await database.sql.raw("""
+            WITH RECURSIVE down(id) AS (
+                SELECT id FROM units WHERE id IN \(SQLBind.group(ids))
+                UNION
+                SELECT u.id FROM units u JOIN down ON u.parent_id = down.id
+            )
+            SELECT \(unsafeRaw: UnitRow.columns.joined(separator: ", ")) FROM units
+            WHERE id IN (SELECT id FROM down) ORDER BY position, id
+            """).all(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let tree = UnitTree(rows.map(\.unit))
+        var seen: Set<Int> = []
+        return ids.flatMap { tree.subtree(of: $0) }.filter { seen.insert($0.id).inserted }
+    }
+
+    private func select() -> SQLSelectBuilder {
+        database.sql.select().columns(UnitRow.columns).from("units")
+    }
+
+    /// Adds a unit at the end of its parent's list; returns it with its id.
+    @discardableResult
+    public func create(
+        slug: String, name: String, kind: UnitKind, parentID: Int?, profile: UnitProfile = .init(), at now: Date
+    ) async throws -> Unit {
+        let position = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("units").first()?.decode(column: "n", as: Int.self) ?? 0
+        let row = try await database.sql.insert(into: "units")
+            .columns(
+                "slug", "name", "kind", "parent_id", "position", "area_m2", "population", "households",
+                "institutions", "businesses", "address", "phone", "office_hours", "introduction",
+                "created_at", "updated_at"
+            )
+            .values(
+                SQLBind(slug), SQLBind(name), SQLBind(kind.rawValue), SQLBind(parentID), SQLBind(position),
+                SQLBind(profile.areaSquareMetres), SQLBind(profile.population), SQLBind(profile.households),
+                SQLBind(profile.institutions), SQLBind(profile.businesses), SQLBind(profile.address),
+                SQLBind(profile.phone), SQLBind(profile.officeHours), SQLBind(profile.introduction),
+                SQLBind(now.unixSeconds), SQLBind(now.unixSeconds)
+            )
+            .returning("id")
+            .first()
+        let id = try row!.decode(column: "id", as: Int.self)
+        return Unit(id: id, slug: slug, name: name, kind: kind, parentID: parentID, profile: profile)
+    }
+
+    /// Replaces a unit's 基本概况; `sql` is the transaction it belongs to.
+    static func updateProfile(unitID: Int, to profile: UnitProfile, at now: Date, on sql: any SQLDatabase) async throws {
+        try await sql.update("units")
+            .set("area_m2", to: SQLBind(profile.areaSquareMetres))
+            .set("population", to: SQLBind(profile.population))
+            .set("households", to: SQLBind(profile.households))
+            .set("institutions", to: SQLBind(profile.institutions))
+            .set("businesses", to: SQLBind(profile.businesses))
+            .set("address", to: profile.address)
+            .set("phone", to: profile.phone)
+            .set("office_hours", to: profile.officeHours)
+            .set("introduction", to: profile.introduction)
+            .set("updated_at", to: now.unixSeconds)
+            .where("id", .equal, unitID)
+            .run()
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import SunboardCore
+
+/// Signing in and out of the admin area.
+struct LoginController {
+    let services: AppServices
+    /// How long a login lasts: one working day.
+    static let sessionLength: Duration = .seconds(8 * 3600)
+
+    /// Login lives in the admin group but in front of the staff-only check.
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get(SiteURL.login.route(under: .admin), use: form)
+        group.post(SiteURL.login.route(under: .admin), use: login)
+    }
+
+    func addLogout(to group: RouterGroup<AppRequestContext>) {
+        group.post(SiteURL.logout.route(under: .admin), use: logout)
+    }
+
+    @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if context.identity != nil { return .redirect(to: SiteURL.admin.path, type: .normal) }
+        let next = request.uri.queryParameters["next"].map(String.init) ?? ""
+        let notice = request.uri.queryParameters["bye"] != nil ? "您已退出登录。" : nil
+        return try page(context: context, username: "", next: next, error: nil, notice: notice, status: .ok)
+            .response(from: request, context: context)
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let username = context.form["username"].trimmed.lowercased()
+        let password = context.form["password"]
+        let next = context.form["next"]
+        let now = services.clock.now
+
+        guard !username.isEmpty, !password.isEmpty else {
+            return try page(context: context, username: username, next: next, error: "请输入登录名和密码。", status: .badRequest)
+                .response(from: request, context: context)
+        }
+        // Long input is refused before it costs a database or bcrypt call.
+        guard username.count <= 64, password.count <= Credentials.passwordMaximumLength else {
+            return try page(context: context, username: "", next: next, error: PeopleError.wrongCredentials.message, status: .unauthorized)
+                .response(from: request, context: context)
+        }
+
+        let windowStart = services.throttle.windowStart(now: now)
+        let accountFailures = try await services.loginAttempts.failures(username: username, since: windowStart)
+        let addressFailures = try await services.loginAttempts.failures(address: context.clientAddress, since: windowStart)
+        if let until = services.throttle.lockedUntil(account: accountFailures, address: addressFailures, now: now) {
+            let locked = LoginLocked(until: until, now: now)
+            var response = try page(context: context, username: username, next: next, error: locked.message, status: .tooManyRequests)
+                .response(from: request, context: context)
+            response.headers[.retryAfter] = String(locked.minutes * 60)
+            return response
+        }
+
+        let user = try await services.users.find(username: username)
+        let matches = try await services.hasher.verify(password, against: user?.passwordHash ?? PasswordHasher.decoyHash)
+        guard let user, user.isActive, matches else {
+            try await services.loginAttempts.record(username: username, address: context.clientAddress, succeeded: false, at: now)
+            return try page(context: context, username: username, next: next, error: PeopleError.wrongCredentials.message, status: .unauthorized)
+                .response(from: request, context: context)
+        }
+
+        try await services.loginAttempts.record(username: username, address: context.clientAddress, succeeded: true, at: now)
+        try await services.audit.record(
+            .init(actorID: user.id, actorName: user.displayName, action: "login", subject: user.username, address: context.clientAddress),
+            at: now
+        )
+        context.sessions.createSession(StaffSession(userID: user.id), expiresIn: Self.sessionLength)
+        return .redirect(to: Self.safeNext(next), type: .normal)
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let user = context.identity {
+            try await services.audit.record(
+                .init(actorID: user.id, actorName: user.displayName, action: "logout", subject: user.username, address: context.clientAddress),
+                at: services.clock.now
+            )
+        }
+        context.sessions.clearSession()
+        return .redirect(to: SiteURL.login.path + "?bye=1", type: .normal)
+    }
+
+    /// Only a path inside the admin area; anything else could send a person
+    /// who just signed in to another site.
+    static func safeNext(_ next: String) -> String {
+        let isLocal = next.hasPrefix(SiteURL.admin.path) && !next.hasPrefix("//") && !next.contains("\\")
+            && !next.contains("://") && next.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F }
+        return isLocal ? next : SiteURL.admin.path
+    }
+
+    private func page(
+        context: AppRequestContext, username: String, next: String, error: String?, notice: String? = nil,
+        status: HTTPResponse.Status
+    ) throws -> HTML {
+        let model = LoginPage(
+            frame: .admin(title: "工作人员登录", user: nil, csrfToken: context.csrfToken, assets: services.renderer.assets),
+            action: SiteURL.login.path,
+            username: username,
+            next: Self.safeNext(next),
+            error: error,
+            notice: notice
+        )
+        return HTML(try services.renderer.render("admin/login", model), status: status)
+    }
+}

@@ -1,0 +1,38 @@
+import SunboardCore
+
+/// The office's public home: its facts and its communities.
+struct OfficeHome: Sendable {
+    struct Community: Sendable {
+        var name: String
+        var url: String
+        var population: String?
+        var contact: UnitContact
+    }
+
+    var frame: Frame
+    var name: String
+    var introduction: String?
+    var facts: UnitFacts
+    var contact: UnitContact
+    var communities: [Community]
+    var hasCommunities: Bool
+    var loginURL: String
+
+    init(office: Unit, communities: [Unit], assets: StaticAssets) {
+        self.frame = Frame(title: "\(office.name)居务公开", assets: assets)
+        self.name = office.name
+        self.introduction = office.profile.introduction.isEmpty ? nil : office.profile.introduction
+        self.facts = UnitFacts(office.profile, communities: communities.count)
+        self.contact = UnitContact(office.profile)
+        self.communities = communities.map {
+            Community(
+                name: $0.name,
+                url: SiteURL.unit($0.slug).path,
+                population: $0.profile.population.map { "\(ChineseNumber.wan($0))人" },
+                contact: UnitContact($0.profile)
+            )
+        }
+        self.hasCommunities = !communities.isEmpty
+        self.loginURL = SiteURL.login.path
+    }
+}

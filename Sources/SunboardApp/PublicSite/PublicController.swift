@@ -1,0 +1,55 @@
+import Hummingbird
+import SunboardCore
+
+/// The public site: the office home and each community's board. No login,
+/// no cookies: these pages are the same for every reader.
+struct PublicController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(SiteURL.home.route, use: home)
+        router.get(SiteURL.unit("{slug}").route, use: unit)
+        router.get("/static/{name}", use: asset)
+        router.get("/favicon.ico") { request, _ in
+            services.renderer.assets.response(name: "icon.svg", request: request) ?? Response(status: .notFound)
+        }
+        router.get("/robots.txt") { _, _ in
+            "User-agent: *\nAllow: /\nDisallow: /admin/\n"
+        }
+    }
+
+    @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        guard let office = try await services.units.roots().first else { throw CommonError.notFound }
+        return try await officePage(office)
+    }
+
+    @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let slug = try context.parameters.require("slug")
+        guard let unit = try await services.units.find(slug: slug) else { throw CommonError.notFound }
+        switch unit.kind {
+        case .office:
+            return try await officePage(unit)
+        case .community:
+            let parent: Unit? = if let parentID = unit.parentID { try await services.units.find(id: parentID) } else { nil }
+            let model = CommunityHome(community: unit, parent: parent, assets: services.renderer.assets)
+            return HTML(try services.renderer.render("public/community", model), caching: .publicRevalidate)
+        }
+    }
+
+    @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let name = try context.parameters.require("name")
+        guard let response = services.renderer.assets.response(name: name, request: request) else {
+            throw CommonError.notFound
+        }
+        return response
+    }
+
+    private func officePage(_ office: Unit) async throws -> HTML {
+        let model = OfficeHome(
+            office: office,
+            communities: try await services.units.children(of: office.id).filter { $0.kind == .community },
+            assets: services.renderer.assets
+        )
+        return HTML(try services.renderer.render("public/office", model), caching: .publicRevalidate)
+    }
+}

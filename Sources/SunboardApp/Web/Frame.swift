@@ -1,0 +1,59 @@
+import SunboardCore
+
+/// What every page's layout needs besides its own content: the title, the
+/// asset links, and for staff pages who is signed in.
+struct Frame: Sendable {
+    /// A link in the trail above the page title.
+    struct Crumb: Sendable {
+        var title: String
+        var url: String
+    }
+
+    /// The signed-in bar on staff pages.
+    struct StaffBar: Sendable {
+        var displayName: String
+        var logoutURL: String
+        var passwordURL: String
+        var adminURL: String
+        var usersURL: String?
+    }
+
+    var title: String
+    var css: String
+    var icon: String
+    var homeURL: String
+    var siteName = "阳光居务"
+    var crumbs: [Crumb]
+    var hasCrumbs: Bool
+    var staff: StaffBar?
+    var csrfToken: String
+    var isAdmin: Bool
+
+    init(title: String, crumbs: [Crumb] = [], staff: StaffBar? = nil, csrfToken: String = "", isAdmin: Bool = false, assets: StaticAssets) {
+        self.title = title
+        self.css = assets.url("app.css")
+        self.icon = assets.url("icon.svg")
+        self.homeURL = SiteURL.home.path
+        self.crumbs = crumbs
+        self.hasCrumbs = !crumbs.isEmpty
+        self.staff = staff
+        self.csrfToken = csrfToken
+        self.isAdmin = isAdmin
+    }
+
+    /// The frame of a page in the admin area.
+    static func admin(title: String, crumbs: [Crumb] = [], user: StaffUser?, csrfToken: String, assets: StaticAssets) -> Frame {
+        let staff = user.map { user in
+            StaffBar(
+                displayName: user.displayName,
+                logoutURL: SiteURL.logout.path,
+                passwordURL: SiteURL.password.path,
+                adminURL: SiteURL.admin.path,
+                usersURL: user.access.managesUsers ? SiteURL.users.path : nil
+            )
+        }
+        // The trail starts at the admin home, except on the admin home itself.
+        let trail = staff == nil || crumbs.isEmpty ? [] : [Crumb(title: "管理首页", url: SiteURL.admin.path)] + crumbs
+        return Frame(title: title, crumbs: trail, staff: staff, csrfToken: csrfToken, isAdmin: true, assets: assets)
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import SunboardApp
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "升级数据库结构 / Apply pending database migrations and exit."
+    )
+
+    @OptionGroup var dataOptions: DataOptions
+
+    func run() async throws {
+        let configuration = AppConfiguration.resolve(hostname: nil, port: nil, dataDirectory: dataOptions.data)
+        let logger = Runtime.logger()
+        let database = try await Database.open(try configuration.databaseConfiguration(), logger: logger)
+        do {
+            let migrator = Migrator(database: database, logger: logger)
+            let applied = try await migrator.migrate()
+            let all = try await migrator.appliedNames()
+            say(applied.isEmpty
+                ? "数据库已是最新（\(all.count) 个迁移）/ Database is up to date (\(all.count) migrations)."
+                : "已应用 \(applied.count) 个迁移 / Applied \(applied.count) migrations: \(applied.joined(separator: ", "))")
+            await database.close()
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+}
