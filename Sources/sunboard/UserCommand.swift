@@ -52,15 +52,12 @@ struct UserCommand: AsyncParsableCommand {
                 guard role.isGrantable(in: unit.kind) else {
                     throw ValidationError("“\(role.chineseName)”不能设在\(unit.kind.chineseName) / role \(role.rawValue) cannot be held in a unit of kind \(unit.kind.rawValue).")
                 }
-                let now = Date()
-                let id = try await services.users.create(
-                    username: username, displayName: name.trimmed, passwordHash: try await services.hasher.hash(password), at: now
-                )
-                try await services.users.grant(role, userID: id, unitID: unit.id, at: now)
-                try await services.audit.record(
-                    .init(actorID: nil, actorName: "sunboard user add", action: "user.create", unitID: unit.id, subject: username,
-                          detail: "命令行新建用户“\(name)”，角色：\(unit.name)\(role.chineseName)", address: "cli"),
-                    at: now
+                try await services.users.createAccount(
+                    username: username, displayName: name.trimmed, passwordHash: try await services.hasher.hash(password),
+                    role: role, unitID: unit.id, audit: services.audit,
+                    entry: .init(actorID: nil, actorName: "sunboard user add", action: "user.create", unitID: unit.id, subject: username,
+                                 detail: "命令行新建用户“\(name)”，角色：\(unit.name)\(role.chineseName)", address: "cli"),
+                    at: Date()
                 )
                 say("已创建 Created \(username) (\(name)): \(unit.name) \(role.chineseName)")
                 if self.password == nil { say("初始密码 Initial password: \(password)") }

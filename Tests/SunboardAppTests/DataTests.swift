@@ -66,6 +66,17 @@ struct DataTests {
         }
     }
 
+    @Test("Running the demo again does not give back a role the office revoked")
+    func demoKeepsRevocations() async throws {
+        try await TestApp.run { app in
+            let clerk = try #require(try await app.services.users.find(username: "yinnan-clerk"))
+            let yinnan = try await app.unit("yinnan")
+            try await UserRepository.revoke(.clerk, userID: clerk.id, unitID: yinnan.id, on: app.database.sql)
+            try await DemoSeeder(services: app.services).seed()
+            #expect(try await app.services.users.grants(userID: clerk.id).isEmpty)
+        }
+    }
+
     @Test("The unit tree is read with one query each way, whatever its depth")
     func lineageAndSubtree() async throws {
         try await TestApp.run { app in

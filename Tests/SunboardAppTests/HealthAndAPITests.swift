@@ -86,6 +86,9 @@ struct HealthAndAPITests {
             }
             let odd = try await browser.post("/admin/login", form: [("username", "\u{0}\u{FFFF}"), ("password", String(repeating: "x", count: 500))])
             #expect(odd.status.code < 500)
+            // A NUL byte, which PostgreSQL refuses in text, is dropped before it reaches the database.
+            let nul = try await browser.post("/admin/login", form: [("username", "yincheng\u{0}-clerk"), ("password", "x\u{0}y")])
+            #expect(nul.status == .unauthorized)
             let broken = try await app.client.execute(
                 uri: "/admin/login", method: .post,
                 headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "sunboard_csrf=\(browser.csrfToken ?? "")"],

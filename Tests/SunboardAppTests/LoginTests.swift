@@ -83,6 +83,46 @@ struct LoginTests {
         }
     }
 
+    @Test("Guesses sent all at once cannot slip past the limit")
+    func parallelGuesses() async throws {
+        try await TestApp.run { app in
+            let client = app.client
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<12 {
+                    group.addTask {
+                        let browser = Browser(client: client)
+                        return try await browser.login("yinbei-clerk", password: "a wrong guess").status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let checked = statuses.filter { $0 == .unauthorized }.count
+            #expect(checked <= 5, "only five guesses may reach the password check, \(checked) did")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 12 - checked)
+            let recorded = try await app.database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("login_attempts").where("username", .equal, "yinbei-clerk").first()!.decode(column: "n", as: Int.self)
+            #expect(recorded == checked)
+        }
+    }
+
+    @Test("Changing a password ends the account's other sessions, not the one that changed it")
+    func passwordChangeEndsSessions() async throws {
+        try await TestApp.run { app in
+            let phone = try await app.signedIn("yincheng-secretary")
+            let office = try await app.signedIn("yincheng-secretary")
+            let change = try await office.post("/admin/password", form: [
+                ("current_password", DemoSeeder.password), ("new_password", "a brand new password"), ("confirm_password", "a brand new password"),
+            ])
+            #expect(change.status == .seeOther)
+            #expect(try await office.get("/admin").status == .ok)
+            #expect(try await phone.get("/admin").status == .found)
+
+            // A reset from the command line ends them all.
+            try await app.services.users.resetPassword(username: "yincheng-secretary", to: "reset by the office", hasher: app.services.hasher, audit: app.services.audit)
+            #expect(try await office.get("/admin").status == .found)
+        }
+    }
+
     @Test("Many failures from one address lock that address out")
     func addressThrottling() async throws {
         try await TestApp.run { app in
@@ -155,6 +195,27 @@ struct LoginTests {
             #expect(try await browser.get("/admin").status == .ok)
             try await app.database.sql.update("users").set("is_active", to: false).where("username", .equal, "yinbei-clerk").run()
             #expect(try await browser.get("/admin").status == .found)
+        }
+    }
+
+    @Test("The client's address is taken from X-Forwarded-For only behind a trusted proxy")
+    func forwardedAddress() async throws {
+        try await TestApp.run { app in
+            // This instance's default: the header is ignored.
+            let direct = app.browser()
+            direct.defaultHeaders = [HTTPField.Name("X-Forwarded-For")!: "203.0.113.9"]
+            _ = try await direct.login("yinbei-director", password: DemoSeeder.password)
+            #expect(try await app.services.audit.recent().first?.address != "203.0.113.9")
+
+            var configuration = app.services.configuration
+            configuration.trustProxy = true
+            let proxied = try AppServices(configuration: configuration, database: app.database, clock: app.clock.wallClock, logger: TestDatabase.logger)
+            try await Application(router: buildRouter(services: proxied)).test(.router) { client in
+                let browser = Browser(client: client)
+                browser.defaultHeaders = [HTTPField.Name("X-Forwarded-For")!: "10.0.0.1, 203.0.113.9"]
+                _ = try await browser.login("yinbei-director", password: DemoSeeder.password)
+            }
+            #expect(try await app.services.audit.recent().first?.address == "203.0.113.9")
         }
     }
 

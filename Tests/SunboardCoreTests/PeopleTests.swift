@@ -79,8 +79,13 @@ struct CredentialsTests {
     @Test func passwords() {
         #expect(Credentials.passwordIssue("12345678") == nil)
         #expect(Credentials.passwordIssue("社区工作者的长密码") == nil)
-        #expect(Credentials.passwordIssue("1234567")?.message == "密码需 8 到 128 位。")
-        #expect(Credentials.passwordIssue(String(repeating: "x", count: 129)) != nil)
+        #expect(Credentials.passwordIssue("1234567")?.message == "密码至少要 8 位。")
+        // bcrypt reads 72 bytes: 72 letters, or 24 Chinese characters.
+        #expect(Credentials.passwordIssue(String(repeating: "x", count: 72)) == nil)
+        #expect(Credentials.passwordIssue(String(repeating: "x", count: 73)) != nil)
+        #expect(Credentials.passwordIssue(String(repeating: "密", count: 24)) == nil)
+        #expect(Credentials.passwordIssue(String(repeating: "密", count: 25))?.message.contains("汉字最多 24 个") == true)
+        #expect(Credentials.passwordIssue("password\u{0}tail") != nil)
     }
 
     @Test func displayNames() {

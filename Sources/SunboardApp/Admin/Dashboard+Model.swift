@@ -20,7 +20,8 @@ struct Dashboard: Sendable {
     var roles: [RoleLine]
     var hasRoles: Bool
     var units: [UnitLink]
-    var usersURL: String?
+    var managesUsers: Bool
+    var usersURL: String
 
     init(user: StaffUser, units: [Unit], frame: Frame) {
         self.frame = frame
@@ -33,6 +34,7 @@ struct Dashboard: Sendable {
         self.units = units.map {
             UnitLink(name: $0.name, url: SiteURL.unitAdmin($0.slug).path, kindName: $0.kind.chineseName, indent: $0.kind == .community)
         }
-        self.usersURL = user.access.managesUsers ? SiteURL.users.path : nil
+        self.managesUsers = user.access.managesUsers
+        self.usersURL = SiteURL.users.path
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdAuth
 import SunboardCore
 
 /// `/admin/password`: everyone changes their own password here; demo and
@@ -41,6 +42,10 @@ struct PasswordController {
             try await UserRepository.setPasswordHash(hash, userID: user.id, at: now, on: sql)
             try await audit.record(entry, at: now, on: sql)
         }
+        // The new password ends every other session; this one carries on.
+        var renewed = user
+        renewed.passwordHash = hash
+        context.sessions.createSession(StaffSession(renewed), expiresIn: LoginController.sessionLength)
         return .redirect(to: SiteURL.password.path + "?saved=1", type: .normal)
     }
 

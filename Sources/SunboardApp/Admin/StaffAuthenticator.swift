@@ -10,7 +10,9 @@ struct StaffAuthenticator: UserSessionRepository {
     let users: UserRepository
 
     func getUser(from session: StaffSession, context: UserRepositoryContext) async throws -> StaffUser? {
-        guard let user = try await users.find(id: session.userID), user.isActive else { return nil }
+        guard let user = try await users.find(id: session.userID), user.isActive,
+            StaffSession(user) == session
+        else { return nil }
         return StaffUser(
             id: user.id,
             username: user.username,

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdAuth
 import Logging
 import SunboardCore
 
@@ -10,7 +11,8 @@ struct StaffContext: ChildRequestContext {
     let csrfToken: String
     let form: FormFields
     let clientAddress: String
-    let sessions: SessionContextBox
+    /// The login session, for handlers that must renew it.
+    let sessions: SessionContext<StaffSession>
 
     init(context: AppRequestContext) throws {
         guard let user = context.identity else { throw CommonError.unauthenticated }
@@ -19,10 +21,8 @@ struct StaffContext: ChildRequestContext {
         self.csrfToken = context.csrfToken
         self.form = context.form
         self.clientAddress = context.clientAddress
-        self.sessions = SessionContextBox(context.sessions)
+        self.sessions = context.sessions
     }
-
-    var maxUploadSize: Int { 1024 * 1024 }
 
     /// The actor of an audit entry made in this request.
     func auditEntry(action: String, unitID: Int? = nil, subject: String = "", detail: String = "") -> AuditLog.Entry {

@@ -18,8 +18,6 @@ struct UnitAdminContext: ChildRequestContext {
 
     var unit: Unit { scope.unit }
 
-    var maxUploadSize: Int { staff.maxUploadSize }
-
     var user: StaffUser { staff.user }
 
     func can(_ permission: Permission) -> Bool {

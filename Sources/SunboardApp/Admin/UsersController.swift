@@ -13,6 +13,7 @@ struct UsersController {
         group.post(SiteURL.users.route(under: .admin), use: create)
         group.post(SiteURL.userRoles("{id}").route(under: .admin), use: addRole)
         group.post(SiteURL.userRoleRemoval("{id}").route(under: .admin), use: removeRole)
+        group.post(SiteURL.userActivation("{id}").route(under: .admin), use: setActive)
     }
 
     /// The units where this person may manage users, parents first.
@@ -29,11 +30,7 @@ struct UsersController {
     }
 
     private func listPage(context: StaffContext, units: [Unit], notice: String?, error: String?, status: HTTPResponse.Status) async throws -> HTML {
-        let managed = Set(units.map(\.id))
-        // People with a role in a managed unit, and new people with none yet.
-        let people = try await services.users.everyone().filter { member in
-            member.grants.isEmpty || member.grants.contains { managed.contains($0.unitID) }
-        }
+        let people = try await services.users.managedStaff(inUnits: units.map(\.id))
         let frame = Frame.admin(
             title: "工作人员", crumbs: [.init(title: "工作人员", url: SiteURL.users.path)],
             user: context.user, csrfToken: context.csrfToken, assets: services.renderer.assets
@@ -66,16 +63,19 @@ struct UsersController {
                 .response(from: request, context: context)
         }
 
-        let hash = try await services.hasher.hash(password)
-        let now = services.clock.now
         let entry = context.auditEntry(
             action: "user.create", unitID: unit.id, subject: username, detail: "新建用户“\(displayName)”，角色：\(unit.name)\(role.chineseName)"
         )
-        let audit = services.audit
-        try await services.database.transaction { sql in
-            let id = try await UserRepository.create(username: username, displayName: displayName, passwordHash: hash, at: now, on: sql)
-            try await UserRepository.grant(role, userID: id, unitID: unit.id, at: now, on: sql)
-            try await audit.record(entry, at: now, on: sql)
+        do {
+            try await services.users.createAccount(
+                username: username, displayName: displayName, passwordHash: try await services.hasher.hash(password),
+                role: role, unitID: unit.id, audit: services.audit, entry: entry, at: services.clock.now
+            )
+        } catch let error as PeopleError {
+            // Taken by someone else since the check above.
+            let issue = ValidationFailure.Issue(field: "username", message: error.message, englishMessage: error.englishMessage)
+            return try newUserPage(context: context, units: units, failure: ValidationFailure([issue]), grantError: nil)
+                .response(from: request, context: context)
         }
         return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)
     }
@@ -94,8 +94,10 @@ struct UsersController {
             )
             let audit = services.audit
             try await services.database.transaction { sql in
-                try await UserRepository.grant(role, userID: member.id, unitID: unit.id, at: now, on: sql)
-                try await audit.record(entry, at: now, on: sql)
+                // Only a change is recorded: granting a role already held does nothing.
+                if try await UserRepository.grant(role, userID: member.id, unitID: unit.id, at: now, on: sql) {
+                    try await audit.record(entry, at: now, on: sql)
+                }
             }
             return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)
         }
@@ -104,9 +106,12 @@ struct UsersController {
     @Sendable func removeRole(_ request: Request, context: StaffContext) async throws -> Response {
         let units = try await managedUnits(context)
         let member = try await targetUser(context)
-        guard case .success(let (unit, role)) = parseGrant(context.form, units: units, checkKind: false) else {
-            throw CommonError.forbidden
+        let grant = parseGrant(context.form, units: units, checkKind: false)
+        if case .failure(let issue) = grant {
+            return try await listPage(context: context, units: units, notice: nil, error: issue.message, status: .badRequest)
+                .response(from: request, context: context)
         }
+        guard case .success(let (unit, role)) = grant else { throw CommonError.forbidden }
         // The last way back in must not be taken away by accident.
         if member.id == context.user.id && role == .officeAdmin {
             return try await listPage(
@@ -119,7 +124,39 @@ struct UsersController {
         )
         let audit = services.audit
         try await services.database.transaction { sql in
-            try await UserRepository.revoke(role, userID: member.id, unitID: unit.id, on: sql)
+            if try await UserRepository.revoke(role, userID: member.id, unitID: unit.id, on: sql) {
+                try await audit.record(entry, at: now, on: sql)
+            }
+        }
+        return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)
+    }
+
+    /// Stops or restores an account (`active` = `0` or `1`). Accounts are
+    /// never deleted: the audit log keeps naming who did what.
+    @Sendable func setActive(_ request: Request, context: StaffContext) async throws -> Response {
+        let units = try await managedUnits(context)
+        let member = try await targetUser(context)
+        let managed = Set(units.map(\.id))
+        // Only someone whose every role lies within this administrator's units.
+        let grants = try await services.users.grants(userID: member.id)
+        guard grants.allSatisfy({ managed.contains($0.unitID) }) else { throw CommonError.forbidden }
+        guard let active = ["0": false, "1": true][context.form["active"]] else {
+            return try await listPage(context: context, units: units, notice: nil, error: "请求无法识别，请刷新页面后重试。", status: .badRequest)
+                .response(from: request, context: context)
+        }
+        if member.id == context.user.id && !active {
+            return try await listPage(context: context, units: units, notice: nil, error: "不能停用自己的账号。", status: .conflict)
+                .response(from: request, context: context)
+        }
+        guard member.isActive != active else { return .redirect(to: SiteURL.users.path + "?done=1", type: .normal) }
+        let now = services.clock.now
+        let entry = context.auditEntry(
+            action: active ? "user.activate" : "user.deactivate", subject: member.username,
+            detail: active ? "恢复使用“\(member.displayName)”的账号" : "停用“\(member.displayName)”的账号"
+        )
+        let audit = services.audit
+        try await services.database.transaction { sql in
+            try await UserRepository.setActive(active, userID: member.id, at: now, on: sql)
             try await audit.record(entry, at: now, on: sql)
         }
         return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)

@@ -1,6 +1,6 @@
 import SunboardCore
 
-/// The office's list of staff accounts with their roles.
+/// The office's staff, grouped by the unit they work in, with their roles.
 struct UsersPage: Sendable {
     struct Grant: Sendable {
         var unitName: String
@@ -15,9 +15,18 @@ struct UsersPage: Sendable {
         var displayName: String
         var username: String
         var isActive: Bool
+        /// Roles in this group's unit; other units' roles show in their groups.
         var grants: [Grant]
-        var hasGrants: Bool
         var addRoleURL: String
+        var activationURL: String
+        /// What the activation button sets: `0` to stop, `1` to restore.
+        var activationValue: String
+        var activationLabel: String
+    }
+
+    struct Group: Sendable {
+        var title: String
+        var people: [Person]
     }
 
     struct Option: Sendable {
@@ -27,7 +36,7 @@ struct UsersPage: Sendable {
     }
 
     var frame: Frame
-    var people: [Person]
+    var groups: [Group]
     var newUserURL: String
     var unitOptions: [Option]
     var roleOptions: [Option]
@@ -35,21 +44,31 @@ struct UsersPage: Sendable {
     var error: String?
 
     init(people: [StaffMember], units: [Unit], notice: String?, error: String?, frame: Frame) {
-        let names = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         self.frame = frame
-        self.people = people.map { member in
-            let grants = member.grants.compactMap { grant -> Grant? in
-                guard let unitName = names[grant.unitID] else { return nil }
-                return Grant(
-                    unitName: unitName, roleName: grant.role.chineseName, unitID: grant.unitID, role: grant.role.rawValue,
-                    removeURL: SiteURL.userRoleRemoval(String(member.id)).path
-                )
-            }
-            return Person(
+        func person(_ member: StaffMember, in unit: Unit?) -> Person {
+            Person(
                 id: member.id, displayName: member.displayName, username: member.username, isActive: member.isActive,
-                grants: grants, hasGrants: !grants.isEmpty, addRoleURL: SiteURL.userRoles(String(member.id)).path
+                grants: member.grants.filter { $0.unitID == unit?.id }.sorted { $0.role < $1.role }.map { grant in
+                    Grant(
+                        unitName: unit?.name ?? "", roleName: grant.role.chineseName, unitID: grant.unitID, role: grant.role.rawValue,
+                        removeURL: SiteURL.userRoleRemoval(String(member.id)).path
+                    )
+                },
+                addRoleURL: SiteURL.userRoles(String(member.id)).path,
+                activationURL: SiteURL.userActivation(String(member.id)).path,
+                activationValue: member.isActive ? "0" : "1",
+                activationLabel: member.isActive ? "停用账号" : "恢复使用"
             )
         }
+        var groups = units.compactMap { unit -> Group? in
+            let members = people.filter { $0.grants.contains { $0.unitID == unit.id } }
+            return members.isEmpty ? nil : Group(title: unit.name, people: members.map { person($0, in: unit) })
+        }
+        let unassigned = people.filter(\.grants.isEmpty)
+        if !unassigned.isEmpty {
+            groups.append(Group(title: "还没有角色", people: unassigned.map { person($0, in: nil) }))
+        }
+        self.groups = groups
         self.newUserURL = SiteURL.newUser.path
         self.unitOptions = Self.unitOptions(units, selected: nil)
         self.roleOptions = Self.roleOptions(selected: nil)

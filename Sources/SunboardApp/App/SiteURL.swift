@@ -15,6 +15,7 @@ public enum SiteURL: Sendable, Equatable {
     case newUser
     case userRoles(String)
     case userRoleRemoval(String)
+    case userActivation(String)
     case password
     case health
     case apiUnits
@@ -33,6 +34,7 @@ public enum SiteURL: Sendable, Equatable {
         case .newUser: "/admin/users/new"
         case .userRoles(let id): "/admin/users/\(id)/roles"
         case .userRoleRemoval(let id): "/admin/users/\(id)/roles/remove"
+        case .userActivation(let id): "/admin/users/\(id)/active"
         case .password: "/admin/password"
         case .health: "/healthz"
         case .apiUnits: "/api/v1/units"

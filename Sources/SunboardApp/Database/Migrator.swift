@@ -6,9 +6,10 @@ import SQLKit
 ///
 /// Each step runs in its own transaction together with the row recording
 /// it, so a failed step leaves neither half-made tables nor a false record.
-/// Safe to run from several instances at once: on PostgreSQL an advisory
-/// lock lets one instance migrate while the others wait, and on SQLite the
-/// write lock does the same.
+/// Safe to run from several instances at once: each step, and the creation
+/// of the record table itself, runs under PostgreSQL's advisory lock or
+/// SQLite's write lock, so one instance migrates while the others wait and
+/// then find the step done.
 public struct Migrator: Sendable {
     let database: Database
     let migrations: [any Migration]
@@ -23,19 +24,11 @@ public struct Migrator: Sendable {
     /// Applies pending steps; returns the names of those applied now.
     @discardableResult
     public func migrate() async throws -> [String] {
-        try await database.sql.create(table: "schema_migrations")
-            .ifNotExists()
-            .column("name", type: .text, .primaryKey(autoIncrement: false))
-            .column("applied_at", type: .bigint, .notNull)
-            .run()
         var applied: [String] = []
         for migration in migrations {
             let kind = database.kind
             let ran = try await database.transaction { sql in
-                if kind == .postgresql {
-                    // Any fixed number works; this one spells “sunb”.
-                    try await sql.raw("SELECT pg_advisory_xact_lock(1937075298)").run()
-                }
+                try await Self.lock(sql, kind: kind)
                 let done = try await sql.select().column("name").from("schema_migrations")
                     .where("name", .equal, migration.name).first()
                 guard done == nil else { return false }
@@ -52,6 +45,20 @@ public struct Migrator: Sendable {
             }
         }
         return applied
+    }
+
+    /// Takes the migration lock for the rest of the transaction and makes
+    /// sure the record table exists.
+    private static func lock(_ sql: any SQLDatabase, kind: DatabaseKind) async throws {
+        if kind == .postgresql {
+            // Any fixed number works; this one spells “sunb”.
+            try await sql.raw("SELECT pg_advisory_xact_lock(1937075298)").run()
+        }
+        try await sql.create(table: "schema_migrations")
+            .ifNotExists()
+            .column("name", type: .text, .primaryKey(autoIncrement: false))
+            .column("applied_at", type: .bigint, .notNull)
+            .run()
     }
 
     /// Names of applied steps, in the order of the history.

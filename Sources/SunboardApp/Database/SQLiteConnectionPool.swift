@@ -1,4 +1,5 @@
 import Logging
+import NIOPosix
 import SQLKit
 import SQLiteKit
 
@@ -7,20 +8,30 @@ import SQLiteKit
 /// SQLite in WAL mode lets readers run beside one writer, so several
 /// connections keep reads flowing while a transaction holds the write lock;
 /// `busy_timeout` makes a second writer wait instead of failing.
+///
+/// The connections run on a thread pool of their own, a thread each, so a
+/// statement waiting for the write lock never takes the thread the lock's
+/// holder needs, and slow work elsewhere (bcrypt) never starves queries.
 actor SQLiteConnectionPool: SQLConnectionSource {
     private var idle: [SQLiteConnection]
     private var waiting: [CheckedContinuation<SQLiteConnection, Never>] = []
     private let all: [SQLiteConnection]
+    private let threads: NIOThreadPool
 
-    private init(connections: [SQLiteConnection]) {
+    private init(connections: [SQLiteConnection], threads: NIOThreadPool) {
         self.idle = connections
         self.all = connections
+        self.threads = threads
     }
 
     static func open(path: String, size: Int, logger: Logger) async throws -> SQLiteConnectionPool {
+        let threads = NIOThreadPool(numberOfThreads: max(1, size))
+        threads.start()
         var connections: [SQLiteConnection] = []
         for index in 0..<max(1, size) {
-            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            let connection = try await SQLiteConnection.open(
+                storage: .file(path: path), threadPool: threads, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()
+            )
             let sql = connection.sql(queryLogLevel: .trace)
             if index == 0 {
                 // WAL is a property of the file: set once, kept by every later open.
@@ -32,7 +43,7 @@ actor SQLiteConnectionPool: SQLConnectionSource {
             try await sql.raw("PRAGMA synchronous = NORMAL").run()
             connections.append(connection)
         }
-        return SQLiteConnectionPool(connections: connections)
+        return SQLiteConnectionPool(connections: connections, threads: threads)
     }
 
     private func lease() async -> SQLiteConnection {
@@ -66,5 +77,6 @@ actor SQLiteConnectionPool: SQLConnectionSource {
             try? await connection.close()
         }
         idle = []
+        try? await threads.shutdownGracefully()
     }
 }

@@ -44,14 +44,13 @@ public struct DemoSeeder: Sendable {
         var hash: String?
         var logins: [Login] = []
         func ensure(username: String, name: String, role: Role, unit: Unit) async throws {
-            let id: Int
-            if let existing = try await services.users.find(username: username) {
-                id = existing.id
-            } else {
+            // An account already there is left as it is, roles included: a
+            // role the office revoked stays revoked.
+            if try await services.users.find(username: username) == nil {
                 if hash == nil { hash = try await services.hasher.hash(DemoData.password) }
-                id = try await services.users.create(username: username, displayName: name, passwordHash: hash!, at: now)
+                let id = try await services.users.create(username: username, displayName: name, passwordHash: hash!, at: now)
+                try await services.users.grant(role, userID: id, unitID: unit.id, at: now)
             }
-            try await services.users.grant(role, userID: id, unitID: unit.id, at: now)
             logins.append(Login(username: username, displayName: name, unitName: unit.name, roleName: role.chineseName))
         }
 

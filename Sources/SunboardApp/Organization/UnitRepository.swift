@@ -18,12 +18,10 @@ public struct UnitRepository: Sendable {
             .map(\.unit)
     }
 
-    public func tree() async throws -> UnitTree {
-        UnitTree(try await all())
-    }
-
     public func find(slug: String) async throws -> Unit? {
-        try await select().where("slug", .equal, slug).first(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.unit
+        // A string that cannot be a slug names no unit: no need to ask.
+        guard Slug.isValid(slug) else { return nil }
+        return try await select().where("slug", .equal, slug).first(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.unit
     }
 
     public func find(id: Int) async throws -> Unit? {
@@ -89,12 +87,22 @@ public struct UnitRepository: Sendable {
     }
 
     /// Adds a unit at the end of its parent's list; returns it with its id.
+    /// Units are added by the demo and the office, one at a time: two added
+    /// at the same moment may share a place, which only affects their order.
     @discardableResult
     public func create(
         slug: String, name: String, kind: UnitKind, parentID: Int?, profile: UnitProfile = .init(), at now: Date
     ) async throws -> Unit {
-        let position = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from("units").first()?.decode(column: "n", as: Int.self) ?? 0
+        guard Slug.isValid(slug) else {
+            throw ValidationFailure([.init(
+                field: "slug",
+                message: "单位的网址名“\(slug)”不可用：只能用小写英文字母、数字和连字符，2 到 40 位，以字母开头。",
+                englishMessage: "slug must be 2–40 lowercase letters, digits and single hyphens, starting with a letter."
+            )])
+        }
+        let siblings = database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units")
+        let position = try await (parentID.map { siblings.where("parent_id", .equal, $0) } ?? siblings.where("parent_id", .is, SQLLiteral.null))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
         let row = try await database.sql.insert(into: "units")
             .columns(
                 "slug", "name", "kind", "parent_id", "position", "area_m2", "population", "households",

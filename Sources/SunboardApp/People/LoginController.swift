@@ -38,15 +38,18 @@ struct LoginController {
                 .response(from: request, context: context)
         }
         // Long input is refused before it costs a database or bcrypt call.
-        guard username.count <= 64, password.count <= Credentials.passwordMaximumLength else {
+        guard username.count <= 64, password.utf8.count <= Credentials.passwordMaximumBytes else {
             return try page(context: context, username: "", next: next, error: PeopleError.wrongCredentials.message, status: .unauthorized)
                 .response(from: request, context: context)
         }
 
+        let attempts = services.loginAttempts
+        let attempt = try await attempts.begin(username: username, address: context.clientAddress, at: now)
         let windowStart = services.throttle.windowStart(now: now)
-        let accountFailures = try await services.loginAttempts.failures(username: username, since: windowStart)
-        let addressFailures = try await services.loginAttempts.failures(address: context.clientAddress, since: windowStart)
+        let accountFailures = try await attempts.failures(username: username, since: windowStart, before: attempt)
+        let addressFailures = try await attempts.failures(address: context.clientAddress, since: windowStart, before: attempt)
         if let until = services.throttle.lockedUntil(account: accountFailures, address: addressFailures, now: now) {
+            try await attempts.withdraw(attempt)
             let locked = LoginLocked(until: until, now: now)
             var response = try page(context: context, username: username, next: next, error: locked.message, status: .tooManyRequests)
                 .response(from: request, context: context)
@@ -55,19 +58,18 @@ struct LoginController {
         }
 
         let user = try await services.users.find(username: username)
-        let matches = try await services.hasher.verify(password, against: user?.passwordHash ?? PasswordHasher.decoyHash)
+        let matches = try await services.hasher.verify(password, againstOptional: user?.passwordHash)
         guard let user, user.isActive, matches else {
-            try await services.loginAttempts.record(username: username, address: context.clientAddress, succeeded: false, at: now)
             return try page(context: context, username: username, next: next, error: PeopleError.wrongCredentials.message, status: .unauthorized)
                 .response(from: request, context: context)
         }
 
-        try await services.loginAttempts.record(username: username, address: context.clientAddress, succeeded: true, at: now)
+        try await attempts.succeeded(attempt)
         try await services.audit.record(
             .init(actorID: user.id, actorName: user.displayName, action: "login", subject: user.username, address: context.clientAddress),
             at: now
         )
-        context.sessions.createSession(StaffSession(userID: user.id), expiresIn: Self.sessionLength)
+        context.sessions.createSession(StaffSession(user), expiresIn: Self.sessionLength)
         return .redirect(to: Self.safeNext(next), type: .normal)
     }
 

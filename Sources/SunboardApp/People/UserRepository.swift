@@ -42,17 +42,38 @@ public struct UserRepository: Sendable {
     static func create(
         username: String, displayName: String, passwordHash: String, at now: Date, on sql: any SQLDatabase
     ) async throws -> Int {
-        let taken = try await sql.select().column("id").from("users").where("username", .equal, username).first()
-        if taken != nil { throw PeopleError.usernameTaken(username) }
-        let row = try await sql.insert(into: "users")
-            .columns("username", "display_name", "password_hash", "is_active", "created_at", "updated_at")
-            .values(
-                SQLBind(username), SQLBind(displayName), SQLBind(passwordHash), SQLBind(true),
-                SQLBind(now.unixSeconds), SQLBind(now.unixSeconds)
-            )
-            .returning("id")
-            .first()
-        return try row!.decode(column: "id", as: Int.self)
+        let existing = { try await sql.select().column("id").from("users").where("username", .equal, username).first() }
+        if try await existing() != nil { throw PeopleError.usernameTaken(username) }
+        do {
+            let row = try await sql.insert(into: "users")
+                .columns("username", "display_name", "password_hash", "is_active", "created_at", "updated_at")
+                .values(
+                    SQLBind(username), SQLBind(displayName), SQLBind(passwordHash), SQLBind(true),
+                    SQLBind(now.unixSeconds), SQLBind(now.unixSeconds)
+                )
+                .returning("id")
+                .first()
+            return try row!.decode(column: "id", as: Int.self)
+        } catch {
+            // Someone took the name between the check and the insert.
+            if try await existing() != nil { throw PeopleError.usernameTaken(username) }
+            throw error
+        }
+    }
+
+    /// Creates an account holding one role, with its audit entry: all of it
+    /// or, on any failure, none of it.
+    @discardableResult
+    public func createAccount(
+        username: String, displayName: String, passwordHash: String, role: Role, unitID: Int,
+        audit: AuditLog, entry: AuditLog.Entry, at now: Date
+    ) async throws -> Int {
+        try await database.transaction { sql in
+            let id = try await Self.create(username: username, displayName: displayName, passwordHash: passwordHash, at: now, on: sql)
+            try await Self.grant(role, userID: id, unitID: unitID, at: now, on: sql)
+            try await audit.record(entry, at: now, on: sql)
+            return id
+        }
     }
 
     /// Grants a role; granting one already held changes nothing.
@@ -60,19 +81,35 @@ public struct UserRepository: Sendable {
         try await Self.grant(role, userID: userID, unitID: unitID, at: now, on: database.sql)
     }
 
-    static func grant(_ role: Role, userID: Int, unitID: Int, at now: Date, on sql: any SQLDatabase) async throws {
-        try await sql.insert(into: "role_grants")
+    /// Returns whether the role was new.
+    @discardableResult
+    static func grant(_ role: Role, userID: Int, unitID: Int, at now: Date, on sql: any SQLDatabase) async throws -> Bool {
+        let rows = try await sql.insert(into: "role_grants")
             .columns("user_id", "unit_id", "role", "granted_at")
             .values(SQLBind(userID), SQLBind(unitID), SQLBind(role.rawValue), SQLBind(now.unixSeconds))
             .ignoringConflicts(with: ["user_id", "unit_id", "role"])
-            .run()
+            .returning("id")
+            .all()
+        return !rows.isEmpty
     }
 
-    static func revoke(_ role: Role, userID: Int, unitID: Int, on sql: any SQLDatabase) async throws {
-        try await sql.delete(from: "role_grants")
+    /// Returns whether the role was held.
+    @discardableResult
+    static func revoke(_ role: Role, userID: Int, unitID: Int, on sql: any SQLDatabase) async throws -> Bool {
+        let rows = try await sql.delete(from: "role_grants")
             .where("user_id", .equal, userID)
             .where("unit_id", .equal, unitID)
             .where("role", .equal, role.rawValue)
+            .returning("id")
+            .all()
+        return !rows.isEmpty
+    }
+
+    static func setActive(_ active: Bool, userID: Int, at now: Date, on sql: any SQLDatabase) async throws {
+        try await sql.update("users")
+            .set("is_active", to: SQLBind(active))
+            .set("updated_at", to: now.unixSeconds)
+            .where("id", .equal, userID)
             .run()
     }
 
@@ -126,11 +163,20 @@ public struct UserRepository: Sendable {
         return members
     }
 
-    /// Every account with its grants, for the office's user list.
-    public func everyone() async throws -> [StaffMember] {
-        let users = try await database.sql.select().columns(StoredUser.columns).from("users").orderBy("id")
+    /// The accounts an office administrator manages: everyone holding a
+    /// role in one of `unitIDs`, and everyone holding no role yet (a new
+    /// account waiting for one). Two queries, whatever the number of people.
+    public func managedStaff(inUnits unitIDs: [Int]) async throws -> [StaffMember] {
+        guard !unitIDs.isEmpty else { return [] }
+        let users = try await database.sql.select().columns(StoredUser.columns).from("users")
+            .where("id", .in, SQLSubquery.select { $0.column("user_id").from("role_grants").where("unit_id", .in, SQLBind.group(unitIDs)) })
+            .orWhere("id", .notIn, SQLSubquery.select { $0.column("user_id").from("role_grants") })
+            .orderBy("id")
             .all(decoding: StoredUser.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let grantRows = try await database.sql.select().columns("user_id", "unit_id", "role").from("role_grants").all()
+        guard !users.isEmpty else { return [] }
+        let grantRows = try await database.sql.select().columns("user_id", "unit_id", "role").from("role_grants")
+            .where("user_id", .in, SQLBind.group(users.map(\.id)))
+            .all()
         var grants: [Int: [RoleGrant]] = [:]
         for row in grantRows {
             guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { continue }

@@ -27,8 +27,6 @@ struct CommunityHome: Sendable {
 
     var frame: Frame
     var name: String
-    var parentName: String?
-    var parentURL: String?
     var contact: UnitContact
     var groups: [SectionGroup]
 
@@ -38,8 +36,6 @@ struct CommunityHome: Sendable {
         crumbs.append(.init(title: community.name, url: SiteURL.unit(community.slug).path))
         self.frame = Frame(title: "\(community.name)居务公开栏", crumbs: crumbs, assets: assets)
         self.name = community.name
-        self.parentName = parent?.name
-        self.parentURL = parent.map { SiteURL.unit($0.slug).path }
         self.contact = UnitContact(community.profile)
 
         let profile = ProfileContent(

@@ -13,6 +13,7 @@ struct OfficeHome: Sendable {
     var name: String
     var introduction: String?
     var facts: UnitFacts
+    var hasProfile: Bool
     var contact: UnitContact
     var communities: [Community]
     var hasCommunities: Bool
@@ -23,6 +24,7 @@ struct OfficeHome: Sendable {
         self.name = office.name
         self.introduction = office.profile.introduction.isEmpty ? nil : office.profile.introduction
         self.facts = UnitFacts(office.profile, communities: communities.count)
+        self.hasProfile = !facts.isEmpty || introduction != nil
         self.contact = UnitContact(office.profile)
         self.communities = communities.map {
             Community(

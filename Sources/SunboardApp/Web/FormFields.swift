@@ -14,6 +14,8 @@ public struct FormFields: Sendable, Equatable {
 
     /// Parses `a=1&b=%E4%BD%A0+%E5%A5%BD`. Malformed escapes are kept as
     /// typed rather than refused: a form is never lost to a stray `%`.
+    /// Control characters other than tab and line breaks are dropped: no
+    /// person types them, and PostgreSQL refuses a NUL in text.
     public init(urlEncoded body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -57,6 +59,7 @@ public struct FormFields: Sendable, Equatable {
                 bytes.append(byte)
             }
         }
+        bytes.removeAll { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }
         // Invalid UTF-8 becomes U+FFFD rather than an error.
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -9,13 +9,15 @@ struct Frame: Sendable {
         var url: String
     }
 
-    /// The signed-in bar on staff pages.
+    /// The signed-in bar on staff pages. No optionals: Mustache looks a
+    /// missing value up in the enclosing page, which could show a wrong link.
     struct StaffBar: Sendable {
         var displayName: String
         var logoutURL: String
         var passwordURL: String
         var adminURL: String
-        var usersURL: String?
+        var showsUsers: Bool
+        var usersURL: String
     }
 
     var title: String
@@ -49,7 +51,8 @@ struct Frame: Sendable {
                 logoutURL: SiteURL.logout.path,
                 passwordURL: SiteURL.password.path,
                 adminURL: SiteURL.admin.path,
-                usersURL: user.access.managesUsers ? SiteURL.users.path : nil
+                showsUsers: user.access.managesUsers,
+                usersURL: SiteURL.users.path
             )
         }
         // The trail starts at the admin home, except on the admin home itself.

@@ -4,7 +4,6 @@ public enum CommonError: SunboardError, Equatable {
     case forbidden
     case unauthenticated
     case csrfMismatch
-    case invalidForm
 
     public var code: String {
         switch self {
@@ -12,7 +11,6 @@ public enum CommonError: SunboardError, Equatable {
         case .forbidden: "forbidden"
         case .unauthenticated: "unauthenticated"
         case .csrfMismatch: "csrf_mismatch"
-        case .invalidForm: "invalid_form"
         }
     }
 
@@ -22,7 +20,6 @@ public enum CommonError: SunboardError, Equatable {
         case .forbidden: "您没有权限查看或修改这里的内容。"
         case .unauthenticated: "请先登录。"
         case .csrfMismatch: "表单已过期，请返回上一页刷新后重新提交。"
-        case .invalidForm: "提交的内容无法识别，请返回重新填写。"
         }
     }
 
@@ -32,7 +29,6 @@ public enum CommonError: SunboardError, Equatable {
         case .forbidden: "You are not allowed to do this."
         case .unauthenticated: "Please log in."
         case .csrfMismatch: "The form has expired; reload the page and submit again."
-        case .invalidForm: "The submitted form could not be read."
         }
     }
 
@@ -42,7 +38,6 @@ public enum CommonError: SunboardError, Equatable {
         case .forbidden: .forbidden
         case .unauthenticated: .unauthenticated
         case .csrfMismatch: .forbidden
-        case .invalidForm: .invalidInput
         }
     }
 }

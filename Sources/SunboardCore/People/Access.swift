@@ -41,10 +41,3 @@ public struct Access: Sendable, Equatable {
         grants.contains { $0.role.permissions.contains(.manageUsers) }
     }
 }
-
-extension UnitTree {
-    /// The ids of a unit's lineage, as ``Access`` takes them.
-    public func lineageIDs(of id: Int) -> [Int] {
-        lineage(of: id).map(\.id)
-    }
-}

@@ -1,7 +1,9 @@
 /// Rules for user names, display names and passwords.
 public enum Credentials {
     public static let passwordMinimumLength = 8
-    public static let passwordMaximumLength = 128
+    /// bcrypt reads only the first 72 bytes of a password; a longer one
+    /// would be accepted with its tail ignored, so it is refused instead.
+    public static let passwordMaximumBytes = 72
 
     /// 3–32 characters: lowercase ASCII letters, digits, `.`, `_` and `-`,
     /// starting with a letter or digit. Typed on a phone without switching
@@ -35,11 +37,20 @@ public enum Credentials {
     /// Length is what makes a password strong; no composition rules that
     /// push people to write it on the wall.
     public static func passwordIssue(_ password: String, field: String = "password") -> ValidationFailure.Issue? {
-        if (passwordMinimumLength...passwordMaximumLength).contains(password.count) { return nil }
-        return .init(
-            field: field,
-            message: "密码需 \(passwordMinimumLength) 到 \(passwordMaximumLength) 位。",
-            englishMessage: "password must be \(passwordMinimumLength)–\(passwordMaximumLength) characters."
-        )
+        if password.count < passwordMinimumLength {
+            return .init(
+                field: field,
+                message: "密码至少要 \(passwordMinimumLength) 位。",
+                englishMessage: "password must be at least \(passwordMinimumLength) characters."
+            )
+        }
+        if password.utf8.count > passwordMaximumBytes || password.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return .init(
+                field: field,
+                message: "密码太长了：英文字母、数字最多 \(passwordMaximumBytes) 个，汉字最多 \(passwordMaximumBytes / 3) 个。",
+                englishMessage: "password must be at most \(passwordMaximumBytes) bytes without control characters."
+            )
+        }
+        return nil
     }
 }

@@ -38,6 +38,7 @@ public struct LoginThrottle: Sendable, Equatable {
     }
 
     /// `nil` when a login may be tried, otherwise until when it may not.
+    /// The failures are those before the attempt being decided.
     public func lockedUntil(account: Failures, address: Failures, now: Date) -> Date? {
         var until: Date?
         for (failures, limit) in [(account, maxFailuresPerAccount), (address, maxFailuresPerAddress)]
@@ -49,8 +50,8 @@ public struct LoginThrottle: Sendable, Equatable {
     }
 }
 
-/// Refusal of a login because of too many failures.
-public struct LoginLocked: SunboardError, Equatable {
+/// Refusal of a login because of too many failures, as told to the person.
+public struct LoginLocked: Sendable, Equatable {
     /// Whole minutes to wait, at least one.
     public let minutes: Int
 
@@ -58,8 +59,5 @@ public struct LoginLocked: SunboardError, Equatable {
         self.minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
     }
 
-    public var code: String { "login_throttled" }
-    public var kind: ErrorKind { .tooManyRequests }
     public var message: String { "登录失败次数过多，为保护账号安全已暂停登录，请 \(minutes) 分钟后再试。" }
-    public var englishMessage: String { "Too many failed logins; try again in \(minutes) minutes." }
 }

@@ -7,6 +7,8 @@ import HummingbirdTesting
 final class Browser {
     let client: any TestClientProtocol
     private(set) var cookies: [String: String] = [:]
+    /// Sent with every request, e.g. the header a reverse proxy adds.
+    var defaultHeaders: HTTPFields = [:]
 
     init(client: any TestClientProtocol) {
         self.client = client
@@ -44,6 +46,7 @@ final class Browser {
 
     private func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         var headers = headers
+        for field in defaultHeaders { headers.append(field) }
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
         }

@@ -1,0 +1,61 @@
+"""The `sunboard` command as an operator uses it (SQLite, a temporary data folder)."""
+
+import os
+import sqlite3
+import subprocess
+import tempfile
+
+from conftest import ROOT
+
+BINARY = os.environ.get("SUNBOARD_BIN", str(ROOT / ".build" / "debug" / "sunboard"))
+
+
+def run(*arguments, data):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    return subprocess.run([BINARY, *arguments, "--data", data], capture_output=True, text=True, env=env, timeout=120)
+
+
+def count(data, table):
+    with sqlite3.connect(os.path.join(data, "sunboard.sqlite")) as db:
+        return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def test_migrate_then_demo_twice_creates_nothing_twice():
+    with tempfile.TemporaryDirectory() as data:
+        first = run("migrate", data=data)
+        assert first.returncode == 0, first.stderr
+        assert "已应用 6 个迁移" in first.stdout
+        again = run("migrate", data=data)
+        assert "数据库已是最新" in again.stdout
+
+        for _ in range(2):
+            seeded = run("demo", "--seed-only", data=data)
+            assert seeded.returncode == 0, seeded.stderr
+            assert "yincheng-clerk" in seeded.stdout and "sunboard-demo" in seeded.stdout
+        assert count(data, "units") == 5
+        assert count(data, "users") == 21
+        assert count(data, "role_grants") == 21
+        with sqlite3.connect(os.path.join(data, "sunboard.sqlite")) as db:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_user_add_checks_its_input_and_prints_a_generated_password():
+    with tempfile.TemporaryDirectory() as data:
+        assert run("demo", "--seed-only", data=data).returncode == 0
+        added = run("user", "add", "--username", "yinnan-lihua", "--name", "李华", "--role", "clerk", "--unit", "yinnan", data=data)
+        assert added.returncode == 0, added.stderr
+        assert "已创建" in added.stdout and "初始密码" in added.stdout
+        assert count(data, "users") == 22
+
+        wrong_role = run("user", "add", "--username", "x-y-z", "--name", "某人", "--role", "mayor", "--unit", "yinnan", data=data)
+        assert wrong_role.returncode != 0
+        assert "未知角色" in wrong_role.stderr
+        wrong_unit = run("user", "add", "--username", "x-y-z", "--name", "某人", "--role", "clerk", "--unit", "yinzhou", data=data)
+        assert wrong_unit.returncode != 0
+        assert "不能设在办事处" in wrong_unit.stderr
+        taken = run("user", "add", "--username", "yinnan-lihua", "--name", "李华", "--role", "clerk", "--unit", "yinnan", data=data)
+        assert taken.returncode != 0
+        assert count(data, "users") == 22
+
+        reset = run("user", "password", "--username", "yinnan-lihua", data=data)
+        assert reset.returncode == 0 and "新密码" in reset.stdout
