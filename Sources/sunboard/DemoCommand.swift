@@ -19,7 +19,8 @@ struct DemoCommand: AsyncParsableCommand {
         try await Runtime.withServices(configuration) { services in
             let logins = try await DemoSeeder(services: services).seed()
             let base = "http://\(configuration.hostname):\(configuration.port)"
-            say("""
+            say(
+                """
 
                 阳光居务演示已就绪 / Sunboard demo is ready  (\(Runtime.describe(configuration)))
                   网址 Site:        \(base)/

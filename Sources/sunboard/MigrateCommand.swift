@@ -17,9 +17,10 @@ struct MigrateCommand: AsyncParsableCommand {
             let migrator = Migrator(database: database, logger: logger)
             let applied = try await migrator.migrate()
             let all = try await migrator.appliedNames()
-            say(applied.isEmpty
-                ? "数据库已是最新（\(all.count) 个迁移）/ Database is up to date (\(all.count) migrations)."
-                : "已应用 \(applied.count) 个迁移 / Applied \(applied.count) migrations: \(applied.joined(separator: ", "))")
+            say(
+                applied.isEmpty
+                    ? "数据库已是最新（\(all.count) 个迁移）/ Database is up to date (\(all.count) migrations)."
+                    : "已应用 \(applied.count) 个迁移 / Applied \(applied.count) migrations: \(applied.joined(separator: ", "))")
             await database.close()
         } catch {
             await database.close()

@@ -36,7 +36,8 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let username = self.username.lowercased()
             guard let role = Role(rawValue: role) else {
-                throw ValidationError("未知角色 Unknown role “\(self.role)”. Use one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "未知角色 Unknown role “\(self.role)”. Use one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             let password = self.password ?? Self.generatePassword()
             let issues = [Credentials.usernameIssue(username), Credentials.displayNameIssue(name), Credentials.passwordIssue(password)]
@@ -50,13 +51,16 @@ struct UserCommand: AsyncParsableCommand {
                     throw ValidationError("没有这个单位 No unit with slug “\(self.unit)”.")
                 }
                 guard role.isGrantable(in: unit.kind) else {
-                    throw ValidationError("“\(role.chineseName)”不能设在\(unit.kind.chineseName) / role \(role.rawValue) cannot be held in a unit of kind \(unit.kind.rawValue).")
+                    throw ValidationError(
+                        "“\(role.chineseName)”不能设在\(unit.kind.chineseName) / role \(role.rawValue) cannot be held in a unit of kind \(unit.kind.rawValue)."
+                    )
                 }
                 try await services.users.createAccount(
                     username: username, displayName: name.trimmed, passwordHash: try await services.hasher.hash(password),
                     role: role, unitID: unit.id, audit: services.audit,
-                    entry: .init(actorID: nil, actorName: "sunboard user add", action: "user.create", unitID: unit.id, subject: username,
-                                 detail: "命令行新建用户“\(name)”，角色：\(unit.name)\(role.chineseName)", address: "cli"),
+                    entry: .init(
+                        actorID: nil, actorName: "sunboard user add", action: "user.create", unitID: unit.id, subject: username,
+                        detail: "命令行新建用户“\(name)”，角色：\(unit.name)\(role.chineseName)", address: "cli"),
                     at: Date()
                 )
                 say("已创建 Created \(username) (\(name)): \(unit.name) \(role.chineseName)")
@@ -87,7 +91,8 @@ struct UserCommand: AsyncParsableCommand {
             let configuration = AppConfiguration.resolve(hostname: nil, port: nil, dataDirectory: dataOptions.data)
             try await Runtime.withServices(configuration) { services in
                 let password = Add.generatePassword()
-                try await services.users.resetPassword(username: username.lowercased(), to: password, hasher: services.hasher, audit: services.audit)
+                try await services.users.resetPassword(
+                    username: username.lowercased(), to: password, hasher: services.hasher, audit: services.audit)
                 say("新密码 New password for \(username): \(password)")
             }
         }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import SQLKit
 import SunboardCore
 import Testing
+
 @testable import SunboardApp
 
 @Suite("Who may see and change what")
@@ -75,10 +76,12 @@ struct AuthorizationTests {
             let form = try await director.get("/admin/units/yincheng/profile")
             #expect(form.status == .ok)
             #expect(form.text.contains("value=\"21400\""))
-            let saved = try await director.post("/admin/units/yincheng/profile", form: [
-                ("area", "２.７"), ("population", "21,500"), ("households", "7130"), ("institutions", "142"), ("businesses", "402"),
-                ("address", "解放路 26 号"), ("phone", "0912-3210101"), ("office_hours", "周一至周五"), ("introduction", "银城社区简介"),
-            ])
+            let saved = try await director.post(
+                "/admin/units/yincheng/profile",
+                form: [
+                    ("area", "２.７"), ("population", "21,500"), ("households", "7130"), ("institutions", "142"), ("businesses", "402"),
+                    ("address", "解放路 26 号"), ("phone", "0912-3210101"), ("office_hours", "周一至周五"), ("introduction", "银城社区简介"),
+                ])
             #expect(saved.status == .seeOther)
             #expect(saved.location == "/admin/units/yincheng?saved=1")
             let unit = try await app.unit("yincheng")
@@ -127,9 +130,11 @@ struct AuthorizationTests {
         try await TestApp.run { app in
             let director = try await app.signedIn("yinxin-director")
             let before = try await app.unit("yinxin")
-            let response = try await director.post("/admin/units/yinxin/profile", form: [
-                ("area", "很大"), ("population", "-5"), ("households", "1.5"), ("introduction", String(repeating: "长", count: 2001)),
-            ])
+            let response = try await director.post(
+                "/admin/units/yinxin/profile",
+                form: [
+                    ("area", "很大"), ("population", "-5"), ("households", "1.5"), ("introduction", String(repeating: "长", count: 2001)),
+                ])
             #expect(response.status == .badRequest)
             let html = response.text
             #expect(html.contains("有 4 处需要修改"))

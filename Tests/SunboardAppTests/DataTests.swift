@@ -2,6 +2,7 @@ import Foundation
 import SQLKit
 import SunboardCore
 import Testing
+
 @testable import SunboardApp
 
 @Suite("Migrations and the demo")
@@ -60,7 +61,8 @@ struct DataTests {
     @Test("A changed demo password survives running the demo again")
     func demoKeepsChanges() async throws {
         try await TestApp.run { app in
-            try await app.services.users.resetPassword(username: "admin", to: "a new admin password", hasher: app.services.hasher, audit: app.services.audit)
+            try await app.services.users.resetPassword(
+                username: "admin", to: "a new admin password", hasher: app.services.hasher, audit: app.services.audit)
             try await DemoSeeder(services: app.services).seed()
             #expect(try await app.browser().login("admin", password: "a new admin password").status == .seeOther)
         }
@@ -83,7 +85,8 @@ struct DataTests {
             let office = try await app.unit("yinzhou")
             let yinxin = try await app.unit("yinxin")
             // A residents' group under a community, to make three levels.
-            let group = try await app.services.units.create(slug: "yinxin-1", name: "银新一组", kind: .community, parentID: yinxin.id, at: app.clock.now)
+            let group = try await app.services.units.create(
+                slug: "yinxin-1", name: "银新一组", kind: .community, parentID: yinxin.id, at: app.clock.now)
             #expect(try await app.services.units.lineage(of: group.id).map(\.slug) == ["yinxin-1", "yinxin", "yinzhou"])
             let all = try await app.services.units.subtrees(of: [office.id])
             #expect(all.map(\.slug) == ["yinzhou", "yincheng", "yinnan", "yinbei", "yinxin", "yinxin-1"])

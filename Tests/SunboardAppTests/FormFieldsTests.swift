@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SunboardApp
 
 @Suite("Reading submitted forms")

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import SunboardApp
 
 @Suite("Health and the units API")
@@ -84,7 +85,8 @@ struct HealthAndAPITests {
                 let response = try await browser.get(path)
                 #expect(response.status.code < 500, "\(path) answered \(response.status)")
             }
-            let odd = try await browser.post("/admin/login", form: [("username", "\u{0}\u{FFFF}"), ("password", String(repeating: "x", count: 500))])
+            let odd = try await browser.post(
+                "/admin/login", form: [("username", "\u{0}\u{FFFF}"), ("password", String(repeating: "x", count: 500))])
             #expect(odd.status.code < 500)
             // A NUL byte, which PostgreSQL refuses in text, is dropped before it reaches the database.
             let nul = try await browser.post("/admin/login", form: [("username", "yincheng\u{0}-clerk"), ("password", "x\u{0}y")])

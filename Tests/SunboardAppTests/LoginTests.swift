@@ -5,6 +5,7 @@ import HummingbirdTesting
 import SQLKit
 import SunboardCore
 import Testing
+
 @testable import SunboardApp
 
 @Suite("Logging in and out")
@@ -110,15 +111,19 @@ struct LoginTests {
         try await TestApp.run { app in
             let phone = try await app.signedIn("yincheng-secretary")
             let office = try await app.signedIn("yincheng-secretary")
-            let change = try await office.post("/admin/password", form: [
-                ("current_password", DemoSeeder.password), ("new_password", "a brand new password"), ("confirm_password", "a brand new password"),
-            ])
+            let change = try await office.post(
+                "/admin/password",
+                form: [
+                    ("current_password", DemoSeeder.password), ("new_password", "a brand new password"),
+                    ("confirm_password", "a brand new password"),
+                ])
             #expect(change.status == .seeOther)
             #expect(try await office.get("/admin").status == .ok)
             #expect(try await phone.get("/admin").status == .found)
 
             // A reset from the command line ends them all.
-            try await app.services.users.resetPassword(username: "yincheng-secretary", to: "reset by the office", hasher: app.services.hasher, audit: app.services.audit)
+            try await app.services.users.resetPassword(
+                username: "yincheng-secretary", to: "reset by the office", hasher: app.services.hasher, audit: app.services.audit)
             #expect(try await office.get("/admin").status == .found)
         }
     }
@@ -178,7 +183,8 @@ struct LoginTests {
             let cookie = try #require(browser.cookies["sunboard_session"])
 
             // A second instance: its own services and router over the same database.
-            let second = try TestApp.services(database: app.database, clock: app.clock, dataDirectory: app.services.configuration.dataDirectory)
+            let second = try TestApp.services(
+                database: app.database, clock: app.clock, dataDirectory: app.services.configuration.dataDirectory)
             let application = Application(router: buildRouter(services: second))
             try await application.test(.router) { client in
                 let response = try await client.execute(uri: "/admin", method: .get, headers: [.cookie: "sunboard_session=\(cookie)"])
@@ -209,7 +215,8 @@ struct LoginTests {
 
             var configuration = app.services.configuration
             configuration.trustProxy = true
-            let proxied = try AppServices(configuration: configuration, database: app.database, clock: app.clock.wallClock, logger: TestDatabase.logger)
+            let proxied = try AppServices(
+                configuration: configuration, database: app.database, clock: app.clock.wallClock, logger: TestDatabase.logger)
             try await Application(router: buildRouter(services: proxied)).test(.router) { client in
                 let browser = Browser(client: client)
                 browser.defaultHeaders = [HTTPField.Name("X-Forwarded-For")!: "10.0.0.1, 203.0.113.9"]

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import SQLKit
 import SunboardCore
 import Testing
+
 @testable import SunboardApp
 
 @Suite("The public site")
@@ -45,8 +46,10 @@ struct PublicSiteTests {
                 if section.id != "profile" { #expect(html.contains(section.emptyText)) }
             }
             // The seed's fixed board, all of it.
-            for title in ["基本概况", "组织机构", "居委会工作职责", "居务公开制度", "社区成员代表大会工作制度", "社区监委会工作制度",
-                          "社区居民事务听证会工作制度", "社区居委会管理制度", "便民服务指南", "光荣榜", "居委会活动剪影"] {
+            for title in [
+                "基本概况", "组织机构", "居委会工作职责", "居务公开制度", "社区成员代表大会工作制度", "社区监委会工作制度",
+                "社区居民事务听证会工作制度", "社区居委会管理制度", "便民服务指南", "光荣榜", "居委会活动剪影",
+            ] {
                 #expect(html.contains(title))
             }
             // 基本概况 has content from the demo profile.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SunboardCore
 
 @Suite("The unit tree")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SunboardCore
 
 @Suite("Roles and access")
@@ -153,8 +154,10 @@ struct BoardSectionTests {
     func sections() {
         let ids = BoardSection.community.map(\.id)
         #expect(Set(ids).count == ids.count)
-        let seedBoard = ["基本概况", "组织机构", "居委会工作职责", "居务公开制度", "社区成员代表大会工作制度", "社区监委会工作制度",
-                         "社区居民事务听证会工作制度", "社区居委会管理制度", "便民服务指南", "光荣榜", "居委会活动剪影"]
+        let seedBoard = [
+            "基本概况", "组织机构", "居委会工作职责", "居务公开制度", "社区成员代表大会工作制度", "社区监委会工作制度",
+            "社区居民事务听证会工作制度", "社区居委会管理制度", "便民服务指南", "光荣榜", "居委会活动剪影",
+        ]
         let titles = BoardSection.community.map(\.title)
         #expect(seedBoard.allSatisfy(titles.contains))
         #expect(BoardSection.community.allSatisfy { !$0.emptyText.isEmpty && !$0.summary.isEmpty })

@@ -24,11 +24,17 @@ struct PasswordController {
 
         var issues: [ValidationFailure.Issue] = []
         if !(try await services.hasher.verify(current, against: user.passwordHash)) {
-            issues.append(.init(field: "current_password", message: PeopleError.wrongCurrentPassword.message, englishMessage: PeopleError.wrongCurrentPassword.englishMessage))
+            issues.append(
+                .init(
+                    field: "current_password", message: PeopleError.wrongCurrentPassword.message,
+                    englishMessage: PeopleError.wrongCurrentPassword.englishMessage))
         }
         if let issue = Credentials.passwordIssue(new, field: "new_password") { issues.append(issue) }
         if new != confirmation {
-            issues.append(.init(field: "confirm_password", message: PeopleError.passwordsDiffer.message, englishMessage: PeopleError.passwordsDiffer.englishMessage))
+            issues.append(
+                .init(
+                    field: "confirm_password", message: PeopleError.passwordsDiffer.message,
+                    englishMessage: PeopleError.passwordsDiffer.englishMessage))
         }
         guard issues.isEmpty else {
             return try page(context: context, failure: ValidationFailure(issues), saved: false).response(from: request, context: context)

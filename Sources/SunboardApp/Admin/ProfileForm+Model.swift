@@ -26,7 +26,9 @@ struct ProfileForm: Sendable {
         self.cancelURL = SiteURL.unitAdmin(unit.slug).path
         self.errorSummary = failure.map { "有 \($0.issues.count) 处需要修改：\($0.message)" }
         let field = { (name: String, label: String, value: String, hint: String, mode: String, multiline: Bool) in
-            Field(name: name, label: label, value: value, hint: hint, error: failure?.message(for: name), inputMode: mode, multiline: multiline)
+            Field(
+                name: name, label: label, value: value, hint: hint, error: failure?.message(for: name), inputMode: mode,
+                multiline: multiline)
         }
         self.fields = [
             field("area", "面积（平方公里）", input.area, "例如 2.6，最多两位小数", "decimal", false),

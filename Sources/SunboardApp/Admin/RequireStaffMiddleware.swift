@@ -9,7 +9,9 @@ struct RequireStaffMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard context.identity == nil else { return try await next(request, context) }
         var target = SiteURL.login.path
-        if request.method == .get, let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-", "_"])) {
+        if request.method == .get,
+            let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-", "_"]))
+        {
             target += "?next=\(next)"
         }
         return .redirect(to: target, type: .found)

@@ -29,7 +29,9 @@ struct UsersController {
         return try await listPage(context: context, units: units, notice: notice, error: nil, status: .ok)
     }
 
-    private func listPage(context: StaffContext, units: [Unit], notice: String?, error: String?, status: HTTPResponse.Status) async throws -> HTML {
+    private func listPage(context: StaffContext, units: [Unit], notice: String?, error: String?, status: HTTPResponse.Status) async throws
+        -> HTML
+    {
         let people = try await services.users.managedStaff(inUnits: units.map(\.id))
         let frame = Frame.admin(
             title: "工作人员", crumbs: [.init(title: "工作人员", url: SiteURL.users.path)],
@@ -56,7 +58,8 @@ struct UsersController {
         let grant = parseGrant(form, units: units)
         if case .failure(let issue) = grant { issues.append(issue) }
         if issues.isEmpty, try await services.users.find(username: username) != nil {
-            issues.append(.init(field: "username", message: PeopleError.usernameTaken(username).message, englishMessage: "username is taken"))
+            issues.append(
+                .init(field: "username", message: PeopleError.usernameTaken(username).message, englishMessage: "username is taken"))
         }
         guard issues.isEmpty, case .success(let (unit, role)) = grant else {
             return try newUserPage(context: context, units: units, failure: ValidationFailure(issues), grantError: nil)
@@ -90,7 +93,8 @@ struct UsersController {
         case .success(let (unit, role)):
             let now = services.clock.now
             let entry = context.auditEntry(
-                action: "role.grant", unitID: unit.id, subject: member.username, detail: "授予“\(member.displayName)”\(unit.name)\(role.chineseName)角色"
+                action: "role.grant", unitID: unit.id, subject: member.username,
+                detail: "授予“\(member.displayName)”\(unit.name)\(role.chineseName)角色"
             )
             let audit = services.audit
             try await services.database.transaction { sql in
@@ -120,7 +124,8 @@ struct UsersController {
         }
         let now = services.clock.now
         let entry = context.auditEntry(
-            action: "role.revoke", unitID: unit.id, subject: member.username, detail: "收回“\(member.displayName)”\(unit.name)\(role.chineseName)角色"
+            action: "role.revoke", unitID: unit.id, subject: member.username,
+            detail: "收回“\(member.displayName)”\(unit.name)\(role.chineseName)角色"
         )
         let audit = services.audit
         try await services.database.transaction { sql in
@@ -179,11 +184,12 @@ struct UsersController {
             return .failure(.init(field: "role", message: "请选择角色。", englishMessage: "role is required."))
         }
         if checkKind && !role.isGrantable(in: unit.kind) {
-            return .failure(.init(
-                field: "role",
-                message: "“\(role.chineseName)”不能设在\(unit.kind.chineseName)“\(unit.name)”。",
-                englishMessage: "role \(role.rawValue) cannot be held in a unit of kind \(unit.kind.rawValue)."
-            ))
+            return .failure(
+                .init(
+                    field: "role",
+                    message: "“\(role.chineseName)”不能设在\(unit.kind.chineseName)“\(unit.name)”。",
+                    englishMessage: "role \(role.rawValue) cannot be held in a unit of kind \(unit.kind.rawValue)."
+                ))
         }
         return .success((unit, role))
     }

@@ -14,6 +14,8 @@ public struct AppServices: Sendable {
     public let hasher: PasswordHasher
     public let renderer: PageRenderer
     public let throttle: LoginThrottle
+    /// Rendered public pages, by the versions of what they show.
+    public let pages: PageCache
     public let logger: Logger
     let sessions: SQLSessionStore
     let loginAttempts: LoginAttemptStore
@@ -34,6 +36,7 @@ public struct AppServices: Sendable {
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
         self.renderer = try PageRenderer.load()
         self.throttle = throttle
+        self.pages = PageCache()
         self.logger = logger
         self.sessions = SQLSessionStore(database: database, clock: clock)
         self.loginAttempts = LoginAttemptStore(database: database)

@@ -23,10 +23,12 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         name: "sunboard_session", path: SiteURL.admin.path, secure: services.configuration.secureCookies, sameSite: .lax
     )
     let admin = router.group(SiteURL.admin.route)
-        .add(middleware: SessionMiddleware<AppRequestContext>(
-            storage: services.sessions,
-            configuration: .init(sessionCookieParameters: cookie, defaultSessionExpiration: LoginController.sessionLength)
-        ))
+        .add(
+            middleware: SessionMiddleware<AppRequestContext>(
+                storage: services.sessions,
+                configuration: .init(sessionCookieParameters: cookie, defaultSessionExpiration: LoginController.sessionLength)
+            )
+        )
         .add(middleware: SessionAuthenticator(users: StaffAuthenticator(users: services.users), context: AppRequestContext.self))
         .add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
     let login = LoginController(services: services)

@@ -21,7 +21,8 @@ public struct UnitRepository: Sendable {
     public func find(slug: String) async throws -> Unit? {
         // A string that cannot be a slug names no unit: no need to ask.
         guard Slug.isValid(slug) else { return nil }
-        return try await select().where("slug", .equal, slug).first(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.unit
+        return try await select().where("slug", .equal, slug).first(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)?
+            .unit
     }
 
     public func find(id: Int) async throws -> Unit? {
@@ -52,7 +53,8 @@ public struct UnitRepository: Sendable {
     /// The unit, its parent, and so on to the root, in one query.
     public func lineage(of id: Int) async throws -> [Unit] {
         let columns = UnitRow.columns.map { "u.\($0)" }.joined(separator: ", ")
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             WITH RECURSIVE up(id, depth) AS (
                 SELECT id, 0 FROM units WHERE id = \(bind: id)
                 UNION ALL
@@ -60,7 +62,8 @@ public struct UnitRepository: Sendable {
                 WHERE u.parent_id IS NOT NULL AND up.depth < 32
             )
             SELECT \(unsafeRaw: columns) FROM up JOIN units u ON u.id = up.id ORDER BY up.depth
-            """).all(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            """
+        ).all(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return rows.map(\.unit)
     }
 
@@ -68,7 +71,8 @@ public struct UnitRepository: Sendable {
     /// children, in one query.
     public func subtrees(of ids: [Int]) async throws -> [Unit] {
         guard !ids.isEmpty else { return [] }
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             WITH RECURSIVE down(id) AS (
                 SELECT id FROM units WHERE id IN \(SQLBind.group(ids))
                 UNION
@@ -76,7 +80,8 @@ public struct UnitRepository: Sendable {
             )
             SELECT \(unsafeRaw: UnitRow.columns.joined(separator: ", ")) FROM units
             WHERE id IN (SELECT id FROM down) ORDER BY position, id
-            """).all(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            """
+        ).all(decoding: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let tree = UnitTree(rows.map(\.unit))
         var seen: Set<Int> = []
         return ids.flatMap { tree.subtree(of: $0) }.filter { seen.insert($0.id).inserted }
@@ -94,27 +99,30 @@ public struct UnitRepository: Sendable {
         slug: String, name: String, kind: UnitKind, parentID: Int?, profile: UnitProfile = .init(), at now: Date
     ) async throws -> Unit {
         guard Slug.isValid(slug) else {
-            throw ValidationFailure([.init(
-                field: "slug",
-                message: "单位的网址名“\(slug)”不可用：只能用小写英文字母、数字和连字符，2 到 40 位，以字母开头。",
-                englishMessage: "slug must be 2–40 lowercase letters, digits and single hyphens, starting with a letter."
-            )])
+            throw ValidationFailure([
+                .init(
+                    field: "slug",
+                    message: "单位的网址名“\(slug)”不可用：只能用小写英文字母、数字和连字符，2 到 40 位，以字母开头。",
+                    englishMessage: "slug must be 2–40 lowercase letters, digits and single hyphens, starting with a letter."
+                )
+            ])
         }
         let siblings = database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units")
-        let position = try await (parentID.map { siblings.where("parent_id", .equal, $0) } ?? siblings.where("parent_id", .is, SQLLiteral.null))
+        let position =
+            try await (parentID.map { siblings.where("parent_id", .equal, $0) } ?? siblings.where("parent_id", .is, SQLLiteral.null))
             .first()?.decode(column: "n", as: Int.self) ?? 0
         let row = try await database.sql.insert(into: "units")
             .columns(
                 "slug", "name", "kind", "parent_id", "position", "area_m2", "population", "households",
                 "institutions", "businesses", "address", "phone", "office_hours", "introduction",
-                "created_at", "updated_at"
+                "board_version", "created_at", "updated_at"
             )
             .values(
                 SQLBind(slug), SQLBind(name), SQLBind(kind.rawValue), SQLBind(parentID), SQLBind(position),
                 SQLBind(profile.areaSquareMetres), SQLBind(profile.population), SQLBind(profile.households),
                 SQLBind(profile.institutions), SQLBind(profile.businesses), SQLBind(profile.address),
                 SQLBind(profile.phone), SQLBind(profile.officeHours), SQLBind(profile.introduction),
-                SQLBind(now.unixSeconds), SQLBind(now.unixSeconds)
+                SQLBind(0), SQLBind(now.unixSeconds), SQLBind(now.unixSeconds)
             )
             .returning("id")
             .first()
@@ -134,6 +142,7 @@ public struct UnitRepository: Sendable {
             .set("phone", to: profile.phone)
             .set("office_hours", to: profile.officeHours)
             .set("introduction", to: profile.introduction)
+            .set("board_version", to: SQLRaw("board_version + 1"))
             .set("updated_at", to: now.unixSeconds)
             .where("id", .equal, unitID)
             .run()

@@ -17,10 +17,11 @@ struct UnitRow: Codable, Sendable {
     var phone: String
     var officeHours: String
     var introduction: String
+    var boardVersion: Int
 
     static let columns = [
         "id", "slug", "name", "kind", "parent_id", "position", "area_m2", "population", "households",
-        "institutions", "businesses", "address", "phone", "office_hours", "introduction",
+        "institutions", "businesses", "address", "phone", "office_hours", "introduction", "board_version",
     ]
 
     var unit: Unit {
@@ -30,6 +31,7 @@ struct UnitRow: Codable, Sendable {
             name: name,
             kind: UnitKind(rawValue: kind) ?? .community,
             parentID: parentId,
+            boardVersion: boardVersion,
             profile: UnitProfile(
                 areaSquareMetres: areaM2,
                 population: population,

@@ -49,7 +49,9 @@ struct LoginAttemptStore: Sendable {
         try await countFailures(column: "address", value: address, since: start, after: 0, before: id)
     }
 
-    private func countFailures(column: String, value: String, since start: Date, after: Int, before: Int) async throws -> LoginThrottle.Failures {
+    private func countFailures(column: String, value: String, since start: Date, after: Int, before: Int) async throws
+        -> LoginThrottle.Failures
+    {
         let row = try await database.sql.select()
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .column(SQLFunction("MIN", args: SQLColumn("attempted_at")), as: "oldest")

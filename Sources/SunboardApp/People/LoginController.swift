@@ -60,8 +60,10 @@ struct LoginController {
         let user = try await services.users.find(username: username)
         let matches = try await services.hasher.verify(password, againstOptional: user?.passwordHash)
         guard let user, user.isActive, matches else {
-            return try page(context: context, username: username, next: next, error: PeopleError.wrongCredentials.message, status: .unauthorized)
-                .response(from: request, context: context)
+            return try page(
+                context: context, username: username, next: next, error: PeopleError.wrongCredentials.message, status: .unauthorized
+            )
+            .response(from: request, context: context)
         }
 
         try await attempts.succeeded(attempt)
@@ -76,7 +78,8 @@ struct LoginController {
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let user = context.identity {
             try await services.audit.record(
-                .init(actorID: user.id, actorName: user.displayName, action: "logout", subject: user.username, address: context.clientAddress),
+                .init(
+                    actorID: user.id, actorName: user.displayName, action: "logout", subject: user.username, address: context.clientAddress),
                 at: services.clock.now
             )
         }
@@ -87,7 +90,8 @@ struct LoginController {
     /// Only a path inside the admin area; anything else could send a person
     /// who just signed in to another site.
     static func safeNext(_ next: String) -> String {
-        let isLocal = next.hasPrefix(SiteURL.admin.path) && !next.hasPrefix("//") && !next.contains("\\")
+        let isLocal =
+            next.hasPrefix(SiteURL.admin.path) && !next.hasPrefix("//") && !next.contains("\\")
             && !next.contains("://") && next.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F }
         return isLocal ? next : SiteURL.admin.path
     }

@@ -30,7 +30,8 @@ struct SQLSessionStore: PersistDriver {
             .values(SQLBind(key), SQLBind(json), SQLBind(expiresAt))
             .onConflict(with: ["key"]) { update in
                 // Without a new expiry the old one stands (PersistDriver's contract).
-                expiresAt == nil ? update.set(excludedValueOf: "value") : update.set(excludedValueOf: "value").set(excludedValueOf: "expires_at")
+                expiresAt == nil
+                    ? update.set(excludedValueOf: "value") : update.set(excludedValueOf: "value").set(excludedValueOf: "expires_at")
             }
             .run()
     }

@@ -151,13 +151,14 @@ public struct UserRepository: Sendable {
                 members[position].grants.append(grant)
             } else {
                 index[userID] = members.count
-                members.append(StaffMember(
-                    id: userID,
-                    username: try row.decode(column: "username", as: String.self),
-                    displayName: try row.decode(column: "display_name", as: String.self),
-                    isActive: try row.decode(column: "is_active", as: Bool.self),
-                    grants: [grant]
-                ))
+                members.append(
+                    StaffMember(
+                        id: userID,
+                        username: try row.decode(column: "username", as: String.self),
+                        displayName: try row.decode(column: "display_name", as: String.self),
+                        isActive: try row.decode(column: "is_active", as: Bool.self),
+                        grants: [grant]
+                    ))
             }
         }
         return members
@@ -206,7 +207,9 @@ extension UserRepository {
         let now = Date()
         try await setPasswordHash(try await hasher.hash(password), userID: user.id, at: now)
         try await audit.record(
-            .init(actorID: nil, actorName: "sunboard user password", action: "password.reset", subject: username, detail: "命令行重设密码", address: "cli"),
+            .init(
+                actorID: nil, actorName: "sunboard user password", action: "password.reset", subject: username, detail: "命令行重设密码",
+                address: "cli"),
             at: now
         )
     }

@@ -31,8 +31,11 @@ struct PublicController {
             return try await officePage(unit)
         case .community:
             let parent: Unit? = if let parentID = unit.parentID { try await services.units.find(id: parentID) } else { nil }
-            let model = CommunityHome(community: unit, parent: parent, assets: services.renderer.assets)
-            return HTML(try services.renderer.render("public/community", model), caching: .publicRevalidate)
+            let key = "community:\(unit.id):\(unit.boardVersion):\(parent.map { "\($0.id).\($0.boardVersion)" } ?? "-")"
+            return try services.pages.page(for: key) {
+                let model = CommunityHome(community: unit, parent: parent, assets: services.renderer.assets)
+                return HTML(try services.renderer.render("public/community", model), caching: .publicRevalidate)
+            }
         }
     }
 
@@ -45,11 +48,11 @@ struct PublicController {
     }
 
     private func officePage(_ office: Unit) async throws -> HTML {
-        let model = OfficeHome(
-            office: office,
-            communities: try await services.units.children(of: office.id).filter { $0.kind == .community },
-            assets: services.renderer.assets
-        )
-        return HTML(try services.renderer.render("public/office", model), caching: .publicRevalidate)
+        let communities = try await services.units.children(of: office.id).filter { $0.kind == .community }
+        let key = "office:\(office.id).\(office.boardVersion):" + communities.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+        return try services.pages.page(for: key) {
+            let model = OfficeHome(office: office, communities: communities, assets: services.renderer.assets)
+            return HTML(try services.renderer.render("public/office", model), caching: .publicRevalidate)
+        }
     }
 }

@@ -39,7 +39,8 @@ struct CSRFMiddleware: RouterMiddleware {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             context.form = FormFields(urlEncoded: String(buffer: body))
         }
-        let submitted = context.form.contains(Self.fieldName)
+        let submitted =
+            context.form.contains(Self.fieldName)
             ? context.form[Self.fieldName]
             : request.headers[.csrfToken] ?? ""
         guard let cookieToken, Self.constantTimeEqual(cookieToken, submitted) else {

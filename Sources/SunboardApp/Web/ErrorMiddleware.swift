@@ -15,7 +15,8 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             let problem = Problem(error)
             if problem.status == .internalServerError {
-                context.logger.error("Request failed", metadata: ["path": .string(request.uri.path), "error": .string(String(reflecting: error))])
+                context.logger.error(
+                    "Request failed", metadata: ["path": .string(request.uri.path), "error": .string(String(reflecting: error))])
             }
             if request.uri.path.hasPrefix("/api/") {
                 return try JSONBody(APIErrorBody(problem), status: problem.status).response(from: request, context: context)
@@ -26,7 +27,8 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func errorPage(_ problem: Problem, request: Request, context: Context) -> Response {
         let model = ErrorPage(
-            frame: Frame(title: problem.title, csrfToken: context.csrfToken, isAdmin: request.uri.path.hasPrefix("/admin"), assets: renderer.assets),
+            frame: Frame(
+                title: problem.title, csrfToken: context.csrfToken, isAdmin: request.uri.path.hasPrefix("/admin"), assets: renderer.assets),
             heading: problem.title,
             message: problem.message,
             status: Int(problem.status.code),
@@ -68,11 +70,17 @@ struct Problem {
     init(status: HTTPResponse.Status) {
         switch status {
         case .notFound:
-            self.init(status: status, code: CommonError.notFound.code, message: CommonError.notFound.message, englishMessage: CommonError.notFound.englishMessage)
+            self.init(
+                status: status, code: CommonError.notFound.code, message: CommonError.notFound.message,
+                englishMessage: CommonError.notFound.englishMessage)
         case .forbidden:
-            self.init(status: status, code: CommonError.forbidden.code, message: CommonError.forbidden.message, englishMessage: CommonError.forbidden.englishMessage)
+            self.init(
+                status: status, code: CommonError.forbidden.code, message: CommonError.forbidden.message,
+                englishMessage: CommonError.forbidden.englishMessage)
         case .unauthorized:
-            self.init(status: status, code: CommonError.unauthenticated.code, message: CommonError.unauthenticated.message, englishMessage: CommonError.unauthenticated.englishMessage)
+            self.init(
+                status: status, code: CommonError.unauthenticated.code, message: CommonError.unauthenticated.message,
+                englishMessage: CommonError.unauthenticated.englishMessage)
         case .methodNotAllowed:
             self.init(status: status, code: "method_not_allowed", message: "这个地址不支持这种操作。", englishMessage: "Method not allowed.")
         case .contentTooLarge:
@@ -81,9 +89,12 @@ struct Problem {
             self.init(status: status, code: "bad_request", message: "请求无法识别，请检查后重试。", englishMessage: "Bad request.")
         default:
             if status.code >= 500 {
-                self.init(status: .internalServerError, code: "internal_error", message: "服务器出了点问题，请稍后再试。问题已记录，我们会尽快处理。", englishMessage: "Internal server error.")
+                self.init(
+                    status: .internalServerError, code: "internal_error", message: "服务器出了点问题，请稍后再试。问题已记录，我们会尽快处理。",
+                    englishMessage: "Internal server error.")
             } else {
-                self.init(status: status, code: "http_\(status.code)", message: "请求没有成功（\(status.code)）。", englishMessage: status.reasonPhrase)
+                self.init(
+                    status: status, code: "http_\(status.code)", message: "请求没有成功（\(status.code)）。", englishMessage: status.reasonPhrase)
             }
         }
     }

@@ -16,6 +16,8 @@ public struct HTML: ResponseGenerator, Sendable {
     public var body: String
     public var status: HTTPResponse.Status
     public var caching: Caching
+    /// Computed once for a page that is kept and served many times.
+    private var etag: String?
 
     public init(_ body: String, status: HTTPResponse.Status = .ok, caching: Caching = .privateNoStore) {
         self.body = body
@@ -23,32 +25,47 @@ public struct HTML: ResponseGenerator, Sendable {
         self.caching = caching
     }
 
+    /// Computes the ETag now, for a page about to be kept in memory.
+    mutating func freezeETag() {
+        etag = ETag.of(body)
+    }
+
     public func response(from request: Request, context: some RequestContext) -> Response {
-        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        let contentType = "text/html; charset=utf-8"
         switch caching {
         case .privateNoStore:
-            headers[.cacheControl] = "no-store"
+            let buffer = ByteBuffer(string: body)
+            let headers: HTTPFields = [.contentType: contentType, .cacheControl: "no-store", .contentLength: String(buffer.readableBytes)]
+            return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
         case .publicRevalidate:
-            headers[.cacheControl] = "public, no-cache"
-            let etag = ETag.of(body)
-            headers[.eTag] = etag
-            if status == .ok, request.headers[.ifNoneMatch] == etag {
-                return Response(status: .notModified, headers: headers)
-            }
+            return ETag.response(
+                to: request, status: status, contentType: contentType, etag: etag ?? ETag.of(body), body: ByteBuffer(string: body)
+            )
         }
-        let buffer = ByteBuffer(string: body)
-        headers[.contentLength] = String(buffer.readableBytes)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
     }
 }
 
-/// Strong validators computed from content.
+/// Strong validators computed from content, and the answers that use them.
 enum ETag {
     static func of(_ text: String) -> String {
         let digest = SHA256.hash(data: Array(text.utf8))
-        return "\"" + digest.prefix(12).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined() + "\""
+        return "\""
+            + digest.prefix(12).map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined() + "\""
+    }
+
+    /// A public answer that may be stored and must be revalidated: `304`
+    /// without a body when the client already holds this `etag`.
+    static func response(
+        to request: Request, status: HTTPResponse.Status, contentType: String, etag: String, body: ByteBuffer
+    ) -> Response {
+        var headers: HTTPFields = [.contentType: contentType, .cacheControl: "public, no-cache", .eTag: etag]
+        if status == .ok, request.headers[.ifNoneMatch] == etag {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentLength] = String(body.readableBytes)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 }

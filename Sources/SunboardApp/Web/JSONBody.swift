@@ -21,15 +21,9 @@ public struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator, Sendable
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let data = try Self.encoder.encode(value)
-        let text = String(decoding: data, as: UTF8.self)
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "public, no-cache"]
-        let etag = ETag.of(text)
-        headers[.eTag] = etag
-        if status == .ok, request.headers[.ifNoneMatch] == etag {
-            return Response(status: .notModified, headers: headers)
-        }
-        let buffer = ByteBuffer(bytes: data)
-        headers[.contentLength] = String(buffer.readableBytes)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
+        return ETag.response(
+            to: request, status: status, contentType: "application/json; charset=utf-8",
+            etag: ETag.of(String(decoding: data, as: UTF8.self)), body: ByteBuffer(bytes: data)
+        )
     }
 }

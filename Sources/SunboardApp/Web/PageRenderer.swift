@@ -32,7 +32,7 @@ public struct PageRenderer: Sendable {
     }
 
     public func render(_ template: String, _ model: Any) throws -> String {
-        guard let html = library.render(model, withTemplate: template) else {
+        guard let html = library.render(MustacheTree.make(model), withTemplate: template) else {
             throw RenderError.missingTemplate(template)
         }
         return html

@@ -65,11 +65,12 @@ public struct UnitProfileInput: Sendable {
             ("introduction", "简介", introduction, Self.maxIntroductionLength),
         ]
         for (field, label, value, limit) in texts where value.count > limit {
-            issues.append(.init(
-                field: field,
-                message: "“\(label)”最多 \(limit) 个字，现在有 \(value.count) 个字。",
-                englishMessage: "\(field) is limited to \(limit) characters."
-            ))
+            issues.append(
+                .init(
+                    field: field,
+                    message: "“\(label)”最多 \(limit) 个字，现在有 \(value.count) 个字。",
+                    englishMessage: "\(field) is limited to \(limit) characters."
+                ))
         }
         try ValidationFailure.check(issues)
         return UnitProfile(
@@ -96,11 +97,12 @@ public struct UnitProfileInput: Sendable {
             whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
             whole.count <= 6, let km = Int(whole)
         else {
-            issues.append(.init(
-                field: "area",
-                message: "“面积”请填写平方公里数，最多两位小数，例如 11 或 2.65。",
-                englishMessage: "area must be square kilometres with at most two decimals."
-            ))
+            issues.append(
+                .init(
+                    field: "area",
+                    message: "“面积”请填写平方公里数，最多两位小数，例如 11 或 2.65。",
+                    englishMessage: "area must be square kilometres with at most two decimals."
+                ))
             return nil
         }
         let hundredths = (Int(fraction) ?? 0) * (fraction.count == 1 ? 10 : 1)
@@ -120,11 +122,12 @@ public struct UnitProfileInput: Sendable {
         let cleaned = NumberText.normalize(text)
         if cleaned.isEmpty { return nil }
         guard cleaned.count <= 10, cleaned.allSatisfy(\.isASCIIDigit), let value = Int(cleaned), value <= maxCount else {
-            issues.append(.init(
-                field: field,
-                message: "“\(label)”请填写不带小数的整数，例如 17800。",
-                englishMessage: "\(field) must be a whole number."
-            ))
+            issues.append(
+                .init(
+                    field: field,
+                    message: "“\(label)”请填写不带小数的整数，例如 17800。",
+                    englishMessage: "\(field) must be a whole number."
+                ))
             return nil
         }
         return value

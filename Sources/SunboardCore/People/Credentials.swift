@@ -14,7 +14,8 @@ public enum Credentials {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
                 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
         }
-        let valid = (3...32).contains(bytes.count) && bytes.allSatisfy(allowed)
+        let valid =
+            (3...32).contains(bytes.count) && bytes.allSatisfy(allowed)
             && bytes.first.map { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") } == true
         if valid { return nil }
         return .init(

@@ -29,7 +29,8 @@ public enum ShanghaiTime {
     /// “2026-11-27T16:05:00+08:00”, for `<time datetime>` and feeds.
     public static func iso8601(_ instant: Date) -> String {
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
-        return "\(p.year!)-\(twoDigits(p.month!))-\(twoDigits(p.day!))T\(twoDigits(p.hour!)):\(twoDigits(p.minute!)):\(twoDigits(p.second!))+08:00"
+        return
+            "\(p.year!)-\(twoDigits(p.month!))-\(twoDigits(p.day!))T\(twoDigits(p.hour!)):\(twoDigits(p.minute!)):\(twoDigits(p.second!))+08:00"
     }
 
     private static func twoDigits(_ value: Int) -> String {

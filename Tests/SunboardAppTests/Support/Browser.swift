@@ -56,9 +56,12 @@ final class Browser {
             guard let pair = parts.first, let equals = pair.firstIndex(of: "=") else { continue }
             let name = String(pair[..<equals])
             let value = String(pair[pair.index(after: equals)...])
-            let expired = parts.contains { $0.lowercased() == "max-age=0" }
+            let expired =
+                parts.contains { $0.lowercased() == "max-age=0" }
                 || parts.contains { part in
-                    guard part.lowercased().hasPrefix("expires="), let date = Self.httpDate.date(from: String(part.dropFirst(8))) else { return false }
+                    guard part.lowercased().hasPrefix("expires="), let date = Self.httpDate.date(from: String(part.dropFirst(8))) else {
+                        return false
+                    }
                     return date <= Date()
                 }
             if expired || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }

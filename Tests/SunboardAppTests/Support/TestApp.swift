@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SQLKit
-@testable import SunboardApp
 import SunboardCore
+
+@testable import SunboardApp
 
 /// One test's app: services over a fresh database (with the demo unless
 /// asked otherwise), driven through the router without a socket.

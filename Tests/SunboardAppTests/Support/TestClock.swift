@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import SunboardCore
+import Synchronization
 
 /// A clock a test moves by hand.
 final class TestClock: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLKit
+
 @testable import SunboardApp
 
 /// A fresh, empty database for one test.
@@ -45,7 +46,9 @@ struct TestDatabase {
             kind: .postgresql, dataDirectory: directory.path,
             cleanup: {
                 removeDirectory()
-                guard let admin = try? await Database.open(try .postgresql(url: url + separator(url) + "pool=1"), logger: logger) else { return }
+                guard let admin = try? await Database.open(try .postgresql(url: url + separator(url) + "pool=1"), logger: logger) else {
+                    return
+                }
                 try? await admin.sql.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
                 await admin.close()
             }

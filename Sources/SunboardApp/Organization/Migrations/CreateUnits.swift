@@ -21,6 +21,9 @@ struct CreateUnits: Migration {
             .column("phone", type: .text, .notNull)
             .column("office_hours", type: .text, .notNull)
             .column("introduction", type: .text, .notNull)
+            // Raised with every change to what the unit's public pages show,
+            // so a rendered page can be kept in memory under its version.
+            .column("board_version", type: .bigint, .notNull)
             .column("created_at", type: .bigint, .notNull)
             .column("updated_at", type: .bigint, .notNull)
             .run()
