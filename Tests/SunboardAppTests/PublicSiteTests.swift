@@ -55,6 +55,8 @@ struct PublicSiteTests {
             // 基本概况 has content from the demo profile.
             #expect(html.contains("2.14万"))
             #expect(html.contains("解放路 26 号银城社区服务中心"))
+            // The demo was seeded at the test clock's 2026-11-18 (UTC), shown in Shanghai time.
+            #expect(html.contains("更新于 \(ShanghaiTime.date(app.clock.now))"))
         }
     }
 

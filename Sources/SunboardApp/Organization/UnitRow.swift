@@ -1,3 +1,4 @@
+import Foundation
 import SunboardCore
 
 /// A `units` row as stored.
@@ -18,10 +19,11 @@ struct UnitRow: Codable, Sendable {
     var officeHours: String
     var introduction: String
     var boardVersion: Int
+    var updatedAt: Int
 
     static let columns = [
         "id", "slug", "name", "kind", "parent_id", "position", "area_m2", "population", "households",
-        "institutions", "businesses", "address", "phone", "office_hours", "introduction", "board_version",
+        "institutions", "businesses", "address", "phone", "office_hours", "introduction", "board_version", "updated_at",
     ]
 
     var unit: Unit {
@@ -41,7 +43,8 @@ struct UnitRow: Codable, Sendable {
                 address: address,
                 phone: phone,
                 officeHours: officeHours,
-                introduction: introduction
+                introduction: introduction,
+                updatedAt: Date(unixSeconds: updatedAt)
             )
         )
     }

@@ -18,6 +18,8 @@ struct CommunityHome: Sendable {
         var facts: UnitFacts
         var contact: UnitContact
         var introduction: String?
+        /// “2026年11月27日”: residents can tell how fresh the figures are.
+        var updated: String?
     }
 
     struct SectionGroup: Sendable {
@@ -41,7 +43,8 @@ struct CommunityHome: Sendable {
         let profile = ProfileContent(
             facts: UnitFacts(community.profile),
             contact: UnitContact(community.profile),
-            introduction: community.profile.introduction.isEmpty ? nil : community.profile.introduction
+            introduction: community.profile.introduction.isEmpty ? nil : community.profile.introduction,
+            updated: community.profile.updatedAt.map(ShanghaiTime.date)
         )
         let hasProfile = !profile.facts.isEmpty || !profile.contact.isEmpty || profile.introduction != nil
         let sections = BoardSection.community.map { section in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// 基本概况 — the facts a unit shows on the first section of its board.
 ///
 /// Every figure is optional: a new community fills them in over time, and an
@@ -21,6 +23,8 @@ public struct UnitProfile: Sendable, Equatable {
     public var officeHours: String
     /// A few sentences introducing the unit.
     public var introduction: String
+    /// When the profile was last saved; set by the store, not by a form.
+    public var updatedAt: Date?
 
     public init(
         areaSquareMetres: Int? = nil,
@@ -31,7 +35,8 @@ public struct UnitProfile: Sendable, Equatable {
         address: String = "",
         phone: String = "",
         officeHours: String = "",
-        introduction: String = ""
+        introduction: String = "",
+        updatedAt: Date? = nil
     ) {
         self.areaSquareMetres = areaSquareMetres
         self.population = population
@@ -42,5 +47,6 @@ public struct UnitProfile: Sendable, Equatable {
         self.phone = phone
         self.officeHours = officeHours
         self.introduction = introduction
+        self.updatedAt = updatedAt
     }
 }
