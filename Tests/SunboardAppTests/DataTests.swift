@@ -9,7 +9,7 @@ import Testing
 struct DataTests {
     @Test("Migrations are recorded and applied once")
     func migrations() async throws {
-        try await TestApp.run(demo: false) { (app: TestApp) async throws in
+        try await TestApp.run(demo: .none) { (app: TestApp) async throws in
             let migrator = Migrator(database: app.database, logger: TestDatabase.logger)
             #expect(try await migrator.appliedNames() == Migrations.all.map(\.name))
             #expect(try await migrator.migrate().isEmpty)
@@ -25,12 +25,12 @@ struct DataTests {
 
     @Test("The demo creates the office, four communities and a user per role; running it twice creates no duplicates")
     func demoTwice() async throws {
-        try await TestApp.run(demo: false) { app in
+        try await TestApp.run(demo: .none) { app in
             let seeder = DemoSeeder(services: app.services)
-            let logins = try await seeder.seed()
+            let logins = try await seeder.seed(year: false)
             #expect(logins.count == 21)
             #expect(Set(logins.map(\.username)).count == 21)
-            let again = try await seeder.seed()
+            let again = try await seeder.seed(year: false)
             #expect(again.map(\.username) == logins.map(\.username))
             #expect(try await app.count("units") == 5)
             #expect(try await app.count("users") == 21)
@@ -63,7 +63,7 @@ struct DataTests {
         try await TestApp.run { app in
             try await app.services.users.resetPassword(
                 username: "admin", to: "a new admin password", hasher: app.services.hasher, audit: app.services.audit)
-            try await DemoSeeder(services: app.services).seed()
+            try await DemoSeeder(services: app.services).seed(year: false)
             #expect(try await app.browser().login("admin", password: "a new admin password").status == .seeOther)
         }
     }
@@ -74,7 +74,7 @@ struct DataTests {
             let clerk = try #require(try await app.services.users.find(username: "yinnan-clerk"))
             let yinnan = try await app.unit("yinnan")
             try await UserRepository.revoke(.clerk, userID: clerk.id, unitID: yinnan.id, on: app.database.sql)
-            try await DemoSeeder(services: app.services).seed()
+            try await DemoSeeder(services: app.services).seed(year: false)
             #expect(try await app.services.users.grants(userID: clerk.id).isEmpty)
         }
     }

@@ -24,7 +24,7 @@ def test_migrate_then_demo_twice_creates_nothing_twice():
     with tempfile.TemporaryDirectory() as data:
         first = run("migrate", data=data)
         assert first.returncode == 0, first.stderr
-        assert "已应用 6 个迁移" in first.stdout
+        assert "已应用" in first.stdout and "010_create_ledger" in first.stdout
         again = run("migrate", data=data)
         assert "数据库已是最新" in again.stdout
 
@@ -33,6 +33,7 @@ def test_migrate_then_demo_twice_creates_nothing_twice():
             assert seeded.returncode == 0, seeded.stderr
             assert "yincheng-clerk" in seeded.stdout and "sunboard-demo" in seeded.stdout
         assert count(data, "units") == 5
+        assert count(data, "disclosures") > 150
         assert count(data, "users") == 21
         assert count(data, "role_grants") == 21
         with sqlite3.connect(os.path.join(data, "sunboard.sqlite")) as db:
@@ -59,3 +60,17 @@ def test_user_add_checks_its_input_and_prints_a_generated_password():
 
         reset = run("user", "password", "--username", "yinnan-lihua", data=data)
         assert reset.returncode == 0 and "新密码" in reset.stdout
+
+
+def test_verify_passes_on_the_demo_and_names_a_tampered_row():
+    with tempfile.TemporaryDirectory() as data:
+        assert run("demo", "--seed-only", data=data).returncode == 0
+        intact = run("verify", data=data)
+        assert intact.returncode == 0, intact.stdout + intact.stderr
+        assert "账本完好" in intact.stdout
+        with sqlite3.connect(os.path.join(data, "sunboard.sqlite")) as db:
+            db.execute("UPDATE disclosure_versions SET title = title || '（改）' WHERE id = 20")
+        tampered = run("verify", data=data)
+        assert tampered.returncode == 1
+        assert "账本核对不通过" in tampered.stdout
+        assert "Ledger check FAILED at entry" in tampered.stdout

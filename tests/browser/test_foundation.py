@@ -1,29 +1,13 @@
 """The public site skeleton and the admin area's doors."""
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import DEMO_PASSWORD
-
-
-def login(driver, base, username, password=DEMO_PASSWORD):
-    driver.get(base + "/admin/login")
-    driver.find_element(By.ID, "username").send_keys(username)
-    driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+from helpers import login, wait_for
 
 
 def heading(driver):
     return driver.find_element(By.TAG_NAME, "h1").text
-
-
-def wait_for(driver, text):
-    """Waits until the page shows `text`: a click's navigation may still be under way."""
-    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
-        lambda d: text in d.find_element(By.TAG_NAME, "body").text
-    )
 
 
 def test_office_home_lists_the_four_communities(server, phone):
@@ -46,11 +30,14 @@ def test_community_home_shows_its_sections(server, phone):
     titles = [h.text for h in phone.find_elements(By.CSS_SELECTOR, "section.board-section h3")]
     for title in ("最新公告", "财务公开", "基本概况", "组织机构", "居务公开制度", "便民服务指南", "光荣榜", "居委会活动剪影"):
         assert title in titles
-    # The index jumps to a section; an empty section says so plainly.
+    # The index jumps to a section, which lists its latest disclosures.
     phone.find_element(By.CSS_SELECTOR, ".board-index a[href='#finance']").click()
     assert phone.current_url.endswith("#finance")
     finance = phone.find_element(By.ID, "finance")
-    assert "本社区还没有公开财务明细。" in finance.text
+    assert "办公经费使用情况" in finance.text
+    assert "查看本栏全部" in finance.text
+    # An empty section says so plainly.
+    assert "光荣榜暂无内容。" in phone.find_element(By.ID, "honors").text
     assert "南关街 8 号" in phone.find_element(By.ID, "profile").text
     assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
 

@@ -22,6 +22,9 @@ struct Dashboard: Sendable {
     var units: [UnitLink]
     var managesUsers: Bool
     var usersURL: String
+    var readsAudit: Bool
+    var auditURL: String
+    var hasOfficeTools: Bool
 
     init(user: StaffUser, units: [Unit], frame: Frame) {
         self.frame = frame
@@ -36,5 +39,8 @@ struct Dashboard: Sendable {
         }
         self.managesUsers = user.access.managesUsers
         self.usersURL = SiteURL.users.path
+        self.readsAudit = user.access.grants.contains { $0.role.permissions.contains(.readAuditLog) }
+        self.auditURL = SiteURL.audit.path
+        self.hasOfficeTools = managesUsers || readsAudit
     }
 }

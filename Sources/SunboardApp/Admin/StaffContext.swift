@@ -10,6 +10,7 @@ struct StaffContext: ChildRequestContext {
     let user: StaffUser
     let csrfToken: String
     let form: FormFields
+    let files: [UploadedFile]
     let clientAddress: String
     /// The login session, for handlers that must renew it.
     let sessions: SessionContext<StaffSession>
@@ -20,6 +21,7 @@ struct StaffContext: ChildRequestContext {
         self.user = user
         self.csrfToken = context.csrfToken
         self.form = context.form
+        self.files = context.files
         self.clientAddress = context.clientAddress
         self.sessions = context.sessions
     }

@@ -15,12 +15,13 @@ struct UnitAdminController {
         let unit = context.unit
         let staff = try await services.users.staff(inUnits: [unit.id])
         let children = try await services.units.children(of: unit.id)
+        let counts = try await services.disclosures.statusCounts(unitID: unit.id)
         let frame = Frame.admin(
             title: "\(unit.name) · 管理", crumbs: [.init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path)],
             user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets
         )
         let model = UnitAdminPage(
-            scope: context.scope, user: context.user, staff: staff, children: children,
+            scope: context.scope, user: context.user, staff: staff, children: children, counts: counts,
             saved: request.uri.queryParameters["saved"] != nil, frame: frame
         )
         return HTML(try services.renderer.render("admin/unit", model))

@@ -27,8 +27,16 @@ struct UnitAdminPage: Sendable {
     var hasStaff: Bool
     var children: [Dashboard.UnitLink]
     var hasChildren: Bool
+    var disclosuresURL: String
+    var catalogURL: String
+    /// “待审核 2 条”…: what waits for someone in this unit.
+    var waiting: [String]
+    var hasWaiting: Bool
 
-    init(scope: ScopedUnit, user: StaffUser, staff: [StaffMember], children: [Unit], saved: Bool, frame: Frame) {
+    init(
+        scope: ScopedUnit, user: StaffUser, staff: [StaffMember], children: [Unit], counts: [DisclosureStatus: Int], saved: Bool,
+        frame: Frame
+    ) {
         let unit = scope.unit
         self.frame = frame
         self.name = unit.name
@@ -53,6 +61,12 @@ struct UnitAdminPage: Sendable {
             Dashboard.UnitLink(name: $0.name, url: SiteURL.unitAdmin($0.slug).path, kindName: $0.kind.chineseName, indent: false)
         }
         self.hasChildren = !children.isEmpty
+        self.disclosuresURL = SiteURL.adminDisclosures(unit.slug).path
+        self.catalogURL = SiteURL.adminCatalog(unit.slug).path
+        self.waiting = [DisclosureStatus.draft, .submitted, .returned, .approved].compactMap { status in
+            counts[status].flatMap { $0 > 0 ? "\(status.chinese) \($0) 条" : nil }
+        }
+        self.hasWaiting = !waiting.isEmpty
     }
 }
 
@@ -62,6 +76,11 @@ extension Permission {
         case .viewUnitAdmin: "查看本单位的管理页面和草稿"
         case .editUnitProfile: "修改本单位的基本概况"
         case .manageUsers: "添加工作人员，分配和收回角色"
+        case .draftDisclosures: "起草公开内容，提交审核，发起更正"
+        case .reviewDisclosures: "审核提交的内容：通过，或写明意见退回"
+        case .publishDisclosures: "发布审核通过的内容，附理由撤回已发布的内容"
+        case .manageCatalog: "维护本单位的公开目录（细则）"
+        case .readAuditLog: "查看操作日志"
         }
     }
 }

@@ -14,6 +14,8 @@ public struct AppRequestContext: AuthRequestContext, SessionRequestContext, Requ
     public var csrfToken: String = ""
     /// The submitted form, read once by `CSRFMiddleware`.
     public var form = FormFields()
+    /// Files of a multipart form, read with it.
+    public var files: [UploadedFile] = []
     /// The client's address, as seen by `ClientAddressMiddleware`.
     public var clientAddress: String
     /// The unit an admin route is about, once `UnitAccessMiddleware` has

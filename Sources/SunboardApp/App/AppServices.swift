@@ -11,6 +11,12 @@ public struct AppServices: Sendable {
     public let units: UnitRepository
     public let users: UserRepository
     public let audit: AuditLog
+    public let catalog: CatalogRepository
+    public let disclosures: DisclosureRepository
+    public let objections: ObjectionRepository
+    public let ledger: LedgerRepository
+    public let files: FileStore
+    public let workflow: DisclosureWorkflow
     public let hasher: PasswordHasher
     public let renderer: PageRenderer
     public let throttle: LoginThrottle
@@ -33,6 +39,12 @@ public struct AppServices: Sendable {
         self.units = UnitRepository(database: database)
         self.users = UserRepository(database: database)
         self.audit = AuditLog(database: database)
+        self.catalog = CatalogRepository(database: database)
+        self.disclosures = DisclosureRepository(database: database)
+        self.objections = ObjectionRepository(database: database)
+        self.ledger = LedgerRepository(database: database)
+        self.files = FileStore(root: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("files"), database: database)
+        self.workflow = DisclosureWorkflow(database: database, files: files, audit: audit)
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
         self.renderer = try PageRenderer.load()
         self.throttle = throttle

@@ -15,7 +15,14 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
 
     HealthController(database: services.database).addRoutes(to: router)
     UnitAPIController(units: services.units).addRoutes(to: router)
+    DisclosureAPIController(services: services).addRoutes(to: router)
     PublicController(services: services).addRoutes(to: router)
+    DisclosurePagesController(services: services).addRoutes(to: router)
+
+    // Public forms: they need a form token, so they set a cookie; the pages
+    // residents read do not.
+    let publicForms = router.group().add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
+    ObjectionController(services: services).addRoutes(to: publicForms)
 
     // The admin area: sessions, the signed-in user and form protection.
     // Public pages stay out of it, so they set no cookie and read no session.
@@ -41,12 +48,15 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     DashboardController(services: services).addRoutes(to: staffPages)
     PasswordController(services: services).addRoutes(to: staffPages)
     UsersController(services: services).addRoutes(to: staffPages)
+    AuditController(services: services).addRoutes(to: staffPages)
 
     // One unit's pages: only for people with a role there or above it.
     let unitPages = staff.group(SiteURL.unitAdmin("{slug}").route(under: .admin))
         .add(middleware: UnitAccessMiddleware(units: services.units))
         .group(context: UnitAdminContext.self)
     UnitAdminController(services: services).addRoutes(to: unitPages)
+    AdminDisclosuresController(services: services).addRoutes(to: unitPages)
+    CatalogAdminController(services: services).addRoutes(to: unitPages)
     return router
 }
 

@@ -3,8 +3,8 @@ import Logging
 import ServiceLifecycle
 import SunboardCore
 
-/// Housekeeping that keeps tables from growing without end: expired
-/// sessions and old login attempts. Safe to run on every instance.
+/// Housekeeping: expired sessions and old login attempts go, notices whose
+/// period has ended are archived. Safe to run on every instance.
 struct MaintenanceService: Service {
     let services: AppServices
     /// Login attempts are kept this long for looking into break-in attempts.
@@ -16,6 +16,7 @@ struct MaintenanceService: Service {
                 do {
                     try await services.sessions.prune()
                     try await services.loginAttempts.prune(before: services.clock.now.addingTimeInterval(-Self.loginAttemptRetention))
+                    try await NoticeArchiver(services: services).run()
                 } catch {
                     services.logger.warning("Maintenance failed: \(error)")
                 }

@@ -4,32 +4,73 @@ import Hummingbird
 /// make links (`SiteURL.unit("{slug}").path` is the route pattern), so a
 /// route and the links to it cannot drift apart.
 public enum SiteURL: Sendable, Equatable {
+    // Public pages
     case home
     case unit(String)
+    case unitCatalog(String)
+    case unitDisclosures(String)
+    case disclosure(String)
+    case disclosureVersion(String, String)
+    case objection(String)
+    case file(String)
+    case ledger
+    // Staff pages
     case login
     case logout
     case admin
     case unitAdmin(String)
     case unitProfile(String)
+    case adminDisclosures(String)
+    case adminNewDisclosure(String)
+    case adminDisclosure(String, String)
+    case adminEditDisclosure(String, String)
+    case adminDisclosureStep(String, String, String)
+    case adminFile(String, String)
+    case adminCatalog(String)
+    case adminNewCatalogItem(String)
+    case adminCatalogItem(String, String)
+    case audit
     case users
     case newUser
     case userRoles(String)
     case userRoleRemoval(String)
     case userActivation(String)
     case password
+    // Machine-readable
     case health
     case apiUnits
     case apiUnit(String)
+    case apiCatalog(String)
+    case apiDisclosures(String)
+    case apiDisclosure(String)
+    case apiLedger
 
     public var path: String {
         switch self {
         case .home: "/"
         case .unit(let slug): "/units/\(slug)"
+        case .unitCatalog(let slug): "/units/\(slug)/catalog"
+        case .unitDisclosures(let slug): "/units/\(slug)/disclosures"
+        case .disclosure(let id): "/disclosures/\(id)"
+        case .disclosureVersion(let id, let number): "/disclosures/\(id)/versions/\(number)"
+        case .objection(let id): "/disclosures/\(id)/objection"
+        case .file(let sha256): "/files/\(sha256)"
+        case .ledger: "/ledger"
         case .login: "/admin/login"
         case .logout: "/admin/logout"
         case .admin: "/admin"
         case .unitAdmin(let slug): "/admin/units/\(slug)"
         case .unitProfile(let slug): "/admin/units/\(slug)/profile"
+        case .adminDisclosures(let slug): "/admin/units/\(slug)/disclosures"
+        case .adminNewDisclosure(let slug): "/admin/units/\(slug)/disclosures/new"
+        case .adminDisclosure(let slug, let id): "/admin/units/\(slug)/disclosures/\(id)"
+        case .adminEditDisclosure(let slug, let id): "/admin/units/\(slug)/disclosures/\(id)/edit"
+        case .adminDisclosureStep(let slug, let id, let step): "/admin/units/\(slug)/disclosures/\(id)/\(step)"
+        case .adminFile(let slug, let sha256): "/admin/units/\(slug)/files/\(sha256)"
+        case .adminCatalog(let slug): "/admin/units/\(slug)/catalog"
+        case .adminNewCatalogItem(let slug): "/admin/units/\(slug)/catalog/new"
+        case .adminCatalogItem(let slug, let id): "/admin/units/\(slug)/catalog/\(id)"
+        case .audit: "/admin/audit"
         case .users: "/admin/users"
         case .newUser: "/admin/users/new"
         case .userRoles(let id): "/admin/users/\(id)/roles"
@@ -39,6 +80,10 @@ public enum SiteURL: Sendable, Equatable {
         case .health: "/healthz"
         case .apiUnits: "/api/v1/units"
         case .apiUnit(let slug): "/api/v1/units/\(slug)"
+        case .apiCatalog(let slug): "/api/v1/units/\(slug)/catalog"
+        case .apiDisclosures(let slug): "/api/v1/units/\(slug)/disclosures"
+        case .apiDisclosure(let id): "/api/v1/disclosures/\(id)"
+        case .apiLedger: "/api/v1/ledger"
         }
     }
 

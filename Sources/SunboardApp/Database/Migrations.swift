@@ -8,5 +8,9 @@ public enum Migrations {
         CreateSessions(),  // login sessions shared by every app instance
         CreateLoginAttempts(),  // the record that login throttling counts
         CreateAuditLog(),  // append-only record of admin actions
+        CreateCatalogItems(),  // the disclosure catalog: defaults and each community's 细则
+        CreateStoredFiles(),  // attachments kept once by SHA-256
+        CreateDisclosures(),  // drafts, published versions, attachments, objections
+        CreateLedger(),  // the hash chain of publications, corrections and withdrawals
     ]
 }

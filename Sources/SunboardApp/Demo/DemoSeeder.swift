@@ -21,8 +21,10 @@ public struct DemoSeeder: Sendable {
 
     public static var password: String { DemoData.password }
 
+    /// Seeds the organization, people and catalog, and unless `year` is
+    /// false a year of disclosures played through the workflow.
     @discardableResult
-    public func seed() async throws -> [Login] {
+    public func seed(year: Bool = true) async throws -> [Login] {
         let now = services.clock.now
         let units = services.units
         func ensureUnit(slug: String, name: String, kind: UnitKind, parentID: Int?, profile: UnitProfile) async throws -> Unit {
@@ -60,6 +62,36 @@ public struct DemoSeeder: Sendable {
                 try await ensure(username: DemoData.username(community: community.slug, role: role), name: name, role: role, unit: unit)
             }
         }
+
+        // The catalog: the office's defaults and each community's 细则.
+        try await services.catalog.seedDefaults(ownerUnitID: office.id, at: now)
+        for demo in DemoData.communityItems {
+            guard let (_, unit) = communities.first(where: { $0.0.slug == demo.community }) else { continue }
+            let owned = Set(try await services.catalog.owned(by: unit.id).map(\.code))
+            guard !owned.contains(demo.code) else { continue }
+            try await services.catalog.create(try demo.item(ownerUnitID: unit.id), at: now)
+        }
+
+        // A year of disclosures, once: a database that has any keeps its own.
+        if year, try await services.disclosures.working(unitID: communities[0].1.id, limit: 1).isEmpty {
+            try await playYear(office: office, communities: communities.map(\.1))
+        }
         return logins
+    }
+
+    private func playYear(office: Unit, communities: [Unit]) async throws {
+        var people: [String: [Role: DisclosureWorkflow.Actor]] = [:]
+        var units: [String: (unit: Unit, catalog: [CatalogItem])] = [:]
+        for unit in communities {
+            let staff = try await services.users.staff(inUnits: [unit.id])
+            for member in staff {
+                for grant in member.grants where grant.unitID == unit.id {
+                    people[unit.slug, default: [:]][grant.role] = .init(
+                        id: member.id, name: member.displayName, address: "demo", permissions: grant.role.permissions)
+                }
+            }
+            units[unit.slug] = (unit, try await services.catalog.effective(lineage: [unit, office]))
+        }
+        try await DemoTimeline(services: services, people: people, units: units).play(DemoData.disclosures)
     }
 }

@@ -130,6 +130,12 @@ public struct UnitRepository: Sendable {
         return Unit(id: id, slug: slug, name: name, kind: kind, parentID: parentID, profile: profile)
     }
 
+    /// Marks a change to what the unit's public pages show, so the pages
+    /// kept in memory under the old version are no longer used.
+    static func touchBoard(unitID: Int, on sql: any SQLDatabase) async throws {
+        try await sql.update("units").set("board_version", to: SQLRaw("board_version + 1")).where("id", .equal, unitID).run()
+    }
+
     /// Replaces a unit's 基本概况; `sql` is the transaction it belongs to.
     static func updateProfile(unitID: Int, to profile: UnitProfile, at now: Date, on sql: any SQLDatabase) async throws {
         try await sql.update("units")

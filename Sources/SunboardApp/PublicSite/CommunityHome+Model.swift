@@ -1,17 +1,27 @@
+import Foundation
 import SunboardCore
 
 /// A community's public home: the bulletin board (居务公开栏), section by
-/// section. Sections without content say so plainly.
+/// section, filled from what is published. Sections without content say so
+/// plainly.
 struct CommunityHome: Sendable {
     struct Section: Sendable {
         var id: String
         var title: String
         var summary: String
         var emptyText: String
-        /// Content of the 基本概况 section; other sections fill in as their
-        /// features arrive.
+        /// 基本概况 only.
         var profile: ProfileContent?
+        /// Latest published disclosures of the section's items.
+        var listings: [ListingLink]
+        /// Standing items' text, shown in full on the board.
+        var standing: [StandingBlock]
+        /// Periodic items with their latest period (the 定期公开 section).
+        var periodic: [PeriodicRow]
+        var moreURL: String?
         var isEmpty: Bool
+        var hasListings: Bool
+        var hasPeriodic: Bool
     }
 
     struct ProfileContent: Sendable {
@@ -22,7 +32,21 @@ struct CommunityHome: Sendable {
         var updated: String?
     }
 
+    struct StandingBlock: Sendable {
+        var title: String
+        var url: String
+        var bodyHTML: String
+        var updated: String
+    }
+
+    struct PeriodicRow: Sendable {
+        var item: String
+        var schedule: String
+        var latest: ListingLink?
+    }
+
     struct SectionGroup: Sendable {
+        var key: String
         var title: String
         var sections: [Section]
     }
@@ -30,16 +54,34 @@ struct CommunityHome: Sendable {
     var frame: Frame
     var name: String
     var contact: UnitContact
+    var catalogURL: String
+    var disclosuresURL: String
     var groups: [SectionGroup]
 
-    init(community: Unit, parent: Unit?, assets: StaticAssets) {
+    /// What is published, as the board needs it.
+    struct Content: Sendable {
+        var catalog: [CatalogItem]
+        var recent: [PublicListing]
+        var standing: [StandingContent]
+    }
+
+    /// Latest disclosures listed per live section.
+    static let perSection = 5
+    static let notices = 8
+
+    init(community: Unit, parent: Unit?, content: Content, today: CalendarDate, assets: StaticAssets) {
         var crumbs: [Frame.Crumb] = []
         if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
         crumbs.append(.init(title: community.name, url: SiteURL.unit(community.slug).path))
         self.frame = Frame(title: "\(community.name)居务公开栏", crumbs: crumbs, assets: assets)
         self.name = community.name
         self.contact = UnitContact(community.profile)
+        self.catalogURL = SiteURL.unitCatalog(community.slug).path
+        self.disclosuresURL = SiteURL.unitDisclosures(community.slug).path
 
+        let items = Dictionary(uniqueKeysWithValues: content.catalog.map { ($0.id, $0) })
+        let live = content.recent.filter { !$0.withdrawn }
+        let link = { (listing: PublicListing) in ListingLink(listing, item: items[listing.itemID], today: today) }
         let profile = ProfileContent(
             facts: UnitFacts(community.profile),
             contact: UnitContact(community.profile),
@@ -47,23 +89,47 @@ struct CommunityHome: Sendable {
             updated: community.profile.updatedAt.map(ShanghaiTime.date)
         )
         let hasProfile = !profile.facts.isEmpty || !profile.contact.isEmpty || profile.introduction != nil
-        let sections = BoardSection.community.map { section in
-            let isProfile = section.id == "profile"
-            return Section(
-                id: section.id,
-                title: section.title,
-                summary: section.summary,
-                emptyText: section.emptyText,
-                profile: isProfile && hasProfile ? profile : nil,
-                isEmpty: !(isProfile && hasProfile)
-            )
+
+        let sections = BoardSection.community.map { section -> Section in
+            var result = Section(
+                id: section.id, title: section.title, summary: section.summary, emptyText: section.emptyText,
+                profile: nil, listings: [], standing: [], periodic: [], moreURL: nil, isEmpty: true, hasListings: false,
+                hasPeriodic: false)
+            let sectionItems = content.catalog.filter { $0.boardSection == section.id }
+            switch section.id {
+            case "profile":
+                result.profile = hasProfile ? profile : nil
+            case "notices":
+                result.listings = live.filter { items[$0.itemID]?.disclosureClass == .immediate }.prefix(Self.notices).map(link)
+            case "periodic":
+                result.periodic = content.catalog.filter { $0.disclosureClass == .periodic }.map { item in
+                    PeriodicRow(item: item.title, schedule: item.scheduleChinese, latest: live.first { $0.itemID == item.id }.map(link))
+                }
+            default:
+                let standingIDs = Set(sectionItems.filter { $0.disclosureClass == .standing }.map(\.id))
+                var seen: Set<Int> = []
+                result.standing = content.standing.filter { standingIDs.contains($0.itemID) && seen.insert($0.itemID).inserted }.map {
+                    StandingBlock(
+                        title: $0.title, url: SiteURL.disclosure(String($0.id)).path, bodyHTML: Markdown.html($0.body),
+                        updated: ShanghaiTime.date($0.lastPublishedAt))
+                }
+                let otherIDs = Set(sectionItems.filter { $0.disclosureClass != .standing }.map(\.id))
+                result.listings = live.filter { otherIDs.contains($0.itemID) }.prefix(Self.perSection).map(link)
+            }
+            // The periodic rows say “尚未公开” themselves: an item never
+            // published is news a resident should see.
+            result.isEmpty = result.profile == nil && result.listings.isEmpty && result.standing.isEmpty && result.periodic.isEmpty
+            result.hasListings = !result.listings.isEmpty
+            result.hasPeriodic = !result.periodic.isEmpty
+            if !result.listings.isEmpty {
+                result.moreURL = SiteURL.unitDisclosures(community.slug).path + "?section=\(section.id)"
+            }
+            return result
         }
         let titles: [(BoardSection.Group, String)] = [(.live, "公开动态"), (.services, "便民服务"), (.standing, "公开栏")]
         self.groups = titles.map { group, title in
             SectionGroup(
-                title: title,
-                sections: zip(BoardSection.community, sections).filter { $0.0.group == group }.map(\.1)
-            )
+                key: group.rawValue, title: title, sections: zip(BoardSection.community, sections).filter { $0.0.group == group }.map(\.1))
         }
     }
 }

@@ -30,10 +30,21 @@ struct PublicController {
         case .office:
             return try await officePage(unit)
         case .community:
-            let parent: Unit? = if let parentID = unit.parentID { try await services.units.find(id: parentID) } else { nil }
-            let key = "community:\(unit.id):\(unit.boardVersion):\(parent.map { "\($0.id).\($0.boardVersion)" } ?? "-")"
+            let lineage = try await services.units.lineage(of: unit.id)
+            let parent = lineage.dropFirst().first
+            let today = CalendarDate(services.clock.now)
+            // The board shows which notices are open, so the day is part of the key.
+            let key = "community:\(today):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+            if let page = services.pages.cached(key) { return page }
+            let catalog = try await services.catalog.effective(lineage: lineage)
+            let content = CommunityHome.Content(
+                catalog: catalog,
+                recent: try await services.disclosures.published(unitID: unit.id, limit: 100),
+                standing: try await services.disclosures.standing(
+                    unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .standing }.map(\.id))
+            )
             return try services.pages.page(for: key) {
-                let model = CommunityHome(community: unit, parent: parent, assets: services.renderer.assets)
+                let model = CommunityHome(community: unit, parent: parent, content: content, today: today, assets: services.renderer.assets)
                 return HTML(try services.renderer.render("public/community", model), caching: .publicRevalidate)
             }
         }

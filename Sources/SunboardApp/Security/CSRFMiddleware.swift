@@ -10,7 +10,7 @@ import SunboardCore
 /// for scripts). Another site can make a browser send the cookie but cannot
 /// read it to fill in the field, so a forged submission is refused before
 /// any handler runs. Reading the form here also means handlers find it
-/// parsed in `context.form`.
+/// parsed in `context.form`, and a multipart form's files in `context.files`.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let cookieName = "sunboard_csrf"
@@ -35,9 +35,17 @@ struct CSRFMiddleware: RouterMiddleware {
             return response
         }
 
-        if request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+        let contentType = request.headers[.contentType] ?? ""
+        if contentType.hasPrefix("application/x-www-form-urlencoded") {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             context.form = FormFields(urlEncoded: String(buffer: body))
+        } else if let boundary = MultipartForm.boundary(in: contentType) {
+            let body = try await request.collectBody(upTo: MultipartForm.maximumBody)
+            do {
+                (context.form, context.files) = try MultipartForm.parse(body, boundary: boundary)
+            } catch {
+                throw CommonError.unreadableForm
+            }
         }
         let submitted =
             context.form.contains(Self.fieldName)

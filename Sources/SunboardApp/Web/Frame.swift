@@ -9,8 +9,7 @@ struct Frame: Sendable {
         var url: String
     }
 
-    /// The signed-in bar on staff pages. No optionals: Mustache looks a
-    /// missing value up in the enclosing page, which could show a wrong link.
+    /// The signed-in bar on staff pages.
     struct StaffBar: Sendable {
         var displayName: String
         var logoutURL: String

@@ -31,6 +31,10 @@ public final class PageCache: Sendable {
         return page
     }
 
+    /// The page under `key`, if kept; for handlers that must query before
+    /// they can render, and want to skip the queries on a hit.
+    public func cached(_ key: String) -> HTML? { lookup(key) }
+
     public var count: Int { state.withLock { $0.pages.count } }
 
     private func lookup(_ key: String) -> HTML? {

@@ -4,6 +4,7 @@ public enum CommonError: SunboardError, Equatable {
     case forbidden
     case unauthenticated
     case csrfMismatch
+    case unreadableForm
 
     public var code: String {
         switch self {
@@ -11,6 +12,7 @@ public enum CommonError: SunboardError, Equatable {
         case .forbidden: "forbidden"
         case .unauthenticated: "unauthenticated"
         case .csrfMismatch: "csrf_mismatch"
+        case .unreadableForm: "unreadable_form"
         }
     }
 
@@ -20,6 +22,7 @@ public enum CommonError: SunboardError, Equatable {
         case .forbidden: "您没有权限查看或修改这里的内容。"
         case .unauthenticated: "请先登录。"
         case .csrfMismatch: "表单已过期，请返回上一页刷新后重新提交。"
+        case .unreadableForm: "提交的内容无法识别，请返回上一页重新填写。"
         }
     }
 
@@ -29,6 +32,7 @@ public enum CommonError: SunboardError, Equatable {
         case .forbidden: "You are not allowed to do this."
         case .unauthenticated: "Please log in."
         case .csrfMismatch: "The form has expired; reload the page and submit again."
+        case .unreadableForm: "The submitted form could not be read."
         }
     }
 
@@ -38,6 +42,7 @@ public enum CommonError: SunboardError, Equatable {
         case .forbidden: .forbidden
         case .unauthenticated: .unauthenticated
         case .csrfMismatch: .forbidden
+        case .unreadableForm: .invalidInput
         }
     }
 }

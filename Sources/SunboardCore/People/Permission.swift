@@ -7,15 +7,31 @@ public enum Permission: String, Sendable, CaseIterable {
     case editUnitProfile
     /// Add people and grant or revoke their roles in the unit and below it.
     case manageUsers
+    /// Write drafts, submit them, start corrections (录入员, 主任).
+    case draftDisclosures
+    /// Approve submitted drafts or return them with a comment (监委会).
+    case reviewDisclosures
+    /// Publish approved drafts and withdraw published ones (居委会主任).
+    case publishDisclosures
+    /// Edit the unit's own catalog items (细则; the office: the default catalog).
+    case manageCatalog
+    /// Read the audit log of the unit and everything below it.
+    case readAuditLog
 }
 
 extension Role {
     /// What the role allows in the unit it is granted for.
+    ///
+    /// Drafting, reviewing and publishing sit with different roles, so no
+    /// one person both writes and approves; the office sees everything but
+    /// writes no community's disclosures.
     public var permissions: Set<Permission> {
         switch self {
-        case .clerk, .supervisor, .secretary, .liaison: [.viewUnitAdmin]
-        case .director: [.viewUnitAdmin, .editUnitProfile]
-        case .officeAdmin: Set(Permission.allCases)
+        case .clerk: [.viewUnitAdmin, .draftDisclosures]
+        case .supervisor: [.viewUnitAdmin, .reviewDisclosures]
+        case .secretary, .liaison: [.viewUnitAdmin]
+        case .director: [.viewUnitAdmin, .editUnitProfile, .draftDisclosures, .publishDisclosures, .manageCatalog]
+        case .officeAdmin: [.viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog]
         }
     }
 

@@ -38,6 +38,29 @@ final class Browser {
         )
     }
 
+    /// Posts a multipart form, as a form with a file input does; the token
+    /// travels as a field like any other.
+    @discardableResult
+    func postMultipart(_ path: String, fields: [(String, String)], files: [(field: String, name: String, bytes: [UInt8])] = [])
+        async throws -> TestResponse
+    {
+        if csrfToken == nil { try await get("/admin/login") }
+        let boundary = "----sunboard\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in fields + (csrfToken.map { [("_csrf", $0)] } ?? []) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await send(path, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+
     @discardableResult
     func login(_ username: String, password: String, next: String = "") async throws -> TestResponse {
         try await get("/admin/login")

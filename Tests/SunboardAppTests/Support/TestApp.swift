@@ -22,8 +22,18 @@ struct TestApp {
         return try AppServices(configuration: configuration, database: database, clock: clock.wallClock, logger: TestDatabase.logger)
     }
 
+    /// How much of the demo a test starts with.
+    enum Demo {
+        /// An empty database.
+        case none
+        /// The office, four communities, their staff and the catalog.
+        case organization
+        /// All that and a year of disclosures: slower, for the tests about it.
+        case year
+    }
+
     static func run(
-        demo: Bool = true,
+        demo: Demo = .organization,
         clock: TestClock = TestClock(),
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
@@ -32,7 +42,7 @@ struct TestApp {
         do {
             try await Migrator(database: database, logger: TestDatabase.logger).migrate()
             let services = try services(database: database, clock: clock, dataDirectory: testDatabase.dataDirectory)
-            if demo { try await DemoSeeder(services: services).seed() }
+            if demo != .none { try await DemoSeeder(services: services).seed(year: demo == .year) }
             let app = Application(router: buildRouter(services: services))
             try await app.test(.router) { client in
                 try await body(TestApp(services: services, clock: clock, client: client))

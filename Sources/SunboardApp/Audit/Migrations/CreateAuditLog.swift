@@ -13,10 +13,14 @@ struct CreateAuditLog: Migration {
             .column("action", type: .text, .notNull)
             .column("unit_id", type: .bigint, .references("units", "id"))
             .column("subject", type: .text, .notNull)
+            // What the action was about, when it is a record: e.g. `disclosure` 12.
+            .column("object_kind", type: .text)
+            .column("object_id", type: .bigint)
             .column("detail", type: .text, .notNull)
             .column("address", type: .text, .notNull)
             .run()
         try await database.create(index: "audit_log_unit").on("audit_log").column("unit_id").column("id").run()
         try await database.create(index: "audit_log_actor").on("audit_log").column("actor_id").column("id").run()
+        try await database.create(index: "audit_log_object").on("audit_log").column("object_kind").column("object_id").run()
     }
 }

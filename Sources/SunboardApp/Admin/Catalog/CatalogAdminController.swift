@@ -1,0 +1,124 @@
+import Foundation
+import Hummingbird
+import SunboardCore
+
+/// `/admin/units/{slug}/catalog`: the office edits the default catalog in
+/// its own unit; a community's director adds and edits its 细则.
+struct CatalogAdminController {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<UnitAdminContext>) {
+        group.get("catalog", use: list)
+        group.get("catalog/new", use: new)
+        group.post("catalog/new", use: create)
+        group.get("catalog/{id}", use: edit)
+        group.post("catalog/{id}", use: update)
+    }
+
+    @Sendable func list(_ request: Request, context: UnitAdminContext) async throws -> HTML {
+        let catalog = try await services.catalog.effective(lineage: context.scope.lineage, includeInactive: true)
+        let model = CatalogAdminPage(
+            unit: context.unit, catalog: catalog, canManage: context.can(.manageCatalog),
+            notice: request.uri.queryParameters["saved"] != nil ? "已保存。公开目录页面已更新。" : nil,
+            frame: frame(context, "公开目录", []))
+        return HTML(try services.renderer.render("admin/catalog", model))
+    }
+
+    @Sendable func new(_ request: Request, context: UnitAdminContext) async throws -> HTML {
+        try context.require(.manageCatalog)
+        return try form(context, input: CatalogItemInput(), item: nil, failure: nil)
+    }
+
+    @Sendable func create(_ request: Request, context: UnitAdminContext) async throws -> Response {
+        try context.require(.manageCatalog)
+        let input = CatalogItemInput(form: context.staff.form)
+        let item: CatalogItem
+        do {
+            item = try input.validated(ownerUnitID: context.unit.id)
+        } catch {
+            return try form(context, input: input, item: nil, failure: error).response(from: request, context: context)
+        }
+        let now = services.clock.now
+        let entry = auditEntry(context, "catalog.create", item: item, detail: "新增公开目录事项“\(item.title)”")
+        let catalog = services.catalog
+        let audit = services.audit
+        do {
+            try await services.database.transaction { sql in
+                let created = try await catalog.create(item, at: now, on: sql)
+                var recorded = entry
+                recorded.object = ("catalog_item", created.id)
+                try await UnitRepository.touchBoard(unitID: item.ownerUnitID, on: sql)
+                try await audit.record(recorded, at: now, on: sql)
+            }
+        } catch let error as CatalogError {
+            let failure = ValidationFailure([.init(field: "code", message: error.message, englishMessage: error.englishMessage)])
+            return try form(context, input: input, item: nil, failure: failure).response(from: request, context: context)
+        }
+        return .redirect(to: SiteURL.adminCatalog(context.unit.slug).path + "?saved=1", type: .normal)
+    }
+
+    /// An item owned by this unit; inherited items are edited where they belong.
+    private func owned(_ context: UnitAdminContext) async throws -> CatalogItem {
+        guard let id = context.parameters.get("id", as: Int.self), let item = try await services.catalog.find(id: id),
+            item.ownerUnitID == context.unit.id
+        else { throw CommonError.notFound }
+        return item
+    }
+
+    @Sendable func edit(_ request: Request, context: UnitAdminContext) async throws -> HTML {
+        try context.require(.manageCatalog)
+        let item = try await owned(context)
+        return try form(context, input: CatalogItemInput(item), item: item, failure: nil)
+    }
+
+    @Sendable func update(_ request: Request, context: UnitAdminContext) async throws -> Response {
+        try context.require(.manageCatalog)
+        let existing = try await owned(context)
+        // The code names the item in disclosures and the ledger: it never changes.
+        let input = CatalogItemInput(form: context.staff.form, code: existing.code)
+        let item: CatalogItem
+        do {
+            item = try input.validated(id: existing.id, ownerUnitID: existing.ownerUnitID)
+        } catch {
+            return try form(context, input: input, item: existing, failure: error).response(from: request, context: context)
+        }
+        let now = services.clock.now
+        var change = auditEntry(context, "catalog.update", item: item, detail: "修改公开目录事项“\(item.title)”")
+        change.object = ("catalog_item", item.id)
+        let entry = change
+        let catalog = services.catalog
+        let audit = services.audit
+        try await services.database.transaction { sql in
+            try await catalog.update(item, at: now, on: sql)
+            try await UnitRepository.touchBoard(unitID: item.ownerUnitID, on: sql)
+            try await audit.record(entry, at: now, on: sql)
+        }
+        return .redirect(to: SiteURL.adminCatalog(context.unit.slug).path + "?saved=1", type: .normal)
+    }
+
+    private func form(_ context: UnitAdminContext, input: CatalogItemInput, item: CatalogItem?, failure: ValidationFailure?) throws -> HTML
+    {
+        let slug = context.unit.slug
+        let heading = item == nil ? "新增公开目录事项" : "修改“\(item!.title)”"
+        let action = item.map { SiteURL.adminCatalogItem(slug, String($0.id)).path } ?? SiteURL.adminNewCatalogItem(slug).path
+        let model = CatalogItemForm(
+            heading: heading, action: action, cancelURL: SiteURL.adminCatalog(slug).path, isNew: item == nil, input: input,
+            failure: failure,
+            frame: frame(context, heading, [(heading, action)]))
+        return HTML(try services.renderer.render("admin/catalog-item", model), status: failure == nil ? .ok : .badRequest)
+    }
+
+    private func auditEntry(_ context: UnitAdminContext, _ action: String, item: CatalogItem, detail: String) -> AuditLog.Entry {
+        context.staff.auditEntry(action: action, unitID: context.unit.id, subject: item.code, detail: detail)
+    }
+
+    private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
+        let base: [Frame.Crumb] = [
+            .init(title: context.unit.name, url: SiteURL.unitAdmin(context.unit.slug).path),
+            .init(title: "公开目录", url: SiteURL.adminCatalog(context.unit.slug).path),
+        ]
+        return Frame.admin(
+            title: title, crumbs: base + crumbs.map { .init(title: $0.0, url: $0.1) }, user: context.user,
+            csrfToken: context.staff.csrfToken, assets: services.renderer.assets)
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import Hummingbird
+import SunboardCore
+
+/// `/admin/units/{slug}/disclosures`: drafting, review and publication.
+/// Every handler asks the lifecycle whether the person may take the step;
+/// the buttons shown are only a convenience.
+struct AdminDisclosuresController {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<UnitAdminContext>) {
+        group.get("disclosures", use: list)
+        group.get("disclosures/new", use: new)
+        group.post("disclosures", use: create)
+        group.get("disclosures/{id}", use: show)
+        group.get("disclosures/{id}/edit", use: edit)
+        group.post("disclosures/{id}/edit", use: update)
+        group.post("disclosures/{id}/{step}", use: step)
+        group.get("files/{sha256}", use: file)
+    }
+
+    // MARK: Lists
+
+    @Sendable func list(_ request: Request, context: UnitAdminContext) async throws -> HTML {
+        let unit = context.unit
+        let selected = request.queryDictionary["status"].flatMap(DisclosureStatus.init(rawValue:))
+        let listings = try await services.disclosures.working(unitID: unit.id, statuses: selected.map { [$0] })
+        let counts = try await services.disclosures.statusCounts(unitID: unit.id)
+        let catalog = try await services.catalog.effective(lineage: context.scope.lineage, includeInactive: true)
+        let model = AdminDisclosureList(
+            unit: unit, listings: listings, counts: counts, selected: selected,
+            items: Dictionary(uniqueKeysWithValues: catalog.map { ($0.id, $0) }), canDraft: context.can(.draftDisclosures),
+            frame: frame(context, "公开内容", [("公开内容", SiteURL.adminDisclosures(unit.slug).path)]))
+        return HTML(try services.renderer.render("admin/disclosures", model))
+    }
+
+    @Sendable func new(_ request: Request, context: UnitAdminContext) async throws -> HTML {
+        try context.require(.draftDisclosures)
+        let unit = context.unit
+        let catalog = try await services.catalog.effective(lineage: context.scope.lineage)
+        let crumbs = [("公开内容", SiteURL.adminDisclosures(unit.slug).path), ("新建", SiteURL.adminNewDisclosure(unit.slug).path)]
+        guard let itemID = request.queryDictionary["item"].flatMap(Int.init), let item = catalog.first(where: { $0.id == itemID }) else {
+            let model = ItemChooser(unit: unit, catalog: catalog, frame: frame(context, "新建公开内容：选择事项", crumbs))
+            return HTML(try services.renderer.render("admin/disclosure-choose", model))
+        }
+        return try formPage(context, item: item, input: DisclosureInput(), existing: [], disclosure: nil, failure: nil)
+    }
+
+    @Sendable func create(_ request: Request, context: UnitAdminContext) async throws -> Response {
+        let unit = context.unit
+        let catalog = try await services.catalog.effective(lineage: context.scope.lineage)
+        guard let itemID = Int(context.staff.form["item_id"]), let item = catalog.first(where: { $0.id == itemID }) else {
+            throw ValidationFailure([.init(field: "item_id", message: "请先选择要公开的事项。", englishMessage: "item_id is required.")])
+        }
+        let input = DisclosureInput(form: context.staff.form, item: item)
+        do {
+            let id = try await services.workflow.create(
+                unit: unit, item: item, input: input, uploads: uploads(context), actor: actor(context), at: services.clock.now)
+            return .redirect(to: SiteURL.adminDisclosure(unit.slug, String(id)).path + "?done=saved", type: .normal)
+        } catch let failure as ValidationFailure {
+            return try formPage(context, item: item, input: input, existing: [], disclosure: nil, failure: failure)
+                .response(from: request, context: context)
+        }
+    }
+
+    // MARK: One disclosure
+
+    /// The disclosure and its catalog item, if it belongs to this unit.
+    private func target(_ context: UnitAdminContext) async throws -> (Disclosure, CatalogItem) {
+        guard let id = context.parameters.get("id", as: Int.self), let disclosure = try await services.disclosures.find(id: id),
+            disclosure.unitID == context.unit.id, let item = try await services.catalog.find(id: disclosure.itemID)
+        else { throw CommonError.notFound }
+        return (disclosure, item)
+    }
+
+    @Sendable func show(_ request: Request, context: UnitAdminContext) async throws -> HTML {
+        let (disclosure, item) = try await target(context)
+        let notice = request.queryDictionary["done"].flatMap(Self.notices.index(forKey:)).map { Self.notices[$0].value }
+        return try await page(context, disclosure: disclosure, item: item, error: nil, notice: notice, status: .ok)
+    }
+
+    static let notices = [
+        "saved": "已保存。", "submit": "已提交审核。", "approve": "已审核通过，等待居委会主任发布。", "return": "已退回，起草人会看到您的意见。",
+        "publish": "已发布，居民现在可以看到。", "correct": "已开始更正：修改后重新提交审核、发布，居民会看到更正理由和前后对比。",
+        "withdraw": "已撤回，撤回理由已向居民公开。",
+    ]
+
+    private func page(
+        _ context: UnitAdminContext, disclosure: Disclosure, item: CatalogItem, error: String?, notice: String?, status: HTTPResponse.Status
+    ) async throws -> HTML {
+        let unit = context.unit
+        let history = try await services.audit.recent(limit: 100, filter: .init(object: ("disclosure", disclosure.id))).reversed()
+        let objections = try await services.objections.list(disclosureID: disclosure.id)
+        let available = DisclosureLifecycle.available(
+            from: disclosure.lifecycleState, permissions: context.scope.permissions, actor: context.user.id)
+        let model = AdminDisclosurePage(
+            disclosure: disclosure, unit: unit, item: item, available: available, history: Array(history), objections: objections,
+            error: error, notice: notice,
+            frame: frame(
+                context, disclosure.content.title,
+                [
+                    ("公开内容", SiteURL.adminDisclosures(unit.slug).path),
+                    (disclosure.content.title, SiteURL.adminDisclosure(unit.slug, String(disclosure.id)).path),
+                ]))
+        return HTML(try services.renderer.render("admin/disclosure", model), status: status)
+    }
+
+    @Sendable func edit(_ request: Request, context: UnitAdminContext) async throws -> HTML {
+        let (disclosure, item) = try await target(context)
+        _ = try DisclosureLifecycle.next(
+            after: .edit, from: disclosure.lifecycleState, permissions: context.scope.permissions, actor: context.user.id)
+        return try formPage(
+            context, item: item, input: DisclosureInput(disclosure.content, item: item), existing: disclosure.content.attachments,
+            disclosure: disclosure, failure: nil)
+    }
+
+    @Sendable func update(_ request: Request, context: UnitAdminContext) async throws -> Response {
+        let (disclosure, item) = try await target(context)
+        let input = DisclosureInput(form: context.staff.form, item: item)
+        do {
+            try await services.workflow.update(
+                disclosure, unit: context.unit, item: item, input: input, uploads: uploads(context),
+                removing: Set(context.staff.form.all("remove")), actor: actor(context), at: services.clock.now)
+            return .redirect(to: SiteURL.adminDisclosure(context.unit.slug, String(disclosure.id)).path + "?done=saved", type: .normal)
+        } catch let failure as ValidationFailure {
+            return try formPage(
+                context, item: item, input: input, existing: disclosure.content.attachments, disclosure: disclosure, failure: failure
+            ).response(from: request, context: context)
+        }
+    }
+
+    /// `submit`, `approve`, `return`, `publish`, `correct` or `withdraw`.
+    @Sendable func step(_ request: Request, context: UnitAdminContext) async throws -> Response {
+        let (disclosure, item) = try await target(context)
+        guard let name = context.parameters.get("step"), let action = DisclosureAction(rawValue: name), action != .edit else {
+            throw CommonError.notFound
+        }
+        let actor = actor(context)
+        let unit = context.unit
+        let now = services.clock.now
+        let text = context.staff.form[action == .returnForChanges ? "comment" : "reason"]
+        do {
+            switch action {
+            case .submit: try await services.workflow.submit(disclosure, unit: unit, actor: actor, at: now)
+            case .approve: try await services.workflow.approve(disclosure, unit: unit, actor: actor, at: now)
+            case .returnForChanges:
+                try await services.workflow.returnForChanges(disclosure, unit: unit, comment: text, actor: actor, at: now)
+            case .publish: try await services.workflow.publish(disclosure, unit: unit, item: item, actor: actor, at: now)
+            case .startCorrection: try await services.workflow.startCorrection(disclosure, unit: unit, reason: text, actor: actor, at: now)
+            case .withdraw: try await services.workflow.withdraw(disclosure, unit: unit, reason: text, actor: actor, at: now)
+            case .edit: throw CommonError.notFound
+            }
+        } catch let error as DisclosureError {
+            // Shown on the disclosure's own page, where the person can act on it.
+            let current = try await services.disclosures.find(id: disclosure.id) ?? disclosure
+            return try await page(context, disclosure: current, item: item, error: error.message, notice: nil, status: error.kind.status)
+                .response(from: request, context: context)
+        }
+        return .redirect(to: SiteURL.adminDisclosure(unit.slug, String(disclosure.id)).path + "?done=\(action.rawValue)", type: .normal)
+    }
+
+    /// A file attached to one of this unit's disclosures, draft or published.
+    @Sendable func file(_ request: Request, context: UnitAdminContext) async throws -> Response {
+        let sha256 = try context.parameters.require("sha256")
+        guard FileStore.isHash(sha256), try await services.disclosures.isFile(sha256, ofUnit: context.unit.id) else {
+            throw CommonError.notFound
+        }
+        return try await FileResponse.make(
+            sha256: sha256, store: services.files, database: services.database, cache: "private, max-age=3600")
+    }
+
+    // MARK: Helpers
+
+    private func formPage(
+        _ context: UnitAdminContext, item: CatalogItem, input: DisclosureInput, existing: [AttachmentRef], disclosure: Disclosure?,
+        failure: ValidationFailure?
+    ) throws -> HTML {
+        let unit = context.unit
+        let heading = disclosure == nil ? "新建公开内容" : (disclosure!.correctionReason != nil ? "更正公开内容" : "修改草稿")
+        let action =
+            disclosure.map { SiteURL.adminEditDisclosure(unit.slug, String($0.id)).path } ?? SiteURL.adminDisclosures(unit.slug).path
+        let cancel = disclosure.map { SiteURL.adminDisclosure(unit.slug, String($0.id)).path } ?? SiteURL.adminDisclosures(unit.slug).path
+        let model = DisclosureForm(
+            heading: heading, action: action, cancelURL: cancel, unit: unit, item: item, input: input, existing: existing,
+            correctionReason: disclosure?.correctionReason, failure: failure, filesDropped: !context.staff.files.isEmpty,
+            frame: frame(context, heading, [("公开内容", SiteURL.adminDisclosures(unit.slug).path), (heading, action)]))
+        return HTML(try services.renderer.render("admin/disclosure-form", model), status: failure == nil ? .ok : .badRequest)
+    }
+
+    private func uploads(_ context: UnitAdminContext) -> [DisclosureWorkflow.Upload] {
+        context.staff.files.filter { $0.field == "files" }.map { DisclosureWorkflow.Upload(name: $0.filename, bytes: $0.bytes) }
+    }
+
+    private func actor(_ context: UnitAdminContext) -> DisclosureWorkflow.Actor {
+        .init(
+            id: context.user.id, name: context.user.displayName, address: context.staff.clientAddress,
+            permissions: context.scope.permissions)
+    }
+
+    private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
+        Frame.admin(
+            title: title,
+            crumbs: [.init(title: context.unit.name, url: SiteURL.unitAdmin(context.unit.slug).path)]
+                + crumbs.map { .init(title: $0.0, url: $0.1) },
+            user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets)
+    }
+}

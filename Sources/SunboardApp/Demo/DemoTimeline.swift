@@ -1,0 +1,120 @@
+import Foundation
+import SQLKit
+import SunboardCore
+
+/// Plays the demo's year through the real workflow, in the order it
+/// happened: each disclosure is drafted by the clerk, submitted, reviewed by
+/// the supervisor and published by the director, on the days the content
+/// says; corrections and withdrawals follow on theirs. The ledger and the
+/// audit log come out as they would from a year of real work.
+struct DemoTimeline {
+    let services: AppServices
+    /// The people who take the steps, by community and role.
+    let people: [String: [Role: DisclosureWorkflow.Actor]]
+    /// Each community's unit and catalog.
+    let units: [String: (unit: Unit, catalog: [CatalogItem])]
+
+    private struct Step {
+        var at: Date
+        var order: Int
+        var run: () async throws -> Void
+    }
+
+    func play(_ disclosures: [DemoDisclosure]) async throws {
+        var steps: [Step] = []
+        // Ids of created drafts, filled in as the timeline runs.
+        final class Created: @unchecked Sendable { var ids: [Int: Int] = [:] }
+        let created = Created()
+
+        for (index, demo) in disclosures.enumerated() {
+            guard let (unit, catalog) = units[demo.community], let people = people[demo.community],
+                let item = catalog.first(where: { $0.code == demo.item }), let day = CalendarDate(demo.published)
+            else {
+                throw DemoError.bad(
+                    "disclosure \(index): unknown community, item or date (\(demo.community) \(demo.item) \(demo.published))")
+            }
+            let clerk = people[.clerk]!, supervisor = people[.supervisor]!, director = people[.director]!
+            // Steps of one day keep their order; different disclosures interleave by time.
+            let at = { (dayOffset: Int, hour: Int) in
+                day.adding(days: dayOffset).startInstant.addingTimeInterval(Double(hour * 3600 + index))
+            }
+            let current = { () async throws -> Disclosure in
+                guard let disclosure = try await services.disclosures.find(id: created.ids[index]!) else {
+                    throw DemoError.bad("lost \(index)")
+                }
+                return disclosure
+            }
+            let input = DisclosureInput(title: demo.title, body: demo.body, period: demo.period ?? "", fields: demo.fields)
+            let uploads = DemoFiles.uploads(for: demo)
+
+            steps.append(
+                Step(at: at(-2, 9), order: 0) {
+                    created.ids[index] = try await services.workflow.create(
+                        unit: unit, item: item, input: input, uploads: uploads, actor: clerk, at: at(-2, 9))
+                })
+            let stage = demo.stage
+            if case .draft = stage { continue }
+            steps.append(
+                Step(at: at(-2, 16), order: 1) {
+                    try await services.workflow.submit(try await current(), unit: unit, actor: clerk, at: at(-2, 16))
+                })
+            if case .submitted = stage { continue }
+            if case .returned(let comment) = stage {
+                steps.append(
+                    Step(at: at(-1, 10), order: 2) {
+                        try await services.workflow.returnForChanges(
+                            try await current(), unit: unit, comment: comment, actor: supervisor, at: at(-1, 10))
+                    })
+                continue
+            }
+            steps.append(
+                Step(at: at(-1, 10), order: 2) {
+                    try await services.workflow.approve(try await current(), unit: unit, actor: supervisor, at: at(-1, 10))
+                })
+            if case .approved = stage { continue }
+            steps.append(
+                Step(at: at(0, 10), order: 3) {
+                    try await services.workflow.publish(try await current(), unit: unit, item: item, actor: director, at: at(0, 10))
+                })
+
+            if let correction = demo.correction, let on = CalendarDate(correction.on) {
+                let when = { (hour: Int) in on.startInstant.addingTimeInterval(Double(hour * 3600 + index)) }
+                steps.append(
+                    Step(at: when(9), order: 4) {
+                        try await services.workflow.startCorrection(
+                            try await current(), unit: unit, reason: correction.reason, actor: director, at: when(9))
+                        let disclosure = try await current()
+                        var changed = DisclosureInput(disclosure.content, item: item)
+                        if let title = correction.title { changed.title = title }
+                        if let body = correction.body { changed.body = body }
+                        for (key, value) in correction.fields { changed.fields[key] = value }
+                        try await services.workflow.update(
+                            disclosure, unit: unit, item: item, input: changed, uploads: [], removing: [], actor: clerk, at: when(10))
+                        try await services.workflow.submit(try await current(), unit: unit, actor: clerk, at: when(11))
+                        try await services.workflow.approve(try await current(), unit: unit, actor: supervisor, at: when(14))
+                        try await services.workflow.publish(try await current(), unit: unit, item: item, actor: director, at: when(16))
+                    })
+            }
+            if let withdrawal = demo.withdrawal, let on = CalendarDate(withdrawal.on) {
+                let when = on.startInstant.addingTimeInterval(Double(11 * 3600 + index))
+                steps.append(
+                    Step(at: when, order: 5) {
+                        try await services.workflow.withdraw(
+                            try await current(), unit: unit, reason: withdrawal.reason, actor: director, at: when)
+                    })
+            }
+        }
+        for step in steps.sorted(by: { ($0.at, $0.order) < ($1.at, $1.order) }) {
+            try await step.run()
+        }
+    }
+}
+
+enum DemoError: Error, CustomStringConvertible {
+    case bad(String)
+    var description: String {
+        switch self {
+        case .bad(let text): "demo data: \(text)"
+        }
+    }
+}

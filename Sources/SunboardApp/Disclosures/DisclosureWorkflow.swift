@@ -1,0 +1,252 @@
+import Foundation
+import SQLKit
+import SunboardCore
+
+/// Every step of a disclosure's life, each checked and carried out in one
+/// transaction with its audit entry, and for publications and withdrawals
+/// its ledger entry: a step happens whole or not at all.
+public struct DisclosureWorkflow: Sendable {
+    let database: Database
+    let files: FileStore
+    let audit: AuditLog
+    let completeness: Completeness
+
+    public init(database: Database, files: FileStore, audit: AuditLog, completeness: Completeness = .init()) {
+        self.database = database
+        self.files = files
+        self.audit = audit
+        self.completeness = completeness
+    }
+
+    /// Who takes a step, with what they may do in the disclosure's unit.
+    public struct Actor: Sendable {
+        public var id: Int
+        public var name: String
+        public var address: String
+        public var permissions: Set<Permission>
+
+        public init(id: Int, name: String, address: String, permissions: Set<Permission>) {
+            self.id = id
+            self.name = name
+            self.address = address
+            self.permissions = permissions
+        }
+    }
+
+    /// A file as uploaded, before it is checked.
+    public struct Upload: Sendable {
+        public var name: String
+        public var bytes: [UInt8]
+
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
+    }
+
+    // MARK: Drafting
+
+    /// Starts a draft; returns its id.
+    public func create(unit: Unit, item: CatalogItem, input: DisclosureInput, uploads: [Upload], actor: Actor, at now: Date) async throws
+        -> Int
+    {
+        guard actor.permissions.contains(.draftDisclosures) else { throw DisclosureError.notAllowed(.edit) }
+        guard item.isActive else { throw DisclosureError.itemInactive(item.title) }
+        let kinds = try Self.check(uploads)
+        _ = try input.validated(for: item)  // refuse bad input before any file is stored
+        let attachments = try await store(uploads, kinds: kinds, at: now)
+        let content = try input.validated(for: item, attachments: attachments)
+        return try await database.transaction { sql in
+            let id = try await DisclosureRepository.insert(
+                unitID: unit.id, itemID: item.id, content: content, createdBy: actor.id, at: now, on: sql)
+            try await audit.record(
+                entry(actor, "disclosure.create", unit: unit, id: id, title: content.title, detail: "新建草稿：\(item.title)"), at: now, on: sql)
+            return id
+        }
+    }
+
+    /// Saves changes to a draft: new text and fields, new files, files removed.
+    public func update(
+        _ disclosure: Disclosure, unit: Unit, item: CatalogItem, input: DisclosureInput, uploads: [Upload], removing: Set<String>,
+        actor: Actor, at now: Date
+    ) async throws {
+        let status = try DisclosureLifecycle.next(
+            after: .edit, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
+        let kinds = try Self.check(uploads)
+        _ = try input.validated(for: item)
+        let kept = disclosure.content.attachments.filter { !removing.contains($0.sha256) }
+        let added = try await store(uploads, kinds: kinds, at: now)
+        let content = try input.validated(for: item, attachments: kept + added.filter { new in !kept.contains { $0.sha256 == new.sha256 } })
+        try await database.transaction { sql in
+            guard try await DisclosureRepository.transition(id: disclosure.id, from: status, to: status, at: now, on: sql) else {
+                throw DisclosureError.wrongState(.edit, disclosure.status)
+            }
+            try await DisclosureRepository.updateWorkingCopy(id: disclosure.id, content: content, at: now, on: sql)
+            try await audit.record(
+                entry(actor, "disclosure.update", unit: unit, id: disclosure.id, title: content.title, detail: "修改草稿"), at: now, on: sql)
+        }
+    }
+
+    // MARK: Review
+
+    public func submit(_ disclosure: Disclosure, unit: Unit, actor: Actor, at now: Date) async throws {
+        try await step(.submit, disclosure, unit: unit, actor: actor, at: now, detail: "提交审核") { update in
+            update.set("submitted_by", to: SQLBind(actor.id))
+        }
+    }
+
+    public func approve(_ disclosure: Disclosure, unit: Unit, actor: Actor, at now: Date) async throws {
+        try await step(.approve, disclosure, unit: unit, actor: actor, at: now, detail: "审核通过") { update in
+            update.set("review_comment", to: SQLBind(String?.none))
+        }
+    }
+
+    public func returnForChanges(_ disclosure: Disclosure, unit: Unit, comment: String, actor: Actor, at now: Date) async throws {
+        let comment = comment.trimmed
+        guard !comment.isEmpty else { throw DisclosureError.commentRequired }
+        try await step(.returnForChanges, disclosure, unit: unit, actor: actor, at: now, detail: "退回修改：\(comment)") { update in
+            update.set("review_comment", to: SQLBind(String(comment.prefix(2000))))
+        }
+    }
+
+    /// Opens a published disclosure for a correction; the public keeps
+    /// seeing the last version until the correction is published.
+    public func startCorrection(_ disclosure: Disclosure, unit: Unit, reason: String, actor: Actor, at now: Date) async throws {
+        let reason = reason.trimmed
+        guard !reason.isEmpty else { throw DisclosureError.reasonRequired(.startCorrection) }
+        try await step(.startCorrection, disclosure, unit: unit, actor: actor, at: now, detail: "开始更正：\(reason)") { update in
+            update.set("correction_reason", to: SQLBind(String(reason.prefix(1000)))).set("submitted_by", to: SQLBind(Int?.none))
+        }
+    }
+
+    private func step(
+        _ action: DisclosureAction, _ disclosure: Disclosure, unit: Unit, actor: Actor, at now: Date, detail: String,
+        _ changes: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder
+    ) async throws {
+        let next = try DisclosureLifecycle.next(
+            after: action, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
+        let entry = entry(
+            actor, "disclosure.\(action.rawValue)", unit: unit, id: disclosure.id, title: disclosure.content.title, detail: detail)
+        try await database.transaction { sql in
+            guard try await DisclosureRepository.transition(id: disclosure.id, from: disclosure.status, to: next, at: now, on: sql, changes)
+            else {
+                throw DisclosureError.wrongState(action, disclosure.status)
+            }
+            try await audit.record(entry, at: now, on: sql)
+        }
+    }
+
+    // MARK: Publication
+
+    /// Publishes the approved working copy as the next version: refused
+    /// with every missing field named when it is incomplete. Writes the
+    /// version, its ledger entry and its audit entry together.
+    @discardableResult
+    public func publish(_ disclosure: Disclosure, unit: Unit, item: CatalogItem, actor: Actor, at now: Date) async throws
+        -> PublishedVersion
+    {
+        _ = try DisclosureLifecycle.next(after: .publish, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
+        try completeness.check(disclosure.content, item: item)
+        try PersonalDetails.check(disclosure.content, item: item)
+        let number = disclosure.publishedVersion + 1
+        let version = PublishedVersion(
+            id: 0, disclosureID: disclosure.id, number: number, content: disclosure.content,
+            reason: number > 1 ? disclosure.correctionReason : nil, unitSlug: unit.slug, itemCode: item.code,
+            publishedAt: now, publishedByID: actor.id, publishedBy: actor.name
+        )
+        let today = CalendarDate(now)
+        let notice: (CalendarDate, CalendarDate)? =
+            number == 1 ? item.noticeDays.map { (today, today.adding(days: $0 - 1)) } : nil
+        let kind = database.kind
+        let event: LedgerEntry.Event = number == 1 ? .publish : .correct
+        let entry = entry(
+            actor, "disclosure.\(event.rawValue)", unit: unit, id: disclosure.id, title: disclosure.content.title,
+            detail: number == 1 ? "发布第 1 版" : "发布第 \(number) 版（更正）：\(disclosure.correctionReason ?? "")")
+        return try await database.transaction { sql in
+            let moved = try await DisclosureRepository.transition(id: disclosure.id, from: .approved, to: .published, at: now, on: sql) {
+                update in
+                var update =
+                    update
+                    .set("published_version", to: SQLBind(number))
+                    .set("last_published_at", to: SQLBind(now.unixSeconds))
+                    .set("correction_reason", to: SQLBind(String?.none))
+                    .set("review_comment", to: SQLBind(String?.none))
+                if number == 1 {
+                    update = update.set("first_published_at", to: SQLBind(now.unixSeconds))
+                    if let notice {
+                        update = update.set("notice_starts", to: SQLBind(notice.0.description)).set(
+                            "notice_ends", to: SQLBind(notice.1.description))
+                    }
+                }
+                return update
+            }
+            guard moved else { throw DisclosureError.wrongState(.publish, disclosure.status) }
+            var stored = version
+            stored.id = try await DisclosureRepository.insertVersion(version, on: sql)
+            _ = try await LedgerRepository.append(
+                event: event, disclosureID: disclosure.id, version: number, payloadHash: version.record.sha256, at: now, kind: kind, on: sql
+            )
+            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
+            try await audit.record(entry, at: now, on: sql)
+            return stored
+        }
+    }
+
+    /// Takes a published disclosure down. The record, its versions and the
+    /// reason stay public; the ledger records the withdrawal.
+    public func withdraw(_ disclosure: Disclosure, unit: Unit, reason: String, actor: Actor, at now: Date) async throws {
+        let reason = String(reason.trimmed.prefix(1000))
+        guard !reason.isEmpty else { throw DisclosureError.reasonRequired(.withdraw) }
+        _ = try DisclosureLifecycle.next(after: .withdraw, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
+        let payload = PublishedRecord.withdrawal(
+            disclosureID: disclosure.id, reason: reason, withdrawnAt: now.unixSeconds, withdrawnBy: actor.name)
+        let kind = database.kind
+        let entry = entry(
+            actor, "disclosure.withdraw", unit: unit, id: disclosure.id, title: disclosure.content.title, detail: "撤回：\(reason)")
+        try await database.transaction { sql in
+            let moved = try await DisclosureRepository.transition(
+                id: disclosure.id, from: disclosure.status, to: .withdrawn, at: now, on: sql
+            ) { update in
+                update.set("withdrawn_at", to: SQLBind(now.unixSeconds)).set("withdraw_reason", to: SQLBind(reason))
+                    .set("withdrawn_by", to: SQLBind(actor.name))
+            }
+            guard moved else { throw DisclosureError.wrongState(.withdraw, disclosure.status) }
+            _ = try await LedgerRepository.append(
+                event: .withdraw, disclosureID: disclosure.id, version: disclosure.publishedVersion, payloadHash: payload.sha256, at: now,
+                kind: kind, on: sql)
+            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
+            try await audit.record(entry, at: now, on: sql)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Checks every upload, reporting all refused files at once.
+    static func check(_ uploads: [Upload]) throws(ValidationFailure) -> [AttachmentKind] {
+        var kinds: [AttachmentKind] = []
+        var issues: [ValidationFailure.Issue] = []
+        for upload in uploads {
+            do {
+                kinds.append(try AttachmentKind.check(name: upload.name, bytes: upload.bytes))
+            } catch {
+                issues.append(.init(field: "attachments", message: error.message, englishMessage: error.englishMessage))
+            }
+        }
+        try ValidationFailure.check(issues)
+        return kinds
+    }
+
+    private func store(_ uploads: [Upload], kinds: [AttachmentKind], at now: Date) async throws -> [AttachmentRef] {
+        var stored: [AttachmentRef] = []
+        for (upload, kind) in zip(uploads, kinds) {
+            stored.append(try await files.save(upload.bytes, name: upload.name, kind: kind, at: now))
+        }
+        return stored
+    }
+
+    private func entry(_ actor: Actor, _ action: String, unit: Unit, id: Int, title: String, detail: String) -> AuditLog.Entry {
+        AuditLog.Entry(
+            actorID: actor.id, actorName: actor.name, action: action, unitID: unit.id, subject: title, detail: detail,
+            address: actor.address, object: ("disclosure", id))
+    }
+}

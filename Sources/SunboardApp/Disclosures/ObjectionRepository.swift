@@ -1,0 +1,46 @@
+import Foundation
+import SQLKit
+import SunboardCore
+
+/// Objections residents raise against a notice during its notice period.
+public struct ObjectionRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public struct Objection: Sendable, Codable {
+        public var id: Int
+        public var disclosureId: Int
+        public var version: Int
+        public var name: String
+        public var contact: String
+        public var text: String
+        public var address: String
+        public var createdAt: Int
+    }
+
+    func add(disclosureID: Int, version: Int, name: String, contact: String, text: String, address: String, at now: Date) async throws {
+        try await database.sql.insert(into: "objections")
+            .columns("disclosure_id", "version", "name", "contact", "text", "address", "created_at")
+            .values(
+                SQLBind(disclosureID), SQLBind(version), SQLBind(name), SQLBind(contact), SQLBind(text), SQLBind(address),
+                SQLBind(now.unixSeconds)
+            )
+            .run()
+    }
+
+    public func list(disclosureID: Int) async throws -> [Objection] {
+        try await database.sql.select().columns("id", "disclosure_id", "version", "name", "contact", "text", "address", "created_at")
+            .from("objections").where("disclosure_id", .equal, disclosureID).orderBy("id")
+            .all(decoding: Objection.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// How many objections an address sent since `start`, to slow down floods.
+    func count(address: String, since start: Date) async throws -> Int {
+        try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("objections")
+            .where("address", .equal, address).where("created_at", .greaterThanOrEqual, start.unixSeconds)
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+}

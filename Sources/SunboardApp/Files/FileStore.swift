@@ -1,0 +1,71 @@
+import Crypto
+import Foundation
+import NIOPosix
+import SQLKit
+import SunboardCore
+
+/// Attachments kept by content: a file's name is its SHA-256, so the same
+/// scan uploaded twice is stored once, and a stored file can be checked
+/// against its name. Lives under the data folder (`files/ab/cd/abcd…`),
+/// which several app instances may share.
+public struct FileStore: Sendable {
+    let root: URL
+    let database: Database
+
+    public init(root: URL, database: Database) {
+        self.root = root
+        self.database = database
+    }
+
+    /// Stores checked bytes; returns their reference.
+    public func save(_ bytes: [UInt8], name: String, kind: AttachmentKind, at now: Date) async throws -> AttachmentRef {
+        let sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let path = url(sha256)
+        try await NIOThreadPool.singleton.runIfActive {
+            guard !FileManager.default.fileExists(atPath: path.path) else { return }
+            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Written aside and moved into place, so a reader never sees half a file.
+            let temporary = path.deletingLastPathComponent().appendingPathComponent(".\(sha256).\(UUID().uuidString)")
+            try Data(bytes).write(to: temporary)
+            if FileManager.default.fileExists(atPath: path.path) {
+                try? FileManager.default.removeItem(at: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: path)
+            }
+        }
+        try await database.sql.insert(into: "stored_files")
+            .columns("sha256", "kind", "size", "created_at")
+            .values(SQLBind(sha256), SQLBind(kind.rawValue), SQLBind(bytes.count), SQLBind(now.unixSeconds))
+            .ignoringConflicts(with: ["sha256"])
+            .run()
+        return AttachmentRef(sha256: sha256, name: Self.cleanName(name, kind: kind), kind: kind, size: bytes.count)
+    }
+
+    public func read(_ sha256: String) async throws -> Data? {
+        guard Self.isHash(sha256) else { return nil }
+        let path = url(sha256)
+        return try await NIOThreadPool.singleton.runIfActive {
+            FileManager.default.fileExists(atPath: path.path) ? try Data(contentsOf: path) : nil
+        }
+    }
+
+    func url(_ sha256: String) -> URL {
+        root.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(String(sha256.dropFirst(2).prefix(2)))
+            .appendingPathComponent(sha256)
+    }
+
+    static func isHash(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
+    /// The name as readers see it: no folders, no control characters, the
+    /// extension its content has.
+    static func cleanName(_ name: String, kind: AttachmentKind) -> String {
+        var base = String(name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+        base = String(base.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)).trimmed
+        if let dot = base.lastIndex(of: ".") { base = String(base[..<dot]) }
+        if base.isEmpty { base = "附件" }
+        let ext = kind == .jpeg ? "jpg" : kind.rawValue
+        return String(base.prefix(80)) + "." + ext
+    }
+}

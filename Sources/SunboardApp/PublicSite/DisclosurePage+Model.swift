@@ -1,0 +1,225 @@
+import Foundation
+import SunboardCore
+
+/// A published disclosure's public page: its latest version (or the one
+/// asked for), its dates, its files, and every version with what changed.
+struct DisclosurePage: Sendable {
+    struct Field: Sendable {
+        var label: String
+        var value: String
+    }
+
+    struct Attachment: Sendable {
+        var name: String
+        var url: String
+        var isImage: Bool
+        var kind: String
+        var size: String
+    }
+
+    struct VersionLink: Sendable {
+        var number: Int
+        var url: String
+        var date: String
+        var publishedBy: String
+        /// Not optional: a missing value would be looked up in the page.
+        var reasonText: String
+        var hasReason: Bool
+        var isShown: Bool
+    }
+
+    struct DiffLine: Sendable {
+        var text: String
+        var added: Bool
+        var removed: Bool
+        /// Stands for unchanged lines left out.
+        var skipped: Bool
+    }
+
+    struct FieldChange: Sendable {
+        var label: String
+        var before: String
+        var after: String
+    }
+
+    struct LedgerLink: Sendable {
+        var sequence: Int
+        var event: String
+        var date: String
+        var hash: String
+        var url: String
+    }
+
+    var frame: Frame
+    var title: String
+    var unitName: String
+    var unitURL: String
+    var itemTitle: String
+    var className: String
+    var scopeName: String
+    var period: String?
+    var firstPublished: String
+    var shownPublished: String
+    var publishedBy: String
+    var versionNumber: Int
+    var isLatest: Bool
+    var latestURL: String
+    var bodyHTML: String
+    var hasBody: Bool
+    var fields: [Field]
+    var hasFields: Bool
+    var personalHidden: Bool
+    var attachments: [Attachment]
+    var hasAttachments: Bool
+    var hasNotice: Bool
+    var noticeStarts: String
+    var noticeEnds: String
+    var noticeOpen: Bool
+    var objectionURL: String
+    var withdrawn: Bool
+    var withdrawReason: String
+    var withdrawnOn: String
+    var withdrawnBy: String
+    var versions: [VersionLink]
+    var hasHistory: Bool
+    var reason: String?
+    var hasDiff: Bool
+    var diff: [DiffLine]
+    var fieldChanges: [FieldChange]
+    var hasFieldChanges: Bool
+    var ledger: [LedgerLink]
+    var apiURL: String
+
+    init(
+        disclosure: Disclosure, shown: PublishedVersion, versions: [PublishedVersion], unit: Unit, parent: Unit?, item: CatalogItem,
+        ledger: [LedgerEntry], today: CalendarDate, assets: StaticAssets
+    ) {
+        let id = String(disclosure.id)
+        var crumbs: [Frame.Crumb] = []
+        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
+        crumbs.append(.init(title: unit.name, url: SiteURL.unit(unit.slug).path))
+        crumbs.append(.init(title: shown.content.title, url: SiteURL.disclosure(id).path))
+        self.frame = Frame(title: "\(shown.content.title) · \(unit.name)", crumbs: crumbs, assets: assets)
+        self.title = shown.content.title
+        self.unitName = unit.name
+        self.unitURL = SiteURL.unit(unit.slug).path
+        self.itemTitle = item.title
+        self.className = item.disclosureClass.chinese
+        self.scopeName = item.scope.chinese
+        self.period = shown.content.period?.chinese
+        self.firstPublished = disclosure.firstPublishedAt.map(ShanghaiTime.dateTime) ?? ""
+        self.shownPublished = ShanghaiTime.dateTime(shown.publishedAt)
+        self.publishedBy = shown.publishedBy
+        self.versionNumber = shown.number
+        self.isLatest = shown.number == disclosure.publishedVersion
+        self.latestURL = SiteURL.disclosure(id).path
+        self.apiURL = SiteURL.apiDisclosure(id).path
+
+        // A withdrawn disclosure keeps its record and reason, not its content.
+        let withdrawn = disclosure.withdrawnAt != nil
+        let showsPersonal = disclosure.showsPersonalDetails(on: today)
+        self.withdrawn = withdrawn
+        self.withdrawReason = disclosure.withdrawReason ?? ""
+        self.withdrawnOn = disclosure.withdrawnAt.map(ShanghaiTime.dateTime) ?? ""
+        self.withdrawnBy = disclosure.withdrawnBy ?? ""
+        self.bodyHTML = withdrawn ? "" : Markdown.html(shown.content.body)
+        self.hasBody = !withdrawn && !shown.content.body.isEmpty
+        self.fields = withdrawn ? [] : Self.visibleFields(shown.content, item: item, showsPersonal: showsPersonal)
+        self.hasFields = !fields.isEmpty
+        self.personalHidden = !withdrawn && !showsPersonal && item.fields.contains { $0.visibility == .duringNotice }
+        self.attachments =
+            withdrawn
+            ? []
+            : shown.content.attachments.map {
+                Attachment(
+                    name: $0.name, url: SiteURL.file($0.sha256).path, isImage: $0.kind.isImage, kind: $0.kind.chinese,
+                    size: Self.size($0.size))
+            }
+        self.hasAttachments = !attachments.isEmpty
+
+        self.hasNotice = disclosure.noticeStarts != nil
+        self.noticeStarts = disclosure.noticeStarts?.chinese ?? ""
+        self.noticeEnds = disclosure.noticeEnds?.chinese ?? ""
+        self.noticeOpen = disclosure.noticeOpen(on: today)
+        self.objectionURL = SiteURL.objection(id).path
+
+        self.versions = versions.reversed().map {
+            VersionLink(
+                number: $0.number, url: SiteURL.disclosureVersion(id, String($0.number)).path, date: ShanghaiTime.dateTime($0.publishedAt),
+                publishedBy: $0.publishedBy, reasonText: $0.reason ?? "", hasReason: $0.reason != nil, isShown: $0.number == shown.number)
+        }
+        self.hasHistory = versions.count > 1
+        self.reason = shown.reason
+
+        let previous = versions.last { $0.number < shown.number }
+        if let previous, !withdrawn {
+            let lines = TextDiff.lines(
+                from: previous.content.title + "\n" + previous.content.body, to: shown.content.title + "\n" + shown.content.body)
+            self.diff = Self.hunks(lines)
+            let before = Dictionary(
+                uniqueKeysWithValues: Self.visibleFields(previous.content, item: item, showsPersonal: showsPersonal).map {
+                    ($0.label, $0.value)
+                })
+            let after = Dictionary(uniqueKeysWithValues: fields.map { ($0.label, $0.value) })
+            self.fieldChanges = item.fields.map(\.label).compactMap { label in
+                before[label] == after[label]
+                    ? nil : FieldChange(label: label, before: before[label] ?? "（无）", after: after[label] ?? "（无）")
+            }
+        } else {
+            self.diff = []
+            self.fieldChanges = []
+        }
+        self.hasDiff = diff.contains { $0.added || $0.removed }
+        self.hasFieldChanges = !fieldChanges.isEmpty
+        self.ledger = ledger.map {
+            LedgerLink(
+                sequence: $0.sequence, event: $0.event.chinese, date: ShanghaiTime.dateTime(Date(unixSeconds: $0.recordedAt)),
+                hash: String($0.entryHash.prefix(16)), url: SiteURL.ledger.path + "?after=\(max(0, $0.sequence - 1))#entry-\($0.sequence)")
+        }
+    }
+
+    /// The fields the public may see now: public ones always, personal
+    /// details only during the notice period, internal ones never.
+    static func visibleFields(_ content: DisclosureContent, item: CatalogItem, showsPersonal: Bool) -> [Field] {
+        item.fields.compactMap { spec in
+            switch spec.visibility {
+            case .internal: return nil
+            case .duringNotice where !showsPersonal: return nil
+            default: return content.display(spec).map { Field(label: spec.label, value: $0) }
+            }
+        }
+    }
+
+    /// Changed lines with one unchanged line around each change; longer
+    /// unchanged stretches are told as a count, so a reader sees at once
+    /// what a correction touched.
+    static func hunks(_ lines: [TextDiff.Line], context: Int = 1) -> [DiffLine] {
+        let changed = lines.indices.filter { if case .same = lines[$0] { false } else { true } }
+        var result: [DiffLine] = []
+        var skipped = 0
+        for (index, line) in lines.enumerated() {
+            let near = changed.contains { abs($0 - index) <= context }
+            switch line {
+            case .same where !near:
+                skipped += 1
+                continue
+            default:
+                if skipped > 0 {
+                    result.append(DiffLine(text: "……（\(skipped) 行未改动）", added: false, removed: false, skipped: true))
+                    skipped = 0
+                }
+            }
+            switch line {
+            case .same(let text): result.append(DiffLine(text: text, added: false, removed: false, skipped: false))
+            case .added(let text): result.append(DiffLine(text: text, added: true, removed: false, skipped: false))
+            case .removed(let text): result.append(DiffLine(text: text, added: false, removed: true, skipped: false))
+            }
+        }
+        if skipped > 0 { result.append(DiffLine(text: "……（\(skipped) 行未改动）", added: false, removed: false, skipped: true)) }
+        return result
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 1024 * 1024 ? "\(max(1, bytes / 1024)) KB" : "\((bytes * 10 / (1024 * 1024)) / 10).\((bytes * 10 / (1024 * 1024)) % 10) MB"
+    }
+}

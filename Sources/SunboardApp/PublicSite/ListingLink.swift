@@ -1,0 +1,31 @@
+import Foundation
+import SunboardCore
+
+/// A published disclosure as one line of a list: title, date and what a
+/// reader should notice (under notice, corrected, withdrawn).
+struct ListingLink: Sendable {
+    var title: String
+    var url: String
+    var date: String
+    var dateISO: String
+    var itemTitle: String
+    var period: String?
+    var noticeOpen: Bool
+    var noticeEnds: String?
+    var corrected: Bool
+    var withdrawn: Bool
+
+    init(_ listing: PublicListing, item: CatalogItem?, today: CalendarDate) {
+        self.title = listing.title
+        self.url = SiteURL.disclosure(String(listing.id)).path
+        self.date = ShanghaiTime.date(listing.lastPublishedAt)
+        self.dateISO = ShanghaiTime.iso8601(listing.lastPublishedAt)
+        self.itemTitle = item?.title ?? ""
+        self.period = listing.period?.chinese
+        let open = !listing.withdrawn && listing.noticeStarts.map { $0 <= today } == true && listing.noticeEnds.map { today <= $0 } == true
+        self.noticeOpen = open
+        self.noticeEnds = open ? listing.noticeEnds?.chinese : nil
+        self.corrected = listing.version > 1
+        self.withdrawn = listing.withdrawn
+    }
+}

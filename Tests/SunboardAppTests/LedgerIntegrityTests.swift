@@ -1,0 +1,85 @@
+import Foundation
+import SQLKit
+import SunboardCore
+import Testing
+
+@testable import SunboardApp
+
+@Suite("The ledger catches rows changed behind the system's back")
+struct LedgerIntegrityTests {
+    /// Three published disclosures, one corrected and one withdrawn.
+    static func seeded(_ app: TestApp) async throws -> [Int] {
+        var ids: [Int] = []
+        for title in ["第一条通知", "第二条通知", "第三条通知"] {
+            let id = try await app.draft(
+                try await app.signedIn("yincheng-clerk"), in: "yincheng", item: "major-matter", title: title, body: "\(title)的内容")
+            try await app.publishThroughReview(id, in: "yincheng")
+            ids.append(id)
+        }
+        _ = try await app.signedIn("yincheng-director").post(
+            "/admin/units/yincheng/disclosures/\(ids[2])/withdraw", form: [("reason", "重复发布")])
+        return ids
+    }
+
+    @Test("An intact ledger verifies; a version altered with plain SQL is named")
+    func alteredVersion() async throws {
+        try await TestApp.run { app in
+            let ids = try await Self.seeded(app)
+            var report = try await LedgerVerification(database: app.database).run()
+            #expect(report.problem == nil)
+            #expect(report.checked == 4)
+
+            try await app.database.sql.raw("UPDATE disclosure_versions SET body = 'quietly changed' WHERE disclosure_id = \(bind: ids[1])")
+                .run()
+            report = try await LedgerVerification(database: app.database).run()
+            #expect(report.problem == .init(sequence: 2, kind: .recordChanged))
+            #expect(report.checked == 1)
+        }
+    }
+
+    @Test("A changed withdrawal reason, a forged entry and a deleted entry are each caught")
+    func otherTampering() async throws {
+        try await TestApp.run { app in
+            let ids = try await Self.seeded(app)
+            let sql = app.database.sql
+            try await sql.raw("UPDATE disclosures SET withdraw_reason = '内容有误' WHERE id = \(bind: ids[2])").run()
+            #expect(try await LedgerVerification(database: app.database).run().problem == .init(sequence: 4, kind: .recordChanged))
+            try await sql.raw("UPDATE disclosures SET withdraw_reason = '重复发布' WHERE id = \(bind: ids[2])").run()
+            #expect(try await LedgerVerification(database: app.database).run().problem == nil)
+
+            try await sql.raw("UPDATE ledger_entries SET recorded_at = recorded_at + 1 WHERE sequence = 3").run()
+            #expect(try await LedgerVerification(database: app.database).run().problem == .init(sequence: 3, kind: .entryChanged))
+            try await sql.raw("UPDATE ledger_entries SET recorded_at = recorded_at - 1 WHERE sequence = 3").run()
+
+            try await sql.raw("DELETE FROM ledger_entries WHERE sequence = 2").run()
+            #expect(try await LedgerVerification(database: app.database).run().problem == .init(sequence: 3, kind: .sequenceGap))
+        }
+    }
+
+    @Test("The public ledger page and API list every entry in order, paged")
+    func publicLedger() async throws {
+        try await TestApp.run { app in
+            _ = try await Self.seeded(app)
+            let page = try await app.browser().get("/ledger")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("共 4 条登记"))
+            #expect(page.text.contains("id=\"entry-4\""))
+            let json = try await app.browser().get("/api/v1/ledger?after=1&limit=2")
+            let body = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
+            let entries = try #require(body["entries"] as? [[String: Any]])
+            #expect(entries.compactMap { $0["sequence"] as? Int } == [2, 3])
+            #expect(body["next_after"] as? Int == 3)
+            #expect(body["total"] as? Int == 4)
+            // Anyone can recompute an entry's hash from what the API gives.
+            let second = entries[0]
+            let recomputed = LedgerEntry(
+                sequence: 2, event: .publish, disclosureID: second["disclosure_id"] as! Int, version: second["version"] as! Int,
+                recordedAt: second["recorded_at_unix"] as! Int, payloadHash: second["payload_hash"] as! String,
+                previousHash: second["previous_hash"] as! String)
+            #expect(recomputed.entryHash == second["entry_hash"] as? String)
+            let bad = try await app.browser().get("/api/v1/ledger?after=-1")
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("\"code\":\"invalid_input\""))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import HummingbirdTesting
+import SunboardCore
+
+@testable import SunboardApp
+
+/// Steps of the disclosure workflow as people take them, through HTTP.
+extension TestApp {
+    /// A scan's first bytes: enough for the content check.
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("demo receipt scan".utf8)
+    static let pdf: [UInt8] = Array("%PDF-1.4\n% a budget sheet\n".utf8)
+
+    func item(_ code: String, in slug: String) async throws -> CatalogItem {
+        let unit = try await unit(slug)
+        let lineage = try await services.units.lineage(of: unit.id)
+        guard let item = try await services.catalog.effective(lineage: lineage).first(where: { $0.code == code }) else {
+            throw TestFailure("no catalog item \(code)")
+        }
+        return item
+    }
+
+    /// A new draft from the form, as `browser`; returns its id.
+    func draft(
+        _ browser: Browser, in slug: String, item code: String, title: String, body: String = "", period: String = "",
+        fields: [String: String] = [:], files: [(field: String, name: String, bytes: [UInt8])] = []
+    ) async throws -> Int {
+        let item = try await item(code, in: slug)
+        var form = [("item_id", String(item.id)), ("title", title), ("body", body), ("period", period)]
+        form += fields.map { ("field_\($0.key)", $0.value) }
+        let response = try await browser.postMultipart("/admin/units/\(slug)/disclosures", fields: form, files: files)
+        guard response.status == .seeOther, let location = response.location,
+            let id = location.split(separator: "/").last.flatMap({ Int($0.split(separator: "?").first ?? "") })
+        else { throw TestFailure("draft answered \(response.status): \(response.text.prefix(300))") }
+        return id
+    }
+
+    /// Submitted by the clerk, approved by the supervisor, published by the
+    /// director of `slug`: the normal path.
+    func publishThroughReview(_ id: Int, in slug: String) async throws {
+        for (username, step) in [("\(slug)-clerk", "submit"), ("\(slug)-supervisor", "approve"), ("\(slug)-director", "publish")] {
+            let response = try await signedIn(username).post("/admin/units/\(slug)/disclosures/\(id)/\(step)", form: [])
+            guard response.status == .seeOther else {
+                throw TestFailure("\(step) answered \(response.status): \(response.text.prefix(400))")
+            }
+        }
+    }
+
+    func disclosure(_ id: Int) async throws -> Disclosure {
+        guard let disclosure = try await services.disclosures.find(id: id) else { throw TestFailure("no disclosure \(id)") }
+        return disclosure
+    }
+}

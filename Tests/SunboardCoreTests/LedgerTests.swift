@@ -1,0 +1,88 @@
+import Testing
+
+@testable import SunboardCore
+
+@Suite("The hash-chained ledger")
+struct LedgerTests {
+    @Test("The canonical form quotes text so no value can move a field boundary")
+    func canonical() {
+        var form = CanonicalForm(kind: "version")
+        form.add("title", "第一行\n第二行 \"引号\" \\")
+        form.add("count", 3)
+        form.add("missing", String?.none)
+        #expect(form.text == "sunboard/version/1\ntitle: \"第一行\\n第二行 \\\"引号\\\" \\\\\"\ncount: 3\nmissing: null\n")
+        #expect(form.sha256.count == 64)
+        #expect(CanonicalForm.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    static func chain(_ count: Int) -> [LedgerEntry] {
+        var entries: [LedgerEntry] = []
+        var previous = LedgerEntry.genesis
+        for sequence in 1...count {
+            let entry = LedgerEntry(
+                sequence: sequence, event: .publish, disclosureID: sequence, version: 1, recordedAt: 1_795_000_000 + sequence,
+                payloadHash: CanonicalForm.sha256("record \(sequence)"), previousHash: previous)
+            entries.append(entry)
+            previous = entry.entryHash
+        }
+        return entries
+    }
+
+    static func verify(_ entries: [LedgerEntry], records: (Int) -> String? = { CanonicalForm.sha256("record \($0)") }) -> LedgerVerifier {
+        var verifier = LedgerVerifier()
+        for entry in entries { verifier.check(entry, recordHash: records(entry.disclosureID)) }
+        return verifier
+    }
+
+    @Test("An intact chain verifies")
+    func intact() {
+        let verifier = Self.verify(Self.chain(5))
+        #expect(verifier.problem == nil)
+        #expect(verifier.checked == 5)
+    }
+
+    @Test("A changed record is caught at its entry")
+    func changedRecord() {
+        let verifier = Self.verify(Self.chain(5)) {
+            $0 == 3 ? CanonicalForm.sha256("record 3, quietly changed") : CanonicalForm.sha256("record \($0)")
+        }
+        #expect(verifier.problem == .init(sequence: 3, kind: .recordChanged))
+        #expect(verifier.checked == 2)
+    }
+
+    @Test("A changed, removed or missing entry is caught")
+    func changedEntries() {
+        var entries = Self.chain(5)
+        entries[1].payloadHash = CanonicalForm.sha256("forged")
+        #expect(Self.verify(entries).problem == .init(sequence: 2, kind: .entryChanged))
+
+        var removed = Self.chain(5)
+        removed.remove(at: 2)
+        #expect(Self.verify(removed).problem == .init(sequence: 4, kind: .sequenceGap))
+
+        var rechained = Self.chain(5)
+        rechained[3] = LedgerEntry(
+            sequence: 4, event: .publish, disclosureID: 4, version: 1, recordedAt: 1, payloadHash: CanonicalForm.sha256("record 4"),
+            previousHash: LedgerEntry.genesis)
+        #expect(Self.verify(rechained).problem == .init(sequence: 4, kind: .chainBroken))
+
+        #expect(
+            Self.verify(Self.chain(3)) { $0 == 2 ? nil : CanonicalForm.sha256("record \($0)") }.problem
+                == .init(sequence: 2, kind: .recordMissing))
+    }
+
+    @Test("A version's record covers what the public sees")
+    func versionRecord() {
+        let content = DisclosureContent(title: "标题", body: "正文", period: .month(year: 2026, month: 10), fields: ["b": "2", "a": "1"])
+        let record = PublishedRecord.version(
+            disclosureID: 7, number: 2, unitSlug: "yincheng", itemCode: "office-funds", content: content, reason: "更正",
+            publishedAt: 100, publishedBy: "王建国")
+        #expect(record.text.contains("field.a: \"1\"\nfield.b: \"2\"\n"))
+        var changed = content
+        changed.body = "正文。"
+        let other = PublishedRecord.version(
+            disclosureID: 7, number: 2, unitSlug: "yincheng", itemCode: "office-funds", content: changed, reason: "更正",
+            publishedAt: 100, publishedBy: "王建国")
+        #expect(record.sha256 != other.sha256)
+    }
+}

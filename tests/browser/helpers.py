@@ -1,0 +1,35 @@
+"""Steps shared by the browser tests."""
+
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import DEMO_PASSWORD
+
+
+def wait_for(driver, text, timeout=10):
+    """Waits until the page shows `text`: a click's navigation may still be under way."""
+    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+        lambda d: text in d.find_element(By.TAG_NAME, "body").text
+    )
+
+
+def login(driver, base, username, password=DEMO_PASSWORD):
+    driver.get(base + "/admin/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+
+
+def logout(driver):
+    driver.find_element(By.CSS_SELECTOR, ".staff-bar button").click()
+    wait_for(driver, "您已退出登录。")
+
+
+def click_button(driver, label):
+    """Clicks the submit button whose text is `label`."""
+    for button in driver.find_elements(By.CSS_SELECTOR, "button"):
+        if button.text.strip() == label:
+            button.click()
+            return
+    raise AssertionError(f"no button {label}")
