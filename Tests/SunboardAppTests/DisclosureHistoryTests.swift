@@ -175,3 +175,37 @@ struct DisclosureHistoryTests {
         }
     }
 }
+
+@Suite("Fields kept for the committee")
+struct InternalFieldTests {
+    @Test("A field marked 不公开 is seen by the unit's staff and appears in no public page, list or API")
+    func internalNeverPublic() async throws {
+        try await TestApp.run { app in
+            let director = try await app.signedIn("yinnan-director")
+            let saved = try await director.post(
+                "/admin/units/yinnan/catalog/new",
+                form: [
+                    ("code", "hardship-visits"), ("title", "困难家庭走访情况"), ("scope", "affairs"), ("class", "immediate"),
+                    ("board_section", "notices"), ("fields", "households | 走访户数 | 数字\nphone | 联系电话 | 文字 | 选填 | 不公开"),
+                    ("retention_years", "10"), ("is_active", "1"),
+                ])
+            #expect(saved.status == .seeOther)
+            let marker = "13800000000-INTERNAL-MARKER"
+            let id = try await app.draft(
+                try await app.signedIn("yinnan-clerk"), in: "yinnan", item: "hardship-visits", title: "十一月困难家庭走访",
+                body: "本月走访困难家庭。", fields: ["households": "12", "phone": marker])
+            try await app.publishThroughReview(id, in: "yinnan")
+            #expect(try await app.signedIn("yinnan-supervisor").get("/admin/units/yinnan/disclosures/\(id)").text.contains(marker))
+            let resident = app.browser()
+            for path in [
+                "/disclosures/\(id)", "/disclosures/\(id)/versions/1", "/api/v1/disclosures/\(id)", "/units/yinnan",
+                "/units/yinnan/disclosures", "/api/v1/units/yinnan/disclosures", "/ledger", "/api/v1/ledger",
+            ] {
+                let response = try await resident.get(path)
+                #expect(response.status == .ok, "\(path)")
+                #expect(!response.text.contains(marker), "\(path) shows an internal field")
+            }
+            #expect(try await resident.get("/disclosures/\(id)").text.contains("走访户数"))
+        }
+    }
+}

@@ -62,7 +62,7 @@ struct DisclosureAPIController {
     }
 
     @Sendable func disclosure(_ request: Request, context: AppRequestContext) async throws -> JSONBody<DisclosureDetailJSON> {
-        guard let id = context.parameters.get("id", as: Int.self), let disclosure = try await services.disclosures.find(id: id),
+        guard let id = context.parameters.get("id", as: Int.self), let disclosure = try await services.disclosures.findPublicSide(id: id),
             disclosure.publishedVersion > 0, let unit = try await services.units.find(id: disclosure.unitID),
             let item = try await services.catalog.find(id: disclosure.itemID)
         else { throw CommonError.notFound }

@@ -118,6 +118,12 @@ public struct DisclosureRepository: Sendable {
         return rows.map { $0.version(attachments: attachments[$0.id] ?? []) }
     }
 
+    /// A disclosure without its draft's attachments: the public side never
+    /// shows a working copy, so it need not read them.
+    public func findPublicSide(id: Int) async throws -> Disclosure? {
+        try await rows(ids: [id])[id]
+    }
+
     /// Disclosures by id (no attachments), for checking withdrawals.
     func rows(ids: [Int]) async throws -> [Int: Disclosure] {
         guard !ids.isEmpty else { return [:] }

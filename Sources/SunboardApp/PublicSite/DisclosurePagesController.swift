@@ -87,7 +87,7 @@ struct DisclosurePagesController {
     /// memory under everything that can change it: its version, its
     /// withdrawal, whether personal details still show, the unit's board.
     private func page(context: AppRequestContext, number: Int?) async throws -> HTML {
-        guard let id = context.parameters.get("id", as: Int.self), let disclosure = try await services.disclosures.find(id: id),
+        guard let id = context.parameters.get("id", as: Int.self), let disclosure = try await services.disclosures.findPublicSide(id: id),
             disclosure.publishedVersion > 0
         else { throw CommonError.notFound }
         let shownNumber = number ?? disclosure.publishedVersion

@@ -32,27 +32,30 @@ struct ObjectionController {
         var honeypot: String
     }
 
-    private func target(_ context: AppRequestContext) async throws -> (Disclosure, Unit) {
-        guard let id = context.parameters.get("id", as: Int.self), let disclosure = try await services.disclosures.find(id: id),
-            disclosure.publishedVersion > 0, disclosure.noticeStarts != nil, let unit = try await services.units.find(id: disclosure.unitID)
+    /// The disclosure, its unit, and its public title (not a correction's draft).
+    private func target(_ context: AppRequestContext) async throws -> (Disclosure, Unit, String) {
+        guard let id = context.parameters.get("id", as: Int.self), let disclosure = try await services.disclosures.findPublicSide(id: id),
+            disclosure.publishedVersion > 0, disclosure.noticeStarts != nil,
+            let unit = try await services.units.find(id: disclosure.unitID),
+            let title = try await services.disclosures.versions(of: id).last?.content.title
         else { throw CommonError.notFound }
-        return (disclosure, unit)
+        return (disclosure, unit, title)
     }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let (disclosure, unit) = try await target(context)
+        let (disclosure, unit, title) = try await target(context)
         return try page(
-            disclosure, unit: unit, context: context, input: .init(name: "", contact: "", text: ""), error: nil,
+            disclosure, unit: unit, title: title, context: context, input: .init(name: "", contact: "", text: ""), error: nil,
             sent: request.uri.queryParameters["sent"] != nil, status: .ok)
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (disclosure, unit) = try await target(context)
+        let (disclosure, unit, title) = try await target(context)
         let now = services.clock.now
         let input = ObjectionInput(name: context.form["name"], contact: context.form["contact"], text: context.form["text"])
         guard disclosure.noticeOpen(on: CalendarDate(now)) else {
             return try page(
-                disclosure, unit: unit, context: context, input: input, error: "公示期已结束，不能再在网上提出异议。如有意见，请到居委会当面反映。",
+                disclosure, unit: unit, title: title, context: context, input: input, error: "公示期已结束，不能再在网上提出异议。如有意见，请到居委会当面反映。",
                 sent: false, status: .conflict
             ).response(from: request, context: context)
         }
@@ -64,7 +67,7 @@ struct ObjectionController {
             >= Self.perAddressPerHour
         {
             return try page(
-                disclosure, unit: unit, context: context, input: input, error: "提交太频繁了，请一小时后再试，或到居委会当面反映。",
+                disclosure, unit: unit, title: title, context: context, input: input, error: "提交太频繁了，请一小时后再试，或到居委会当面反映。",
                 sent: false, status: .tooManyRequests
             ).response(from: request, context: context)
         }
@@ -72,8 +75,10 @@ struct ObjectionController {
         do {
             checked = try input.validated()
         } catch {
-            return try page(disclosure, unit: unit, context: context, input: input, error: error.message, sent: false, status: .badRequest)
-                .response(from: request, context: context)
+            return try page(
+                disclosure, unit: unit, title: title, context: context, input: input, error: error.message, sent: false, status: .badRequest
+            )
+            .response(from: request, context: context)
         }
         try await services.objections.add(
             disclosureID: disclosure.id, version: disclosure.publishedVersion, name: checked.name, contact: checked.contact,
@@ -82,7 +87,7 @@ struct ObjectionController {
     }
 
     private func page(
-        _ disclosure: Disclosure, unit: Unit, context: AppRequestContext, input: ObjectionInput, error: String?, sent: Bool,
+        _ disclosure: Disclosure, unit: Unit, title: String, context: AppRequestContext, input: ObjectionInput, error: String?, sent: Bool,
         status: HTTPResponse.Status
     ) throws -> HTML {
         let id = String(disclosure.id)
@@ -91,10 +96,10 @@ struct ObjectionController {
                 title: "提出异议",
                 crumbs: [
                     .init(title: unit.name, url: SiteURL.unit(unit.slug).path),
-                    .init(title: disclosure.content.title, url: SiteURL.disclosure(id).path),
+                    .init(title: title, url: SiteURL.disclosure(id).path),
                     .init(title: "提出异议", url: SiteURL.objection(id).path),
                 ], csrfToken: context.csrfToken, assets: services.renderer.assets),
-            title: disclosure.content.title, disclosureURL: SiteURL.disclosure(id).path, action: SiteURL.objection(id).path,
+            title: title, disclosureURL: SiteURL.disclosure(id).path, action: SiteURL.objection(id).path,
             open: disclosure.noticeOpen(on: CalendarDate(services.clock.now)), noticeEnds: disclosure.noticeEnds?.chinese ?? "",
             name: input.name, contact: input.contact, text: input.text, error: error, sent: sent, honeypot: Self.honeypot)
         return HTML(try services.renderer.render("public/objection", model), status: status)
