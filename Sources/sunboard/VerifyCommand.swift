@@ -11,10 +11,13 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
+    @Flag(name: .long, help: "Do not re-hash the attached files (faster on a large file store).")
+    var skipFiles = false
+
     func run() async throws {
         let configuration = AppConfiguration.resolve(hostname: nil, port: nil, dataDirectory: dataOptions.data)
         let report = try await Runtime.withServices(configuration) { services in
-            try await LedgerVerification(database: services.database).run()
+            try await LedgerVerification(database: services.database, files: skipFiles ? nil : services.files).run()
         }
         if let problem = report.problem {
             say("账本核对不通过：\(problem.chinese)。之前的 \(report.checked) 条无误。")

@@ -136,7 +136,7 @@ struct DisclosureHistoryTests {
             #expect(!closed.contains("刘桂芳"))
             #expect(!closed.contains("丈夫瘫痪"))
             #expect(closed.contains("家庭人口"))
-            #expect(closed.contains("公示期已满，申请人的姓名、收入等个人信息已不再公开"))
+            #expect(closed.contains("公示期已满，申请人的姓名、收入等个人信息和附件已不再公开"))
             let json = try await resident.get("/api/v1/disclosures/\(id)").text
             #expect(!json.contains("刘桂芳"))
             #expect(json.contains("\"open\":false"))

@@ -56,6 +56,12 @@ struct DisclosureLifecycleTests {
             #expect(try await LedgerVerification(database: app.database).run().problem == nil)
             let actions = try await app.services.audit.recent(filter: .init(object: ("disclosure", id))).map(\.action)
             #expect(actions == ["disclosure.publish", "disclosure.approve", "disclosure.submit", "disclosure.create"])
+
+            // The same scan attached again is stored once.
+            _ = try await app.draft(
+                clerk, in: "yincheng", item: "major-matter", title: "再用一次", body: "x",
+                files: [(field: "files", name: "同一张收据.png", bytes: TestApp.png)])
+            #expect(try await app.count("stored_files") == 2)
         }
     }
 

@@ -80,7 +80,7 @@ struct DisclosureRulesTests {
             try DisclosureLifecycle.next(after: .submit, from: draft, permissions: supervisor, actor: 2)
         }
 
-        let submitted = DisclosureLifecycle.State(status: .submitted, hasPublishedVersion: false, submittedBy: 1)
+        let submitted = DisclosureLifecycle.State(status: .submitted, hasPublishedVersion: false, authors: [1])
         #expect(try DisclosureLifecycle.next(after: .approve, from: submitted, permissions: supervisor, actor: 2) == .approved)
         #expect(throws: DisclosureError.notAllowed(.approve)) {
             try DisclosureLifecycle.next(after: .approve, from: submitted, permissions: clerk, actor: 1)
@@ -96,7 +96,7 @@ struct DisclosureRulesTests {
             try DisclosureLifecycle.next(after: .publish, from: submitted, permissions: director, actor: 3)
         }
 
-        let approved = DisclosureLifecycle.State(status: .approved, hasPublishedVersion: false, submittedBy: 1)
+        let approved = DisclosureLifecycle.State(status: .approved, hasPublishedVersion: false, authors: [1])
         #expect(throws: DisclosureError.notAllowed(.publish)) {
             try DisclosureLifecycle.next(after: .publish, from: approved, permissions: supervisor, actor: 2)
         }

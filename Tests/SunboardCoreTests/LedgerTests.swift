@@ -71,18 +71,30 @@ struct LedgerTests {
                 == .init(sequence: 2, kind: .recordMissing))
     }
 
-    @Test("A version's record covers what the public sees")
+    @Test("A version's record covers what the public sees and pins private values without revealing them")
     func versionRecord() {
-        let content = DisclosureContent(title: "标题", body: "正文", period: .month(year: 2026, month: 10), fields: ["b": "2", "a": "1"])
-        let record = PublishedRecord.version(
-            disclosureID: 7, number: 2, unitSlug: "yincheng", itemCode: "office-funds", content: content, reason: "更正",
-            publishedAt: 100, publishedBy: "王建国")
-        #expect(record.text.contains("field.a: \"1\"\nfield.b: \"2\"\n"))
+        let specs = [FieldSpec(key: "a", label: "甲"), FieldSpec(key: "b", label: "申请人", visibility: .duringNotice)]
+        let content = DisclosureContent(title: "标题", body: "正文", period: .month(year: 2026, month: 10), fields: ["b": "刘桂芳", "a": "1"])
+        func record(_ content: DisclosureContent, salt: String = "salt-1", specs: [FieldSpec] = specs) -> CanonicalForm {
+            PublishedRecord.version(
+                disclosureID: 7, number: 2, unitSlug: "yincheng", itemCode: "dibao-applicants", content: content, fieldSpecs: specs,
+                salt: salt, notice: (CalendarDate("2026-11-24")!, CalendarDate("2026-11-30")!), reason: "更正", publishedAt: 100,
+                publishedBy: "王建国")
+        }
+        let text = record(content).text
+        #expect(text.contains("visibility.a: \"public\"\nvisibility.b: \"during_notice\"\n"))
+        #expect(text.contains("field.a: \"1\"\n"))
+        #expect(text.contains("notice_ends: \"2026-11-30\"\n"))
+        // The name is committed to, not written out: a guess cannot be checked against the public hash.
+        #expect(!text.contains("刘桂芳"))
+        #expect(text.contains("field.b: \"sha256:\(CanonicalForm.sha256("salt-1\n刘桂芳"))\""))
         var changed = content
+        changed.fields["b"] = "刘桂兰"
+        #expect(record(changed).sha256 != record(content).sha256)
+        changed = content
         changed.body = "正文。"
-        let other = PublishedRecord.version(
-            disclosureID: 7, number: 2, unitSlug: "yincheng", itemCode: "office-funds", content: changed, reason: "更正",
-            publishedAt: 100, publishedBy: "王建国")
-        #expect(record.sha256 != other.sha256)
+        #expect(record(changed).sha256 != record(content).sha256)
+        // Loosening a field's visibility behind the system's back changes the record too.
+        #expect(record(content, specs: [specs[0], FieldSpec(key: "b", label: "申请人")]).sha256 != record(content).sha256)
     }
 }

@@ -43,9 +43,12 @@ struct DisclosureAPIController {
                     field: "period", message: "“period”请写成 2026-10、2026-Q3 或 2026。",
                     englishMessage: "period must look like 2026-10, 2026-Q3 or 2026."))
         }
-        let perPage = Int(parameters["per_page"] ?? "") ?? 20
+        let perPage = parameters["per_page"].map { Int($0) ?? 0 } ?? 20
         if !(1...100).contains(perPage) {
             issues.append(.init(field: "per_page", message: "“per_page”须在 1 到 100 之间。", englishMessage: "per_page must be 1 to 100."))
+        }
+        if let page = parameters["page"], Int(page).map({ $0 >= 1 }) != true {
+            issues.append(.init(field: "page", message: "“page”须为从 1 开始的整数。", englishMessage: "page must be a whole number from 1."))
         }
         try ValidationFailure.check(issues)
         let query = DisclosureListQuery(parameters)

@@ -172,14 +172,13 @@ struct DisclosureDetailJSON: Encodable, Sendable {
         fields =
             withdrawn
             ? []
-            : item.fields.compactMap { spec in
-                guard spec.visibility == .public || (spec.visibility == .duringNotice && showsPersonal),
-                    let value = latest.content.fields[spec.key], !value.isEmpty
-                else { return nil }
-                return Field(key: spec.key, label: spec.label, value: value)
+            : latest.content.publicFields(of: latest.fieldSpecs, showsPersonalDetails: showsPersonal).map {
+                Field(key: $0.spec.key, label: $0.spec.label, value: $0.raw)
             }
+        // A notice's files go with its personal details when the notice ends.
+        let showsFiles = !withdrawn && (disclosure.noticeEnds == nil || showsPersonal)
         attachments =
-            withdrawn
+            !showsFiles
             ? []
             : latest.content.attachments.map {
                 Attachment(name: $0.name, sha256: $0.sha256, kind: $0.kind.rawValue, size: $0.size, url: SiteURL.file($0.sha256).path)

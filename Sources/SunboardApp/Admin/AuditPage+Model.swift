@@ -51,7 +51,7 @@ struct AuditQuery: Sendable {
         var problems: [String] = []
         for (key, label) in [("from", "开始日期"), ("until", "结束日期")] {
             guard let text = parameters[key], !text.isEmpty else { continue }
-            if let date = CalendarDate(text) {
+            if let date = CalendarDate(text), (1900...2999).contains(date.year) {
                 if key == "from" { from = date } else { until = date }
             } else {
                 problems.append("“\(label)”请写成 2026-03-05 这样的日期")

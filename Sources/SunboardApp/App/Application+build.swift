@@ -37,7 +37,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
             )
         )
         .add(middleware: SessionAuthenticator(users: StaffAuthenticator(users: services.users), context: AppRequestContext.self))
-        .add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
+        .add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies, acceptsUploads: true))
     let login = LoginController(services: services)
     login.addRoutes(to: admin)
 

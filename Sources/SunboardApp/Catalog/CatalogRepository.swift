@@ -38,13 +38,6 @@ public struct CatalogRepository: Sendable {
             .first(decoding: CatalogRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.item
     }
 
-    public func find(ids: [Int]) async throws -> [Int: CatalogItem] {
-        guard !ids.isEmpty else { return [:] }
-        let items = try await select().where("id", .in, SQLBind.group(Array(Set(ids))))
-            .all(decoding: CatalogRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.item)
-        return Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
-    }
-
     /// Adds an item at the end of its owner's list; fails when the code is
     /// taken in that catalog.
     @discardableResult

@@ -26,15 +26,24 @@ public struct Disclosure: Sendable, Identifiable {
     public var withdrawnAt: Date?
     public var withdrawReason: String?
     public var withdrawnBy: String?
+    /// Who wrote or changed the working copy, besides the submitter: none of
+    /// them may approve it.
+    public var editedBy: Int?
+
+    public var notice: (starts: CalendarDate, ends: CalendarDate)? {
+        guard let noticeStarts, let noticeEnds else { return nil }
+        return (noticeStarts, noticeEnds)
+    }
 
     public var lifecycleState: DisclosureLifecycle.State {
-        .init(status: status, hasPublishedVersion: publishedVersion > 0, submittedBy: submittedBy)
+        .init(
+            status: status, hasPublishedVersion: publishedVersion > 0,
+            authors: Set([createdBy, editedBy, submittedBy].compactMap { $0 }))
     }
 
     /// Whether objections are accepted on `day`.
     public func noticeOpen(on day: CalendarDate) -> Bool {
-        guard let start = noticeStarts, let end = noticeEnds, withdrawnAt == nil else { return false }
-        return start <= day && day <= end
+        NoticePeriod.isOpen(starts: noticeStarts, ends: noticeEnds, withdrawn: withdrawnAt != nil, on: day)
     }
 
     /// Whether personal details may be shown on `day`: only until the notice
@@ -57,12 +66,18 @@ public struct PublishedVersion: Sendable, Identifiable {
     public var publishedAt: Date
     public var publishedByID: Int?
     public var publishedBy: String
+    /// The catalog item's fields when the version was published: what was
+    /// public then stays exactly as public, whatever the catalog says later.
+    public var fieldSpecs: [FieldSpec]
+    /// Secret per version, mixing the non-public values into the ledger.
+    var salt: String
 
-    /// Its canonical form, as hashed into the ledger.
-    public var record: CanonicalForm {
+    /// Its canonical form, as hashed into the ledger; the notice period is
+    /// the disclosure's.
+    func record(notice: (starts: CalendarDate, ends: CalendarDate)?) -> CanonicalForm {
         PublishedRecord.version(
-            disclosureID: disclosureID, number: number, unitSlug: unitSlug, itemCode: itemCode, content: content,
-            reason: reason, publishedAt: publishedAt.unixSeconds, publishedBy: publishedBy
+            disclosureID: disclosureID, number: number, unitSlug: unitSlug, itemCode: itemCode, content: content, fieldSpecs: fieldSpecs,
+            salt: salt, notice: notice, reason: reason, publishedAt: publishedAt.unixSeconds, publishedBy: publishedBy
         )
     }
 }

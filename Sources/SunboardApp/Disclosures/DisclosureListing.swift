@@ -33,12 +33,10 @@ extension DisclosureRepository {
     public struct PublicFilter: Sendable {
         public var itemIDs: [Int]?
         public var period: Period?
-        public var includeWithdrawn: Bool
 
-        public init(itemIDs: [Int]? = nil, period: Period? = nil, includeWithdrawn: Bool = true) {
+        public init(itemIDs: [Int]? = nil, period: Period? = nil) {
             self.itemIDs = itemIDs
             self.period = period
-            self.includeWithdrawn = includeWithdrawn
         }
     }
 
@@ -55,20 +53,43 @@ extension DisclosureRepository {
         query = Self.narrow(query, filter)
         query.appendInterpolation(unsafeRaw: " ORDER BY d.last_published_at DESC, d.id DESC")
         query.appendInterpolation(unsafeRaw: " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))")
-        return try await database.sql.raw(query).all().map { row in
-            PublicListing(
-                id: try row.decode(column: "id", as: Int.self),
-                itemID: try row.decode(column: "catalog_item_id", as: Int.self),
-                title: try row.decode(column: "title", as: String.self),
-                period: try row.decode(column: "period", as: String?.self).flatMap(Period.init),
-                version: try row.decode(column: "published_version", as: Int.self),
-                firstPublishedAt: Date(unixSeconds: try row.decode(column: "first_published_at", as: Int.self)),
-                lastPublishedAt: Date(unixSeconds: try row.decode(column: "last_published_at", as: Int.self)),
-                noticeStarts: try row.decode(column: "notice_starts", as: String?.self).flatMap(CalendarDate.init),
-                noticeEnds: try row.decode(column: "notice_ends", as: String?.self).flatMap(CalendarDate.init),
-                withdrawn: try row.decode(column: "withdrawn_at", as: Int?.self) != nil
-            )
-        }
+        return try await database.sql.raw(query).all().map(Self.listing)
+    }
+
+    /// The latest published period of each item (the latest publication
+    /// for items without periods), whatever its age: one query, ranked by
+    /// the database.
+    public func latestPerItem(unitID: Int, itemIDs: [Int]) async throws -> [PublicListing] {
+        guard !itemIDs.isEmpty else { return [] }
+        return try await database.sql.raw(
+            """
+            SELECT * FROM (
+                SELECT d.id, d.catalog_item_id, v.title, v.period, d.published_version, d.first_published_at, d.last_published_at,
+                       d.notice_starts, d.notice_ends, d.withdrawn_at,
+                       ROW_NUMBER() OVER (
+                           PARTITION BY d.catalog_item_id ORDER BY (v.period IS NULL), v.period DESC, d.last_published_at DESC, d.id DESC
+                       ) AS position
+                FROM disclosures d JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.number = d.published_version
+                WHERE d.unit_id = \(bind: unitID) AND d.published_version > 0 AND d.withdrawn_at IS NULL
+                  AND d.catalog_item_id IN \(SQLBind.group(itemIDs))
+            ) ranked WHERE position = 1
+            """
+        ).all().map(Self.listing)
+    }
+
+    private static func listing(_ row: any SQLRow) throws -> PublicListing {
+        PublicListing(
+            id: try row.decode(column: "id", as: Int.self),
+            itemID: try row.decode(column: "catalog_item_id", as: Int.self),
+            title: try row.decode(column: "title", as: String.self),
+            period: try row.decode(column: "period", as: String?.self).flatMap(Period.init),
+            version: try row.decode(column: "published_version", as: Int.self),
+            firstPublishedAt: Date(unixSeconds: try row.decode(column: "first_published_at", as: Int.self)),
+            lastPublishedAt: Date(unixSeconds: try row.decode(column: "last_published_at", as: Int.self)),
+            noticeStarts: try row.decode(column: "notice_starts", as: String?.self).flatMap(CalendarDate.init),
+            noticeEnds: try row.decode(column: "notice_ends", as: String?.self).flatMap(CalendarDate.init),
+            withdrawn: try row.decode(column: "withdrawn_at", as: Int?.self) != nil
+        )
     }
 
     public func countPublished(unitID: Int, filter: PublicFilter = .init()) async throws -> Int {
@@ -92,7 +113,6 @@ extension DisclosureRepository {
             query.appendLiteral(" AND v.period = ")
             query.appendInterpolation(bind: period.description)
         }
-        if !filter.includeWithdrawn { query.appendInterpolation(unsafeRaw: " AND d.withdrawn_at IS NULL") }
         return query
     }
 
@@ -135,7 +155,6 @@ public struct StandingContent: Sendable {
     public var itemID: Int
     public var title: String
     public var body: String
-    public var fields: [String: String]
     public var lastPublishedAt: Date
 }
 
@@ -145,7 +164,7 @@ extension DisclosureRepository {
         guard !itemIDs.isEmpty else { return [] }
         let rows = try await database.sql.raw(
             """
-            SELECT d.id, d.catalog_item_id, v.title, v.body, v.fields, d.last_published_at
+            SELECT d.id, d.catalog_item_id, v.title, v.body, d.last_published_at
             FROM disclosures d JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.number = d.published_version
             WHERE d.unit_id = \(bind: unitID) AND d.published_version > 0 AND d.withdrawn_at IS NULL
               AND d.catalog_item_id IN \(SQLBind.group(itemIDs))
@@ -158,7 +177,6 @@ extension DisclosureRepository {
                 itemID: try row.decode(column: "catalog_item_id", as: Int.self),
                 title: try row.decode(column: "title", as: String.self),
                 body: try row.decode(column: "body", as: String.self),
-                fields: FieldValues.decode(try row.decode(column: "fields", as: String.self)),
                 lastPublishedAt: Date(unixSeconds: try row.decode(column: "last_published_at", as: Int.self))
             )
         }

@@ -46,8 +46,9 @@ public struct DisclosureRepository: Sendable {
         return id
     }
 
-    static func updateWorkingCopy(id: Int, content: DisclosureContent, at now: Date, on sql: any SQLDatabase) async throws {
+    static func updateWorkingCopy(id: Int, content: DisclosureContent, editor: Int, at now: Date, on sql: any SQLDatabase) async throws {
         try await sql.update("disclosures")
+            .set("edited_by", to: SQLBind(editor))
             .set("title", to: content.title)
             .set("body", to: content.body)
             .set("period", to: SQLBind(content.period?.description))
@@ -78,12 +79,13 @@ public struct DisclosureRepository: Sendable {
     static func insertVersion(_ version: PublishedVersion, on sql: any SQLDatabase) async throws -> Int {
         let row = try await sql.insert(into: "disclosure_versions")
             .columns(
-                "disclosure_id", "number", "title", "body", "period", "fields", "reason", "unit_slug", "item_code", "published_at",
-                "published_by_id", "published_by"
+                "disclosure_id", "number", "title", "body", "period", "fields", "reason", "field_specs", "salt", "unit_slug", "item_code",
+                "published_at", "published_by_id", "published_by"
             )
             .values(
                 SQLBind(version.disclosureID), SQLBind(version.number), SQLBind(version.content.title), SQLBind(version.content.body),
                 SQLBind(version.content.period?.description), SQLBind(FieldValues.encode(version.content.fields)), SQLBind(version.reason),
+                SQLBind(CatalogRow.encodeFields(version.fieldSpecs)), SQLBind(version.salt),
                 SQLBind(version.unitSlug), SQLBind(version.itemCode), SQLBind(version.publishedAt.unixSeconds),
                 SQLBind(version.publishedByID), SQLBind(version.publishedBy)
             )
@@ -118,10 +120,12 @@ public struct DisclosureRepository: Sendable {
         return rows.map { $0.version(attachments: attachments[$0.id] ?? []) }
     }
 
-    /// A disclosure without its draft's attachments: the public side never
-    /// shows a working copy, so it need not read them.
+    /// A disclosure's public side: its dates, notice and withdrawal, with
+    /// the working copy left out, so no public page can show a draft.
     public func findPublicSide(id: Int) async throws -> Disclosure? {
-        try await rows(ids: [id])[id]
+        guard var disclosure = try await rows(ids: [id])[id] else { return nil }
+        disclosure.content = DisclosureContent()
+        return disclosure
     }
 
     /// Disclosures by id (no attachments), for checking withdrawals.
@@ -135,9 +139,10 @@ public struct DisclosureRepository: Sendable {
 
     // MARK: Attachments
 
-    /// Whether a stored file is attached to a published, not withdrawn,
-    /// version: only those files are public.
-    public func isPublicFile(_ sha256: String) async throws -> Bool {
+    /// Whether a stored file is attached to a published version that is
+    /// not withdrawn and, for a notice, whose notice period has not ended
+    /// on `today`: only those files are public.
+    public func isPublicFile(_ sha256: String, today: CalendarDate) async throws -> Bool {
         try await database.sql.select().column(SQLColumn("sha256", table: "version_attachments"))
             .from("version_attachments")
             .join(
@@ -149,6 +154,10 @@ public struct DisclosureRepository: Sendable {
             )
             .where(SQLColumn("sha256", table: "version_attachments"), .equal, SQLBind(sha256))
             .where(SQLColumn("withdrawn_at", table: "disclosures"), .is, SQLLiteral.null)
+            .where {
+                $0.where(SQLColumn("notice_ends", table: "disclosures"), .is, SQLLiteral.null)
+                    .orWhere(SQLColumn("notice_ends", table: "disclosures"), .greaterThanOrEqual, SQLBind(today.description))
+            }
             .first() != nil
     }
 

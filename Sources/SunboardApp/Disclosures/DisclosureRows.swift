@@ -15,6 +15,7 @@ struct DisclosureRow: Codable, Sendable {
     var reviewComment: String?
     var createdBy: Int
     var submittedBy: Int?
+    var editedBy: Int?
     var createdAt: Int
     var updatedAt: Int
     var publishedVersion: Int
@@ -29,7 +30,8 @@ struct DisclosureRow: Codable, Sendable {
 
     static let columns = [
         "id", "unit_id", "catalog_item_id", "status", "title", "body", "period", "fields", "correction_reason", "review_comment",
-        "created_by", "submitted_by", "created_at", "updated_at", "published_version", "first_published_at", "last_published_at",
+        "created_by", "submitted_by", "edited_by", "created_at", "updated_at", "published_version", "first_published_at",
+        "last_published_at",
         "notice_starts", "notice_ends", "archived_at", "withdrawn_at", "withdraw_reason", "withdrawn_by",
     ]
 
@@ -43,7 +45,7 @@ struct DisclosureRow: Codable, Sendable {
             firstPublishedAt: firstPublishedAt.map(Date.init(unixSeconds:)), lastPublishedAt: lastPublishedAt.map(Date.init(unixSeconds:)),
             noticeStarts: noticeStarts.flatMap(CalendarDate.init), noticeEnds: noticeEnds.flatMap(CalendarDate.init),
             archivedAt: archivedAt.map(Date.init(unixSeconds:)), withdrawnAt: withdrawnAt.map(Date.init(unixSeconds:)),
-            withdrawReason: withdrawReason, withdrawnBy: withdrawnBy
+            withdrawReason: withdrawReason, withdrawnBy: withdrawnBy, editedBy: editedBy
         )
     }
 }
@@ -58,6 +60,8 @@ struct VersionRow: Codable, Sendable {
     var period: String?
     var fields: String
     var reason: String?
+    var fieldSpecs: String
+    var salt: String
     var unitSlug: String
     var itemCode: String
     var publishedAt: Int
@@ -65,7 +69,8 @@ struct VersionRow: Codable, Sendable {
     var publishedBy: String
 
     static let columns = [
-        "id", "disclosure_id", "number", "title", "body", "period", "fields", "reason", "unit_slug", "item_code", "published_at",
+        "id", "disclosure_id", "number", "title", "body", "period", "fields", "reason", "field_specs", "salt", "unit_slug", "item_code",
+        "published_at",
         "published_by_id", "published_by",
     ]
 
@@ -75,7 +80,8 @@ struct VersionRow: Codable, Sendable {
             content: DisclosureContent(
                 title: title, body: body, period: period.flatMap(Period.init), fields: FieldValues.decode(fields), attachments: attachments),
             reason: reason, unitSlug: unitSlug, itemCode: itemCode, publishedAt: Date(unixSeconds: publishedAt),
-            publishedByID: publishedById, publishedBy: publishedBy
+            publishedByID: publishedById, publishedBy: publishedBy,
+            fieldSpecs: (try? JSONDecoder().decode([FieldSpec].self, from: Data(fieldSpecs.utf8))) ?? [], salt: salt
         )
     }
 }

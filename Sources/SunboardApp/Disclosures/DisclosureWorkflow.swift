@@ -81,7 +81,7 @@ public struct DisclosureWorkflow: Sendable {
             guard try await DisclosureRepository.transition(id: disclosure.id, from: status, to: status, at: now, on: sql) else {
                 throw DisclosureError.wrongState(.edit, disclosure.status)
             }
-            try await DisclosureRepository.updateWorkingCopy(id: disclosure.id, content: content, at: now, on: sql)
+            try await DisclosureRepository.updateWorkingCopy(id: disclosure.id, content: content, editor: actor.id, at: now, on: sql)
             try await audit.record(
                 entry(actor, "disclosure.update", unit: unit, id: disclosure.id, title: content.title, detail: "修改草稿"), at: now, on: sql)
         }
@@ -152,11 +152,10 @@ public struct DisclosureWorkflow: Sendable {
         let version = PublishedVersion(
             id: 0, disclosureID: disclosure.id, number: number, content: disclosure.content,
             reason: number > 1 ? disclosure.correctionReason : nil, unitSlug: unit.slug, itemCode: item.code,
-            publishedAt: now, publishedByID: actor.id, publishedBy: actor.name
+            publishedAt: now, publishedByID: actor.id, publishedBy: actor.name, fieldSpecs: item.fields, salt: Self.newSalt()
         )
-        let today = CalendarDate(now)
-        let notice: (CalendarDate, CalendarDate)? =
-            number == 1 ? item.noticeDays.map { (today, today.adding(days: $0 - 1)) } : nil
+        // The notice period starts at the first publication; corrections keep it.
+        let notice = number == 1 ? item.noticeDays.map { NoticePeriod.dates(publishedOn: CalendarDate(now), days: $0) } : disclosure.notice
         let kind = database.kind
         let event: LedgerEntry.Event = number == 1 ? .publish : .correct
         let entry = entry(
@@ -174,8 +173,8 @@ public struct DisclosureWorkflow: Sendable {
                 if number == 1 {
                     update = update.set("first_published_at", to: SQLBind(now.unixSeconds))
                     if let notice {
-                        update = update.set("notice_starts", to: SQLBind(notice.0.description)).set(
-                            "notice_ends", to: SQLBind(notice.1.description))
+                        update = update.set("notice_starts", to: SQLBind(notice.starts.description)).set(
+                            "notice_ends", to: SQLBind(notice.ends.description))
                     }
                 }
                 return update
@@ -184,7 +183,8 @@ public struct DisclosureWorkflow: Sendable {
             var stored = version
             stored.id = try await DisclosureRepository.insertVersion(version, on: sql)
             _ = try await LedgerRepository.append(
-                event: event, disclosureID: disclosure.id, version: number, payloadHash: version.record.sha256, at: now, kind: kind, on: sql
+                event: event, disclosureID: disclosure.id, version: number, payloadHash: version.record(notice: notice).sha256, at: now,
+                kind: kind, on: sql
             )
             try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
             try await audit.record(entry, at: now, on: sql)
@@ -220,6 +220,12 @@ public struct DisclosureWorkflow: Sendable {
     }
 
     // MARK: Helpers
+
+    /// 16 random bytes from the system's secure generator, as hex.
+    static func newSalt() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
 
     /// Checks every upload, reporting all refused files at once.
     static func check(_ uploads: [Upload]) throws(ValidationFailure) -> [AttachmentKind] {

@@ -61,9 +61,14 @@ public struct LedgerRepository: Sendable {
     }
 
     static func entry(_ row: any SQLRow) throws -> LedgerEntry {
+        let sequence = try row.decode(column: "sequence", as: Int.self)
+        let eventName = try row.decode(column: "event", as: String.self)
+        // An unknown event can only come from a change behind the system's
+        // back; it must not read as a publication. Its hash will not match.
+        let event = LedgerEntry.Event(rawValue: eventName) ?? .unknown
         var entry = LedgerEntry(
-            sequence: try row.decode(column: "sequence", as: Int.self),
-            event: LedgerEntry.Event(rawValue: try row.decode(column: "event", as: String.self)) ?? .publish,
+            sequence: sequence,
+            event: event,
             disclosureID: try row.decode(column: "disclosure_id", as: Int.self),
             version: try row.decode(column: "version", as: Int.self),
             recordedAt: try row.decode(column: "recorded_at", as: Int.self),

@@ -62,6 +62,8 @@ struct CommunityHome: Sendable {
     struct Content: Sendable {
         var catalog: [CatalogItem]
         var recent: [PublicListing]
+        /// The latest period of each periodic item, however old.
+        var latestPeriodic: [PublicListing]
         var standing: [StandingContent]
     }
 
@@ -103,12 +105,15 @@ struct CommunityHome: Sendable {
                 result.listings = live.filter { items[$0.itemID]?.disclosureClass == .immediate }.prefix(Self.notices).map(link)
             case "periodic":
                 result.periodic = content.catalog.filter { $0.disclosureClass == .periodic }.map { item in
-                    PeriodicRow(item: item.title, schedule: item.scheduleChinese, latest: live.first { $0.itemID == item.id }.map(link))
+                    PeriodicRow(
+                        item: item.title, schedule: item.scheduleChinese,
+                        latest: content.latestPeriodic.first { $0.itemID == item.id }.map(link))
                 }
             default:
-                let standingIDs = Set(sectionItems.filter { $0.disclosureClass == .standing }.map(\.id))
-                var seen: Set<Int> = []
-                result.standing = content.standing.filter { standingIDs.contains($0.itemID) && seen.insert($0.itemID).inserted }.map {
+                // Every standing disclosure of the section (several 政策法规, say), in catalog order.
+                let standingIDs = sectionItems.filter { $0.disclosureClass == .standing }.map(\.id)
+                let ordered = standingIDs.flatMap { id in content.standing.filter { $0.itemID == id } }
+                result.standing = ordered.map {
                     StandingBlock(
                         title: $0.title, url: SiteURL.disclosure(String($0.id)).path, bodyHTML: Markdown.html($0.body),
                         updated: ShanghaiTime.date($0.lastPublishedAt))

@@ -87,6 +87,7 @@ struct DisclosurePage: Sendable {
     var diff: [DiffLine]
     var fieldChanges: [FieldChange]
     var hasFieldChanges: Bool
+    var hasChanges: Bool
     var ledger: [LedgerLink]
     var apiURL: String
 
@@ -124,11 +125,16 @@ struct DisclosurePage: Sendable {
         self.withdrawnBy = disclosure.withdrawnBy ?? ""
         self.bodyHTML = withdrawn ? "" : Markdown.html(shown.content.body)
         self.hasBody = !withdrawn && !shown.content.body.isEmpty
-        self.fields = withdrawn ? [] : Self.visibleFields(shown.content, item: item, showsPersonal: showsPersonal)
+        let shownFields = withdrawn ? [] : shown.content.publicFields(of: shown.fieldSpecs, showsPersonalDetails: showsPersonal)
+        self.fields = shownFields.map { Field(label: $0.spec.label, value: $0.display) }
         self.hasFields = !fields.isEmpty
-        self.personalHidden = !withdrawn && !showsPersonal && item.fields.contains { $0.visibility == .duringNotice }
+        // A notice's files may show the people it is about: they go with the personal details.
+        let showsFiles = !withdrawn && (disclosure.noticeEnds == nil || showsPersonal)
+        self.personalHidden =
+            !withdrawn && !showsPersonal
+            && (shown.fieldSpecs.contains { $0.visibility == .duringNotice } || !shown.content.attachments.isEmpty)
         self.attachments =
-            withdrawn
+            !showsFiles
             ? []
             : shown.content.attachments.map {
                 Attachment(
@@ -156,14 +162,16 @@ struct DisclosurePage: Sendable {
             let lines = TextDiff.lines(
                 from: previous.content.title + "\n" + previous.content.body, to: shown.content.title + "\n" + shown.content.body)
             self.diff = Self.hunks(lines)
+            // By field key: two fields may share a label.
             let before = Dictionary(
-                uniqueKeysWithValues: Self.visibleFields(previous.content, item: item, showsPersonal: showsPersonal).map {
-                    ($0.label, $0.value)
-                })
-            let after = Dictionary(uniqueKeysWithValues: fields.map { ($0.label, $0.value) })
-            self.fieldChanges = item.fields.map(\.label).compactMap { label in
-                before[label] == after[label]
-                    ? nil : FieldChange(label: label, before: before[label] ?? "（无）", after: after[label] ?? "（无）")
+                previous.content.publicFields(of: previous.fieldSpecs, showsPersonalDetails: showsPersonal).map {
+                    ($0.spec.key, $0.display)
+                },
+                uniquingKeysWith: { first, _ in first })
+            let after = Dictionary(shownFields.map { ($0.spec.key, $0.display) }, uniquingKeysWith: { first, _ in first })
+            self.fieldChanges = shown.fieldSpecs.compactMap { spec in
+                before[spec.key] == after[spec.key]
+                    ? nil : FieldChange(label: spec.label, before: before[spec.key] ?? "（无）", after: after[spec.key] ?? "（无）")
             }
         } else {
             self.diff = []
@@ -171,22 +179,11 @@ struct DisclosurePage: Sendable {
         }
         self.hasDiff = diff.contains { $0.added || $0.removed }
         self.hasFieldChanges = !fieldChanges.isEmpty
+        self.hasChanges = hasDiff || hasFieldChanges
         self.ledger = ledger.map {
             LedgerLink(
                 sequence: $0.sequence, event: $0.event.chinese, date: ShanghaiTime.dateTime(Date(unixSeconds: $0.recordedAt)),
                 hash: String($0.entryHash.prefix(16)), url: SiteURL.ledger.path + "?after=\(max(0, $0.sequence - 1))#entry-\($0.sequence)")
-        }
-    }
-
-    /// The fields the public may see now: public ones always, personal
-    /// details only during the notice period, internal ones never.
-    static func visibleFields(_ content: DisclosureContent, item: CatalogItem, showsPersonal: Bool) -> [Field] {
-        item.fields.compactMap { spec in
-            switch spec.visibility {
-            case .internal: return nil
-            case .duringNotice where !showsPersonal: return nil
-            default: return content.display(spec).map { Field(label: spec.label, value: $0) }
-            }
         }
     }
 

@@ -116,7 +116,9 @@ struct DisclosurePagesController {
     /// is not withdrawn. Named by its content, so it never changes.
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         let sha256 = try context.parameters.require("sha256")
-        guard FileStore.isHash(sha256), try await services.disclosures.isPublicFile(sha256) else { throw CommonError.notFound }
+        guard FileStore.isHash(sha256), try await services.disclosures.isPublicFile(sha256, today: CalendarDate(services.clock.now)) else {
+            throw CommonError.notFound
+        }
         return try await FileResponse.make(
             sha256: sha256, store: services.files, database: services.database, cache: "public, max-age=31536000, immutable")
     }

@@ -22,7 +22,7 @@ struct ListingLink: Sendable {
         self.dateISO = ShanghaiTime.iso8601(listing.lastPublishedAt)
         self.itemTitle = item?.title ?? ""
         self.period = listing.period?.chinese
-        let open = !listing.withdrawn && listing.noticeStarts.map { $0 <= today } == true && listing.noticeEnds.map { today <= $0 } == true
+        let open = NoticePeriod.isOpen(starts: listing.noticeStarts, ends: listing.noticeEnds, withdrawn: listing.withdrawn, on: today)
         self.noticeOpen = open
         self.noticeEnds = open ? listing.noticeEnds?.chinese : nil
         self.corrected = listing.version > 1

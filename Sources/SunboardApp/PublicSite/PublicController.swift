@@ -40,6 +40,8 @@ struct PublicController {
             let content = CommunityHome.Content(
                 catalog: catalog,
                 recent: try await services.disclosures.published(unitID: unit.id, limit: 100),
+                latestPeriodic: try await services.disclosures.latestPerItem(
+                    unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .periodic }.map(\.id)),
                 standing: try await services.disclosures.standing(
                     unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .standing }.map(\.id))
             )

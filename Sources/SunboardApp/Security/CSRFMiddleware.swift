@@ -16,6 +16,9 @@ struct CSRFMiddleware: RouterMiddleware {
     static let cookieName = "sunboard_csrf"
     static let fieldName = "_csrf"
     let secureCookies: Bool
+    /// Whether multipart forms (uploads) are read here, and then only from
+    /// signed-in staff: nobody else may make the server read megabytes.
+    var acceptsUploads = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -40,6 +43,7 @@ struct CSRFMiddleware: RouterMiddleware {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             context.form = FormFields(urlEncoded: String(buffer: body))
         } else if let boundary = MultipartForm.boundary(in: contentType) {
+            guard acceptsUploads, context.identity != nil else { throw CommonError.unreadableForm }
             let body = try await request.collectBody(upTo: MultipartForm.maximumBody)
             do {
                 (context.form, context.files) = try MultipartForm.parse(body, boundary: boundary)

@@ -141,6 +141,10 @@ public struct CatalogItemInput: Sendable {
             let key = parts[0].lowercased().replacingOccurrences(of: "-", with: "_")
             guard Slug.isValid(key.replacingOccurrences(of: "_", with: "-")) else { bad("代码“\(parts[0])”只能用小写英文字母、数字和下划线。"); continue }
             guard !parts[1].isEmpty, parts[1].count <= 40 else { bad("请写字段名称（最多 40 字）。"); continue }
+            guard !specs.contains(where: { $0.label == parts[1] }) else {
+                bad("名称“\(parts[1])”重复了，每个字段要有自己的名称。")
+                continue
+            }
             guard !specs.contains(where: { $0.key == key }) else { bad("代码“\(key)”重复了。"); continue }
             let kind = parts.count > 2 && !parts[2].isEmpty ? Self.kindWords.first { $0.0 == parts[2] }?.1 : .text
             guard let kind else { bad("类型只能是文字、长文字、日期、数字或金额。"); continue }

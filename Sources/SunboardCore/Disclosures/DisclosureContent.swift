@@ -46,3 +46,22 @@ public struct AttachmentRef: Sendable, Hashable, Codable {
         self.size = size
     }
 }
+
+extension DisclosureContent {
+    /// The fields the public may see, in order: public ones always, personal
+    /// details only while `showsPersonalDetails`, internal ones never. The
+    /// specs are those the version was published under, so a later change to
+    /// the catalog never uncovers what was published as private. Every
+    /// public output asks here, so the rule is kept once.
+    public func publicFields(of specs: [FieldSpec], showsPersonalDetails: Bool) -> [(spec: FieldSpec, raw: String, display: String)] {
+        specs.compactMap { spec in
+            switch spec.visibility {
+            case .internal: return nil
+            case .duringNotice where !showsPersonalDetails: return nil
+            default:
+                guard let raw = fields[spec.key], !raw.isEmpty, let display = display(spec) else { return nil }
+                return (spec, raw, display)
+            }
+        }
+    }
+}

@@ -30,7 +30,7 @@ public enum DisclosureError: SunboardError, Equatable {
         switch self {
         case .notAllowed(let action): "您的角色不能“\(action.chinese)”这条公开内容。"
         case .wrongState(let action, let status): "这条公开内容现在是“\(status.chinese)”，不能“\(action.chinese)”。"
-        case .ownSubmission: "不能审核自己提交的内容，请由另一位监委会成员审核。"
+        case .ownSubmission: "不能审核自己起草、修改或提交的内容，请由另一位监委会成员审核。"
         case .commentRequired: "退回时请写明需要修改什么。"
         case .reasonRequired(let action): "“\(action.chinese)”需要写明理由，理由会向居民公开。"
         case .incomplete(let labels): "还缺少：\(labels.joined(separator: "、"))。补齐后才能发布。"

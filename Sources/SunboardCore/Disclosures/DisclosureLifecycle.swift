@@ -9,13 +9,13 @@ public enum DisclosureLifecycle {
         public var status: DisclosureStatus
         /// Whether any version has been published.
         public var hasPublishedVersion: Bool
-        /// Who submitted the working copy for review, if it is submitted.
-        public var submittedBy: Int?
+        /// Who wrote, changed or submitted the working copy.
+        public var authors: Set<Int>
 
-        public init(status: DisclosureStatus, hasPublishedVersion: Bool, submittedBy: Int? = nil) {
+        public init(status: DisclosureStatus, hasPublishedVersion: Bool, authors: Set<Int> = []) {
             self.status = status
             self.hasPublishedVersion = hasPublishedVersion
-            self.submittedBy = submittedBy
+            self.authors = authors
         }
     }
 
@@ -31,8 +31,8 @@ public enum DisclosureLifecycle {
         case .approve:
             try require(.reviewDisclosures, permissions, action)
             guard state.status == .submitted else { throw .wrongState(action, state.status) }
-            // Review is a second pair of eyes, not one's own.
-            guard state.submittedBy != actor else { throw .ownSubmission }
+            // Review is a second pair of eyes: never the writer's own.
+            guard !state.authors.contains(actor) else { throw .ownSubmission }
             return .approved
         case .returnForChanges:
             switch state.status {

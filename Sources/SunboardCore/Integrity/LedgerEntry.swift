@@ -13,12 +13,15 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
         case correct
         /// 撤回 — taken down, with its reason
         case withdraw
+        /// Read back as something the system never writes.
+        case unknown
 
         public var chinese: String {
             switch self {
             case .publish: "发布"
             case .correct: "更正"
             case .withdraw: "撤回"
+            case .unknown: "不明"
             }
         }
     }

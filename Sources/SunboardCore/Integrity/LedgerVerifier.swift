@@ -13,6 +13,10 @@ public struct LedgerVerifier: Sendable {
             case chainBroken
             /// A sequence number is missing or repeated.
             case sequenceGap
+            /// A file attached to the version no longer has the content it was published with.
+            case fileChanged
+            /// A published version that no ledger entry vouches for (added behind the system's back).
+            case versionNotRecorded(disclosureID: Int, version: Int)
         }
 
         public var sequence: Int
@@ -30,6 +34,8 @@ public struct LedgerVerifier: Sendable {
             case .entryChanged: "entry \(sequence): the ledger entry itself was changed"
             case .chainBroken: "entry \(sequence): does not follow the previous entry (an entry was removed, added or altered)"
             case .sequenceGap: "entry \(sequence): the sequence has a gap or a repeat"
+            case .fileChanged: "entry \(sequence): an attached file is missing or its content changed"
+            case .versionNotRecorded(let id, let version): "disclosure \(id) version \(version) is in the database but not in the ledger"
             }
         }
 
@@ -40,6 +46,8 @@ public struct LedgerVerifier: Sendable {
             case .entryChanged: "第 \(sequence) 条：账本条目本身被改动过"
             case .chainBroken: "第 \(sequence) 条：与前一条接不上（有条目被删除、插入或改动）"
             case .sequenceGap: "第 \(sequence) 条：序号不连续"
+            case .fileChanged: "第 \(sequence) 条：附件文件丢失或内容被改动"
+            case .versionNotRecorded(let id, let version): "第 \(id) 号公开内容的第 \(version) 版不在账本中（可能是绕过系统添加的）"
             }
         }
     }
@@ -51,23 +59,38 @@ public struct LedgerVerifier: Sendable {
 
     public init() {}
 
+    /// Records a problem found outside the chain, such as a version no entry covers.
+    public mutating func fail(_ found: Problem) {
+        if problem == nil { problem = found }
+    }
+
     /// Checks the next entry, in sequence order. `recordHash` is the payload
-    /// hash recomputed from the stored record now, or `nil` if it is gone.
+    /// hash recomputed from the stored record now, or `nil` if it is gone;
+    /// `filesIntact` whether its attachments still hash to their names.
     /// Stops at the first problem.
-    public mutating func check(_ entry: LedgerEntry, recordHash: String?) {
+    public mutating func check(_ entry: LedgerEntry, recordHash: String?, filesIntact: Bool = true) {
         guard problem == nil else { return }
-        let kind: Problem.Kind? =
-            if entry.sequence != expectedSequence { .sequenceGap } else if entry.previousHash != previousHash {
-                .chainBroken
-            } else if entry.computedHash != entry.entryHash { .entryChanged } else if recordHash == nil {
-                .recordMissing
-            } else if recordHash != entry.payloadHash { .recordChanged } else { nil }
-        if let kind {
+        if let kind = Self.problem(
+            entry, expectedSequence: expectedSequence, previousHash: previousHash, recordHash: recordHash, filesIntact: filesIntact)
+        {
             problem = Problem(sequence: entry.sequence, kind: kind)
             return
         }
         checked += 1
         expectedSequence += 1
         previousHash = entry.entryHash
+    }
+
+    /// The first thing wrong with an entry, checked from the chain inward.
+    private static func problem(
+        _ entry: LedgerEntry, expectedSequence: Int, previousHash: String, recordHash: String?, filesIntact: Bool
+    ) -> Problem.Kind? {
+        guard entry.sequence == expectedSequence else { return .sequenceGap }
+        guard entry.previousHash == previousHash else { return .chainBroken }
+        guard entry.computedHash == entry.entryHash else { return .entryChanged }
+        guard let recordHash else { return .recordMissing }
+        guard recordHash == entry.payloadHash else { return .recordChanged }
+        guard filesIntact else { return .fileChanged }
+        return nil
     }
 }

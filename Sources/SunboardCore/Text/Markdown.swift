@@ -9,6 +9,13 @@ import Foundation
 /// links may only go to http(s), mail, telephone or this site.
 public enum Markdown {
     public static func html(_ source: String) -> String {
+        html(source, depth: 0)
+    }
+
+    /// Quotes inside quotes go this deep at most; deeper markers are text.
+    public static let maximumQuoteDepth = 4
+
+    private static func html(_ source: String, depth: Int) -> String {
         var output = ""
         let lines = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -37,14 +44,14 @@ public enum Markdown {
                 flushParagraph()
                 output += "<hr>\n"
                 index += 1
-            } else if trimmed.hasPrefix(">") {
+            } else if trimmed.hasPrefix(">") && depth < maximumQuoteDepth {
                 flushParagraph()
                 var quoted: [String] = []
                 while index < lines.count, lines[index].trimmed.hasPrefix(">") {
                     quoted.append(String(lines[index].trimmed.dropFirst()).trimmed)
                     index += 1
                 }
-                output += "<blockquote>\n" + html(quoted.joined(separator: "\n")) + "</blockquote>\n"
+                output += "<blockquote>\n" + html(quoted.joined(separator: "\n"), depth: depth + 1) + "</blockquote>\n"
             } else if listItem(trimmed) != nil {
                 flushParagraph()
                 let ordered = listItem(trimmed)!.ordered
@@ -155,8 +162,10 @@ public enum Markdown {
     }
 
     private static func link(in text: Substring) -> (html: String, end: Substring.Index)? {
-        guard let closeText = text.firstIndex(of: "]"), text.index(after: closeText) < text.endIndex,
-            text[text.index(after: closeText)] == "(", let closeURL = text[closeText...].firstIndex(of: ")")
+        // Looked for within a short reach, so a line of lone brackets costs
+        // a bounded amount of work per bracket.
+        guard let closeText = text.prefix(200).firstIndex(of: "]"), text.index(after: closeText) < text.endIndex,
+            text[text.index(after: closeText)] == "(", let closeURL = text[closeText...].prefix(1000).firstIndex(of: ")")
         else { return nil }
         let label = String(text[text.index(after: text.startIndex)..<closeText])
         let url = String(text[text.index(closeText, offsetBy: 2)..<closeURL]).trimmed
@@ -166,7 +175,7 @@ public enum Markdown {
 
     private static func isSafe(_ url: String) -> Bool {
         let lower = url.lowercased()
-        if lower.contains(" ") || lower.contains("\"") { return false }
+        if lower.contains(" ") || lower.contains("\"") || lower.contains("\\") { return false }
         return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:")
             || (lower.hasPrefix("/") && !lower.hasPrefix("//"))
     }

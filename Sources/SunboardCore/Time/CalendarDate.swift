@@ -44,9 +44,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    /// The day `count` days later (earlier when negative).
+    public static let earliest = CalendarDate(year: 1, month: 1, day: 1)!
+    public static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
+
+    /// The day `count` days later (earlier when negative), kept within
+    /// years 1 to 9999.
     public func adding(days count: Int) -> CalendarDate {
-        var julian = julianDay + count
+        let target = julianDay + count
+        if target > Self.latest.julianDay { return Self.latest }
+        if target < Self.earliest.julianDay { return Self.earliest }
+        var julian = target
         // Inverse of `julianDay` (Fliegel & Van Flandern).
         julian += 68569
         let n = 4 * julian / 146097
@@ -65,9 +72,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public func days(until other: CalendarDate) -> Int { other.julianDay - julianDay }
 
     /// The same day of the month `count` months later, or the month's last
-    /// day when it is shorter (31 January + 1 month = 28 or 29 February).
+    /// day when it is shorter (31 January + 1 month = 28 or 29 February);
+    /// kept within years 1 to 9999.
     public func adding(months count: Int) -> CalendarDate {
-        let index = year * 12 + (month - 1) + count
+        let index = min(max(year * 12 + (month - 1) + count, 12), 9999 * 12 + 11)
         let year = index / 12
         let month = index % 12 + 1
         return CalendarDate(year: year, month: month, day: min(day, Self.daysIn(year: year, month: month)))!

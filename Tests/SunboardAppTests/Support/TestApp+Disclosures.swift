@@ -50,3 +50,23 @@ extension TestApp {
         return disclosure
     }
 }
+
+extension TestApp {
+    /// Publishes through the workflow directly, without HTTP or logins: for
+    /// tests that need many publications as a backdrop.
+    func publishDirectly(in slug: String, item code: String, title: String, body: String = "内容") async throws {
+        let unit = try await unit(slug)
+        let item = try await item(code, in: slug)
+        func actor(_ role: Role) async throws -> DisclosureWorkflow.Actor {
+            guard let user = try await services.users.find(username: "\(slug)-\(role.rawValue)") else { throw TestFailure("no \(role)") }
+            return .init(id: user.id, name: user.displayName, address: "test", permissions: role.permissions)
+        }
+        let workflow = services.workflow
+        let now = clock.now
+        let id = try await workflow.create(
+            unit: unit, item: item, input: DisclosureInput(title: title, body: body), uploads: [], actor: try await actor(.clerk), at: now)
+        try await workflow.submit(try await disclosure(id), unit: unit, actor: try await actor(.clerk), at: now)
+        try await workflow.approve(try await disclosure(id), unit: unit, actor: try await actor(.supervisor), at: now)
+        try await workflow.publish(try await disclosure(id), unit: unit, item: item, actor: try await actor(.director), at: now)
+    }
+}

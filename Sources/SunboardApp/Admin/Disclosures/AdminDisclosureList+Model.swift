@@ -46,7 +46,8 @@ struct AdminDisclosureList: Sendable {
             Row(
                 title: $0.title, url: SiteURL.adminDisclosure(unit.slug, String($0.id)).path, itemTitle: items[$0.itemID]?.title ?? "",
                 period: $0.period?.chinese ?? "", status: $0.status.chinese, statusKey: $0.status.rawValue,
-                updated: ShanghaiTime.dateTime($0.updatedAt), published: $0.publishedVersion > 0 && $0.status != .published)
+                updated: ShanghaiTime.dateTime($0.updatedAt),
+                published: $0.publishedVersion > 0 && $0.status != .published && $0.status != .withdrawn)
         }
         self.hasRows = !rows.isEmpty
         self.canDraft = canDraft

@@ -20,6 +20,7 @@ struct CreateDisclosures: Migration {
             .column("review_comment", type: .text)
             .column("created_by", type: .bigint, .notNull, .references("users", "id"))
             .column("submitted_by", type: .bigint, .references("users", "id"))
+            .column("edited_by", type: .bigint, .references("users", "id"))
             .column("created_at", type: .bigint, .notNull)
             .column("updated_at", type: .bigint, .notNull)
             // The public side, kept here for listing without a join.
@@ -48,6 +49,10 @@ struct CreateDisclosures: Migration {
             .column("period", type: .text)
             .column("fields", type: .text, .notNull)
             .column("reason", type: .text)
+            // The field specs the version was published under, as JSON.
+            .column("field_specs", type: .text, .notNull)
+            // Mixes non-public values into the ledger hash (docs/LEDGER.md).
+            .column("salt", type: .text, .notNull)
             .column("unit_slug", type: .text, .notNull)
             .column("item_code", type: .text, .notNull)
             .column("published_at", type: .bigint, .notNull)
