@@ -1,6 +1,6 @@
 """Steps shared by the browser tests."""
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -8,8 +8,9 @@ from conftest import DEMO_PASSWORD
 
 
 def wait_for(driver, text, timeout=10):
-    """Waits until the page shows `text`: a click's navigation may still be under way."""
-    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+    """Waits until the page shows `text`. A click's navigation may still be under way, so an element found on the
+    old page can vanish while it is read: Chromium reports that in several ways, all retried here."""
+    WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
         lambda d: text in d.find_element(By.TAG_NAME, "body").text
     )
 
