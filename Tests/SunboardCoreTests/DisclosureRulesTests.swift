@@ -160,10 +160,6 @@ struct MarkdownTests {
         #expect(html.contains("<blockquote>"))
         #expect(html.contains("<p>第一行<br>第二行</p>"))
     }
-
-    @Test func plainText() {
-        #expect(Markdown.plainText("## 标题\n- **重点**\n|---|") == "标题 重点")
-    }
 }
 
 @Suite("Comparing versions")

@@ -4,8 +4,8 @@ import SunboardCore
 /// reviews and publications by `DemoSeeder`, so the demo goes through the
 /// same lifecycle and ledger as real work.
 ///
-/// Self-contained (strings only) on purpose: the content files can be
-/// checked with `swiftc -typecheck` alone.
+/// Plain strings on purpose: the content files (`DemoDisclosures.swift`,
+/// `DemoCatalogItems.swift`) need nothing but these two types.
 struct DemoDisclosure: Sendable {
     /// Where the demo leaves the working copy.
     enum Stage: Sendable {

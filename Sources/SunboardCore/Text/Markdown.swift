@@ -88,17 +88,6 @@ public enum Markdown {
         return output
     }
 
-    /// The text without markup, for summaries and search.
-    public static func plainText(_ source: String) -> String {
-        source.split(separator: "\n").filter { !isTableSeparator(String($0).trimmed) }.map { (line: Substring) -> String in
-            var text = String(line).trimmed
-            while text.hasPrefix("#") || text.hasPrefix(">") { text = String(text.dropFirst()).trimmed }
-            if let item = listItem(text) { text = item.text }
-            return text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
-                .replacingOccurrences(of: "|", with: " ")
-        }.filter { !$0.trimmed.isEmpty }.joined(separator: " ")
-    }
-
     private static func heading(_ line: String) -> (Int, String)? {
         let hashes = line.prefix { $0 == "#" }.count
         guard (1...6).contains(hashes) else { return nil }
