@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -77,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SunboardCoreTests",
-            dependencies: ["SunboardCore"],
+            dependencies: ["SunboardCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: testSwiftSettings
         ),
         .testTarget(

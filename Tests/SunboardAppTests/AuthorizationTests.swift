@@ -12,11 +12,13 @@ struct AuthorizationTests {
     /// Every admin page and action, as a template over a community's slug.
     static let adminGets = [
         "/admin", "/admin/password", "/admin/users", "/admin/users/new",
-        "/admin/units/yinnan", "/admin/units/yinnan/profile", "/admin/units/yinzhou",
+        "/admin/units/yinnan", "/admin/units/yinnan/profile", "/admin/units/yinzhou", "/admin/units/yinnan/finance",
+        "/admin/units/yinnan/finance/reimbursements/new", "/admin/units/yinnan/finance/income", "/admin/units/yinnan/finance/chain",
     ]
     static let adminPosts = [
         "/admin/logout", "/admin/password", "/admin/users", "/admin/users/2/roles", "/admin/users/2/roles/remove",
-        "/admin/units/yinnan/profile",
+        "/admin/units/yinnan/profile", "/admin/units/yinnan/finance/income", "/admin/units/yinnan/finance/statements",
+        "/admin/units/yinzhou/finance/chain",
     ]
 
     @Test("An anonymous visitor reaches no admin page and changes nothing")
@@ -36,7 +38,7 @@ struct AuthorizationTests {
                 #expect(response.location?.hasPrefix("/admin/login") == true)
             }
             #expect(try await app.unit("yinnan") == before)
-            #expect(try await app.count("role_grants") == 21)
+            #expect(try await app.count("role_grants") == 34)
             #expect(try await app.count("audit_log") == 0)
         }
     }
@@ -121,7 +123,7 @@ struct AuthorizationTests {
                 let grant = try await staff.post("/admin/users/2/roles", form: [("unit_id", "2"), ("role", "director")])
                 #expect(grant.status == .forbidden)
             }
-            #expect(try await app.count("role_grants") == 21)
+            #expect(try await app.count("role_grants") == 34)
         }
     }
 

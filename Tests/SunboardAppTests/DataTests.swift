@@ -28,13 +28,13 @@ struct DataTests {
         try await TestApp.run(demo: .none) { app in
             let seeder = DemoSeeder(services: app.services)
             let logins = try await seeder.seed(year: false)
-            #expect(logins.count == 21)
-            #expect(Set(logins.map(\.username)).count == 21)
+            #expect(logins.count == 30)
+            #expect(Set(logins.map(\.username)).count == 30)
             let again = try await seeder.seed(year: false)
             #expect(again.map(\.username) == logins.map(\.username))
             #expect(try await app.count("units") == 5)
-            #expect(try await app.count("users") == 21)
-            #expect(try await app.count("role_grants") == 21)
+            #expect(try await app.count("users") == 30)
+            #expect(try await app.count("role_grants") == 34)
 
             let office = try await app.unit("yinzhou")
             #expect(office.kind == .office)
@@ -52,8 +52,11 @@ struct DataTests {
             // Every community has each of its five roles held by a different person.
             for community in communities {
                 let staff = try await app.services.users.staff(inUnits: [community.id])
-                #expect(Set(staff.flatMap(\.grants).map(\.role)) == [.clerk, .director, .supervisor, .secretary, .liaison])
-                #expect(staff.count == 5)
+                #expect(
+                    Set(staff.flatMap(\.grants).map(\.role)) == [
+                        .clerk, .director, .supervisor, .supervisionChair, .secretary, .liaison, .worker,
+                    ])
+                #expect(staff.count == 7)
             }
         }
     }

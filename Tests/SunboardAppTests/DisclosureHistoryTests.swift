@@ -14,8 +14,8 @@ struct DisclosureHistoryTests {
         try await TestApp.run { app in
             let clerk = try await app.signedIn("yinnan-clerk")
             let id = try await app.draft(
-                clerk, in: "yinnan", item: "office-funds", title: "2026年5月办公经费使用情况", body: "| 用途 | 金额 |\n|---|---|\n| 打印纸 | 480.00 |",
-                period: "2026-05", fields: ["income_total": "2200", "expense_total": "2621.40", "balance": "2084.15"])
+                clerk, in: "yinnan", item: "works", title: "南关三巷路灯维修", body: "| 用途 | 金额 |\n|---|---|\n| 打印纸 | 480.00 |",
+                fields: ["project": "南关三巷路灯维修", "budget": "2621.40", "contractor": "银州电力安装队", "progress": "已完工"])
             try await app.publishThroughReview(id, in: "yinnan")
 
             let director = try await app.signedIn("yinnan-director")
@@ -30,13 +30,13 @@ struct DisclosureHistoryTests {
             // While the correction is worked on, the public still sees version 1.
             let editForm = try await clerk.get("/admin/units/yinnan/disclosures/\(id)/edit")
             #expect(editForm.text.contains("第3笔支出金额录入错误"))
-            let item = try await app.item("office-funds", in: "yinnan")
+            let item = try await app.item("works", in: "yinnan")
             let saved = try await clerk.postMultipart(
                 "/admin/units/yinnan/disclosures/\(id)/edit",
                 fields: [
-                    ("item_id", String(item.id)), ("title", "2026年5月办公经费使用情况"), ("period", "2026-05"),
-                    ("body", "| 用途 | 金额 |\n|---|---|\n| 打印纸 | 408.00 |"),
-                    ("field_income_total", "2200"), ("field_expense_total", "2549.40"), ("field_balance", "2156.15"),
+                    ("item_id", String(item.id)), ("title", "南关三巷路灯维修"),
+                    ("body", "| 用途 | 金额 |\n|---|---|\n| 打印纸 | 408.00 |"), ("field_project", "南关三巷路灯维修"),
+                    ("field_budget", "2549.40"), ("field_contractor", "银州电力安装队"), ("field_progress", "已完工"),
                 ])
             #expect(saved.status == .seeOther)
             #expect(try await app.browser().get("/disclosures/\(id)").text.contains("480.00"))

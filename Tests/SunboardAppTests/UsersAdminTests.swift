@@ -48,7 +48,7 @@ struct UsersAdminTests {
             #expect(html.contains("登录名需 3 到 32 位"))
             #expect(html.contains("密码至少要 8 位"))
             #expect(html.contains("“录入员”不能设在办事处“银州镇办事处”"))
-            #expect(try await app.count("users") == 21)
+            #expect(try await app.count("users") == 30)
 
             let taken = try await admin.post(
                 "/admin/users",
@@ -58,7 +58,7 @@ struct UsersAdminTests {
                 ])
             #expect(taken.status == .badRequest)
             #expect(taken.text.contains("登录名“yincheng-clerk”已有人使用"))
-            #expect(try await app.count("users") == 21)
+            #expect(try await app.count("users") == 30)
 
             let unknownUnit = try await admin.post(
                 "/admin/users",
@@ -107,7 +107,7 @@ struct UsersAdminTests {
                     "/admin/users/\(clerkID)/roles/remove", form: [("unit_id", String(yincheng.id)), ("role", "director")]
                 ).status == .seeOther)
             #expect(try await app.count("audit_log") == before)
-            #expect(try await app.count("role_grants") == 21)
+            #expect(try await app.count("role_grants") == 34)
 
             let bad = try await admin.post("/admin/users/\(clerkID)/roles/remove", form: [("unit_id", "abc"), ("role", "clerk")])
             #expect(bad.status == .badRequest)

@@ -18,7 +18,7 @@ struct DisclosureRulesTests {
         #expect(content.period == .month(year: 2026, month: 10))
         #expect(content.fields == ["income_total": "220000", "expense_total": "198050"])
 
-        let bad = DisclosureInput(title: "", period: "2026-Q3", fields: ["income_total": "两千", "balance": "1.234"])
+        let bad = DisclosureInput(title: "", period: "2026-W3", fields: ["income_total": "两千", "balance": "1.234"])
         #expect(throws: ValidationFailure.self) { try bad.validated(for: Self.funds) }
         do {
             _ = try bad.validated(for: Self.funds)
@@ -35,8 +35,8 @@ struct DisclosureRulesTests {
             try Completeness().check(partial, item: Self.funds)
             Issue.record("an incomplete statement was accepted")
         } catch {
-            #expect(error == .incomplete(["所属期间", "本期支出", "期末结余"]))
-            #expect(error.message == "还缺少：所属期间、本期支出、期末结余。补齐后才能发布。")
+            #expect(error == .incomplete(["所属期间", "上期结余", "本期支出", "期末结余", "收支明细"]))
+            #expect(error.message == "还缺少：所属期间、上期结余、本期支出、期末结余、收支明细。补齐后才能发布。")
         }
         // An item without fields needs some text.
         #expect(throws: DisclosureError.incomplete(["正文"])) {
@@ -54,7 +54,7 @@ struct DisclosureRulesTests {
         }
         let content = DisclosureContent(
             title: "经费", body: "x", period: .month(year: 2026, month: 10),
-            fields: ["income_total": "1", "expense_total": "1", "balance": "0"])
+            fields: ["opening_balance": "0", "income_total": "0", "expense_total": "0", "balance": "0", "lines": "[]"])
         #expect(throws: DisclosureError.incomplete(["原始单据"])) {
             try Completeness(rules: [CatalogRequirements(), NeedsAttachment()]).check(content, item: Self.funds)
         }

@@ -30,7 +30,9 @@ struct AccessTests {
         let admin = Access(grants: [RoleGrant(unitID: 1, role: .officeAdmin)])
         for lineage in [office, yincheng, yinnan] {
             #expect(
-                admin.permissions(inLineage: lineage) == [.viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog])
+                admin.permissions(inLineage: lineage) == [
+                    .viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog, .manageSignatureChains,
+                ])
         }
         #expect(admin.managesUsers)
         #expect(admin.reachingUnitIDs == [1])
@@ -45,18 +47,22 @@ struct AccessTests {
         #expect(person.can(.editUnitProfile, inLineage: yinnan))
     }
 
-    @Test("Only the office's role reaches down; no other role does")
+    @Test("Only the office's roles reach down; no community role does")
     func reach() {
         for role in Role.allCases {
-            #expect(role.reachesDescendants == (role == .officeAdmin))
+            #expect(role.reachesDescendants == (role == .officeAdmin || role == .officeLeader))
         }
+        // The office leader sees a community's pages but drafts, reviews and publishes nothing.
+        let leader = Access(grants: [RoleGrant(unitID: 1, role: .officeLeader)])
+        #expect(leader.permissions(inLineage: yinnan) == [.viewUnitAdmin])
     }
 
     @Test("Roles are held where they belong")
     func grantable() {
         #expect(Role.officeAdmin.isGrantable(in: .office))
         #expect(!Role.officeAdmin.isGrantable(in: .community))
-        for role in [Role.clerk, .director, .supervisor, .secretary, .liaison] {
+        #expect(Role.officeLeader.isGrantable(in: .office))
+        for role in [Role.clerk, .director, .supervisor, .supervisionChair, .secretary, .liaison, .worker] {
             #expect(role.isGrantable(in: .community))
             #expect(!role.isGrantable(in: .office))
         }
@@ -64,7 +70,8 @@ struct AccessTests {
 
     @Test("Every role has a Chinese name and a duty")
     func names() {
-        #expect(Role.allCases.map(\.chineseName) == ["录入员", "居委会主任", "监委会成员", "党支部书记", "包社区领导", "办事处管理员"])
+        #expect(
+            Role.allCases.map(\.chineseName) == ["录入员", "居委会主任", "监委会成员", "监委会主任", "党支部书记", "包社区领导", "专职工作者", "办事处领导", "办事处管理员"])
         #expect(Role.allCases.allSatisfy { !$0.duty.isEmpty })
         #expect(Role.allCases.sorted().first == .officeAdmin)
     }

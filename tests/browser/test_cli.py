@@ -34,8 +34,8 @@ def test_migrate_then_demo_twice_creates_nothing_twice():
             assert "yincheng-clerk" in seeded.stdout and "sunboard-demo" in seeded.stdout
         assert count(data, "units") == 5
         assert count(data, "disclosures") > 150
-        assert count(data, "users") == 21
-        assert count(data, "role_grants") == 21
+        assert count(data, "users") == 30
+        assert count(data, "role_grants") == 34
         with sqlite3.connect(os.path.join(data, "sunboard.sqlite")) as db:
             assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
@@ -46,7 +46,7 @@ def test_user_add_checks_its_input_and_prints_a_generated_password():
         added = run("user", "add", "--username", "yinnan-lihua", "--name", "李华", "--role", "clerk", "--unit", "yinnan", data=data)
         assert added.returncode == 0, added.stderr
         assert "已创建" in added.stdout and "初始密码" in added.stdout
-        assert count(data, "users") == 22
+        assert count(data, "users") == 31
 
         wrong_role = run("user", "add", "--username", "x-y-z", "--name", "某人", "--role", "mayor", "--unit", "yinnan", data=data)
         assert wrong_role.returncode != 0
@@ -56,7 +56,7 @@ def test_user_add_checks_its_input_and_prints_a_generated_password():
         assert "不能设在办事处" in wrong_unit.stderr
         taken = run("user", "add", "--username", "yinnan-lihua", "--name", "李华", "--role", "clerk", "--unit", "yinnan", data=data)
         assert taken.returncode != 0
-        assert count(data, "users") == 22
+        assert count(data, "users") == 31
 
         reset = run("user", "password", "--username", "yinnan-lihua", data=data)
         assert reset.returncode == 0 and "新密码" in reset.stdout

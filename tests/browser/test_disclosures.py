@@ -65,11 +65,12 @@ def test_clerk_supervisor_and_director_publish_and_a_resident_reads_it(server, d
 
 def test_a_resident_reads_a_correction_and_its_first_version(server, phone):
     base = server["base"]
-    phone.get(base + "/units/yinnan/disclosures?item=office-funds&period=2026-05")
-    phone.find_element(By.PARTIAL_LINK_TEXT, "2026年5月办公经费使用情况").click()
+    phone.get(base + "/units/yinbei/disclosures?item=assembly-agenda&period=2026-Q2")
+    phone.find_element(By.PARTIAL_LINK_TEXT, "2026年第二季度社区成员代表大会议程").click()
     wait_for(phone, "本版更正理由")
     text = phone.find_element(By.TAG_NAME, "main").text
-    assert "由 480 元更正为 408 元" in text
+    assert "会议地点录入错误" in text
+    assert "银北社区服务中心二楼会议室" in text
     assert "与上一版相比" in text
     assert "第 2 版" in text
     phone.find_element(By.LINK_TEXT, "第 1 版").click()

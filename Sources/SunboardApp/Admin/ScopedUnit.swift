@@ -6,4 +6,6 @@ public struct ScopedUnit: Sendable {
     /// The unit, its parent, … up to the root.
     public let lineage: [Unit]
     public let permissions: Set<Permission>
+    /// The roles the person holds for the unit (granted there or reaching down).
+    public let roles: Set<Role>
 }

@@ -15,13 +15,14 @@ struct UnitAccessMiddleware: RouterMiddleware {
             throw CommonError.notFound
         }
         let lineage = try await units.lineage(of: unit.id)
-        let permissions = user.access.permissions(inLineage: lineage.map(\.id))
+        let roles = user.access.roles(inLineage: lineage.map(\.id))
+        let permissions = roles.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) }
         guard permissions.contains(.viewUnitAdmin) else {
             context.logger.notice("Refused unit admin", metadata: ["user": .string(user.username), "unit": .string(slug)])
             throw CommonError.forbidden
         }
         var context = context
-        context.scopedUnit = ScopedUnit(unit: unit, lineage: lineage, permissions: permissions)
+        context.scopedUnit = ScopedUnit(unit: unit, lineage: lineage, permissions: permissions, roles: roles)
         return try await next(request, context)
     }
 }

@@ -29,6 +29,8 @@ struct UnitAdminPage: Sendable {
     var hasChildren: Bool
     var disclosuresURL: String
     var catalogURL: String
+    /// Communities keep books; the office has none of its own here.
+    var financeURL: String?
     /// “待审核 2 条”…: what waits for someone in this unit.
     var waiting: [String]
     var hasWaiting: Bool
@@ -63,6 +65,7 @@ struct UnitAdminPage: Sendable {
         self.hasChildren = !children.isEmpty
         self.disclosuresURL = SiteURL.adminDisclosures(unit.slug).path
         self.catalogURL = SiteURL.adminCatalog(unit.slug).path
+        self.financeURL = unit.kind == .community ? SiteURL.adminFinance(unit.slug).path : nil
         self.waiting = [DisclosureStatus.draft, .submitted, .returned, .approved].compactMap { status in
             counts[status].flatMap { $0 > 0 ? "\(status.chinese) \($0) 条" : nil }
         }
@@ -81,6 +84,9 @@ extension Permission {
         case .publishDisclosures: "发布审核通过的内容，附理由撤回已发布的内容"
         case .manageCatalog: "维护本单位的公开目录（细则）"
         case .readAuditLog: "查看操作日志"
+        case .fileReimbursements: "作为经办人填写报账单，上传原始单据"
+        case .keepAccounts: "作为报账员登记收入、导入账目、为签字齐全的报账单过账"
+        case .manageSignatureChains: "设置报账签字流程和金额门槛"
         }
     }
 }

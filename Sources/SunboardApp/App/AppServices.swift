@@ -17,12 +17,15 @@ public struct AppServices: Sendable {
     public let ledger: LedgerRepository
     public let files: FileStore
     public let workflow: DisclosureWorkflow
+    public let finance: FinanceRepository
+    public let financeWorkflow: FinanceWorkflow
     public let hasher: PasswordHasher
     public let renderer: PageRenderer
     public let throttle: LoginThrottle
     /// Rendered public pages, by the versions of what they show.
     public let pages: PageCache
     public let logger: Logger
+    public var statements: StatementGenerator { StatementGenerator(services: self) }
     let sessions: SQLSessionStore
     let loginAttempts: LoginAttemptStore
 
@@ -45,6 +48,8 @@ public struct AppServices: Sendable {
         self.ledger = LedgerRepository(database: database)
         self.files = FileStore(root: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("files"), database: database)
         self.workflow = DisclosureWorkflow(database: database, files: files, audit: audit)
+        self.finance = FinanceRepository(database: database)
+        self.financeWorkflow = FinanceWorkflow(database: database, files: files, audit: audit, finance: finance, units: units)
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
         self.renderer = try PageRenderer.load()
         self.throttle = throttle

@@ -18,6 +18,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     DisclosureAPIController(services: services).addRoutes(to: router)
     PublicController(services: services).addRoutes(to: router)
     DisclosurePagesController(services: services).addRoutes(to: router)
+    FinanceController(services: services).addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
     // residents read do not.
@@ -57,6 +58,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     UnitAdminController(services: services).addRoutes(to: unitPages)
     AdminDisclosuresController(services: services).addRoutes(to: unitPages)
     CatalogAdminController(services: services).addRoutes(to: unitPages)
+    FinanceAdminController(services: services).addRoutes(to: unitPages)
     return router
 }
 

@@ -14,6 +14,9 @@ public enum SiteURL: Sendable, Equatable {
     case objection(String)
     case file(String)
     case ledger
+    case unitFinance(String)
+    case financeEntry(String, String)
+    case financeCSV(String)
     // Staff pages
     case login
     case logout
@@ -29,6 +32,15 @@ public enum SiteURL: Sendable, Equatable {
     case adminCatalog(String)
     case adminNewCatalogItem(String)
     case adminCatalogItem(String, String)
+    case adminFinance(String)
+    case adminReimbursements(String)
+    case adminNewReimbursement(String)
+    case adminReimbursement(String, String)
+    case adminReimbursementStep(String, String, String)
+    case adminIncome(String)
+    case adminFinanceImport(String)
+    case adminStatements(String)
+    case adminChain(String)
     case audit
     case users
     case newUser
@@ -44,6 +56,8 @@ public enum SiteURL: Sendable, Equatable {
     case apiDisclosures(String)
     case apiDisclosure(String)
     case apiLedger
+    case apiFinanceEntries(String)
+    case apiFinanceStatements(String)
 
     public var path: String {
         switch self {
@@ -56,6 +70,9 @@ public enum SiteURL: Sendable, Equatable {
         case .objection(let id): "/disclosures/\(id)/objection"
         case .file(let sha256): "/files/\(sha256)"
         case .ledger: "/ledger"
+        case .unitFinance(let slug): "/units/\(slug)/finance"
+        case .financeEntry(let slug, let id): "/units/\(slug)/finance/entries/\(id)"
+        case .financeCSV(let slug): "/units/\(slug)/finance/ledger.csv"
         case .login: "/admin/login"
         case .logout: "/admin/logout"
         case .admin: "/admin"
@@ -70,6 +87,15 @@ public enum SiteURL: Sendable, Equatable {
         case .adminCatalog(let slug): "/admin/units/\(slug)/catalog"
         case .adminNewCatalogItem(let slug): "/admin/units/\(slug)/catalog/new"
         case .adminCatalogItem(let slug, let id): "/admin/units/\(slug)/catalog/\(id)"
+        case .adminFinance(let slug): "/admin/units/\(slug)/finance"
+        case .adminReimbursements(let slug): "/admin/units/\(slug)/finance/reimbursements"
+        case .adminNewReimbursement(let slug): "/admin/units/\(slug)/finance/reimbursements/new"
+        case .adminReimbursement(let slug, let id): "/admin/units/\(slug)/finance/reimbursements/\(id)"
+        case .adminReimbursementStep(let slug, let id, let step): "/admin/units/\(slug)/finance/reimbursements/\(id)/\(step)"
+        case .adminIncome(let slug): "/admin/units/\(slug)/finance/income"
+        case .adminFinanceImport(let slug): "/admin/units/\(slug)/finance/import"
+        case .adminStatements(let slug): "/admin/units/\(slug)/finance/statements"
+        case .adminChain(let slug): "/admin/units/\(slug)/finance/chain"
         case .audit: "/admin/audit"
         case .users: "/admin/users"
         case .newUser: "/admin/users/new"
@@ -84,6 +110,8 @@ public enum SiteURL: Sendable, Equatable {
         case .apiDisclosures(let slug): "/api/v1/units/\(slug)/disclosures"
         case .apiDisclosure(let id): "/api/v1/disclosures/\(id)"
         case .apiLedger: "/api/v1/ledger"
+        case .apiFinanceEntries(let slug): "/api/v1/units/\(slug)/finance/entries"
+        case .apiFinanceStatements(let slug): "/api/v1/units/\(slug)/finance/statements"
         }
     }
 

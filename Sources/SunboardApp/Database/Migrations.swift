@@ -12,5 +12,6 @@ public enum Migrations {
         CreateStoredFiles(),  // attachments kept once by SHA-256
         CreateDisclosures(),  // drafts, published versions, attachments, objections
         CreateLedger(),  // the hash chain of publications, corrections and withdrawals
+        CreateFinance(),  // the books, reimbursements with receipts and signatures, signature chains
     ]
 }

@@ -11,7 +11,10 @@ enum DemoData {
         var name: String
         var profile: UnitProfile
         /// Names for 党支部书记, 居委会主任, 监委会成员, 包社区领导, 录入员.
+        /// The 监委会成员 also chairs the committee (监委会主任).
         var people: [(Role, String)]
+        /// 专职工作者, who spend and file reimbursements as 经办人.
+        var workers: [String] = []
     }
 
     /// The password of every demo account, printed when the demo starts.
@@ -34,6 +37,8 @@ enum DemoData {
     )
 
     static let officeAdmin = (username: "admin", name: "赵文华")
+    /// 办事处领导, who signs reimbursements above the office's threshold.
+    static let officeLeader = (username: "yinzhou-leader", name: "孙志远")
 
     static let communities: [Community] = [
         Community(
@@ -43,7 +48,8 @@ enum DemoData {
                 address: "解放路 26 号银城社区服务中心", phone: "0912-3210101", officeHours: "周一至周五 8:30–12:00，14:30–18:00",
                 introduction: "银城社区地处县城中心，设有党员QQ群，通过网络把居务工作及时公开给居民。"
             ),
-            people: [(.secretary, "李秀英"), (.director, "王建国"), (.supervisor, "张桂兰"), (.liaison, "刘志强"), (.clerk, "陈晓燕")]
+            people: [(.secretary, "李秀英"), (.director, "王建国"), (.supervisor, "张桂兰"), (.liaison, "刘志强"), (.clerk, "陈晓燕")],
+            workers: ["周海涛", "赵丽萍"]
         ),
         Community(
             slug: "yinnan", name: "银南社区",
@@ -52,7 +58,8 @@ enum DemoData {
                 address: "南关街 8 号", phone: "0912-3210102", officeHours: "周一至周五 8:30–12:00，14:30–18:00",
                 introduction: "银南社区组建了青年志愿服务队，设有青年志愿服务队QQ群，常年帮扶辖区弱势群体。"
             ),
-            people: [(.secretary, "杨春梅"), (.director, "黄德明"), (.supervisor, "周玉珍"), (.liaison, "吴永胜"), (.clerk, "徐丽娟")]
+            people: [(.secretary, "杨春梅"), (.director, "黄德明"), (.supervisor, "周玉珍"), (.liaison, "吴永胜"), (.clerk, "徐丽娟")],
+            workers: ["冯小燕", "韩立新"]
         ),
         Community(
             slug: "yinbei", name: "银北社区",
@@ -61,7 +68,8 @@ enum DemoData {
                 address: "北环路 35 号", phone: "0912-3210103", officeHours: "周一至周五 8:30–12:00，14:30–18:00",
                 introduction: "银北社区设立了党小组，通过党小组把社区居务工作公开到每家每户。"
             ),
-            people: [(.secretary, "孙凤英"), (.director, "马俊峰"), (.supervisor, "胡秀珍"), (.liaison, "郭振华"), (.clerk, "何静")]
+            people: [(.secretary, "孙凤英"), (.director, "马俊峰"), (.supervisor, "胡秀珍"), (.liaison, "郭振华"), (.clerk, "何静")],
+            workers: ["唐玉兰", "谢宏伟"]
         ),
         Community(
             slug: "yinxin", name: "银新社区",
@@ -70,12 +78,18 @@ enum DemoData {
                 address: "新区幸福路 12 号", phone: "0912-3210104", officeHours: "周一至周五 8:30–12:00，14:30–18:00",
                 introduction: "银新社区是新建城区的社区，居民多为近年迁入，正在逐步完善各项居务公开制度。"
             ),
-            people: [(.secretary, "林淑芬"), (.director, "高志刚"), (.supervisor, "罗红梅"), (.liaison, "梁建军"), (.clerk, "宋婷婷")]
+            people: [(.secretary, "林淑芬"), (.director, "高志刚"), (.supervisor, "罗红梅"), (.liaison, "梁建军"), (.clerk, "宋婷婷")],
+            workers: ["彭丽", "潘晓东"]
         ),
     ]
 
     /// `yincheng-clerk`, `yinnan-director`, …
     static func username(community: String, role: Role) -> String {
         "\(community)-\(role.rawValue)"
+    }
+
+    /// `yincheng-worker1`, `yincheng-worker2`, …
+    static func workerUsername(community: String, number: Int) -> String {
+        "\(community)-worker\(number)"
     }
 }

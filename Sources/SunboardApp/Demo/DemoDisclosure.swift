@@ -49,6 +49,9 @@ struct DemoDisclosure: Sendable {
     var stage: Stage = .published
     var correction: Correction? = nil
     var withdrawal: Withdrawal? = nil
+    /// Generated from the books (办公经费使用情况) instead of typed: title,
+    /// body and fields come from the ledger.
+    var statement = false
 }
 
 /// A community's own catalog item (细则), added beside the office's defaults.

@@ -1,3 +1,5 @@
+import SunboardCore
+
 /// The demo's year of disclosures, December 2025 to 26 November 2026, as a
 /// residents' committee would write them. The four communities keep their
 /// records differently, so the on-time statistics have something to show:
@@ -19,152 +21,68 @@ extension DemoData {
 
 // MARK: - 办公经费使用情况 (office-funds, monthly)
 
-/// An amount typed wrong at first and corrected later: `line` counts from 1.
-fileprivate struct FundsTypo: Sendable {
-    var line: Int
-    var typed: String
-    var on: String
-}
-
-/// One month of a community's office funds, as the 报账员 keeps it. Totals and
-/// balances are worked out from the lines, so they always agree.
+/// One month of a community's office funds, as the 报账员 keeps it: income
+/// and every expense, each of which the demo files, signs and posts as a
+/// reimbursement. The month's statement is then generated from the books.
 fileprivate struct FundsMonth: Sendable {
     var period: String
-    /// `nil`: the month was never published (银北's gaps).
+    /// `nil`: the statement was never published (银北's gaps).
     var published: String?
     var stage: DemoDisclosure.Stage = .published
-    var typo: FundsTypo? = nil
     /// Source and amount in yuan.
     var income: [(String, String)]
     /// Date, 用途, 经手人, amount in yuan.
     var expenses: [(String, String, String, String)]
 }
 
-/// Who signs every expense claim: the report's five signatures.
-fileprivate struct FundsSigners: Sendable {
-    var secretary: String
-    var director: String
-    var supervisor: String
-    var liaison: String
-    var clerk: String
-}
-
-/// Yuan as typed (`1200.50`) to fen.
-fileprivate func fen(_ yuan: String) -> Int {
-    let parts = yuan.split(separator: ".", omittingEmptySubsequences: false)
-    let whole = Int(parts[0]) ?? 0
-    guard parts.count == 2 else { return whole * 100 }
-    let fraction = String(parts[1])
-    let cents = (Int(fraction) ?? 0) * (fraction.count == 1 ? 10 : 1)
-    return whole * 100 + cents
-}
-
-/// Fen to yuan as typed, always with two decimals: `1200.50`.
-fileprivate func yuan(_ fen: Int) -> String {
-    let cents = fen % 100
-    return "\(fen / 100).\(cents < 10 ? "0" : "")\(cents)"
-}
-
-/// Fen to yuan as said in a sentence: `480`, `1200.5`.
-fileprivate func spokenYuan(_ fen: Int) -> String {
-    let cents = fen % 100
-    if cents == 0 { return "\(fen / 100)" }
-    return cents % 10 == 0 ? "\(fen / 100).\(cents / 10)" : yuan(fen)
-}
-
-/// `2026-03` → `2026年3月`.
-fileprivate func monthName(_ period: String) -> String {
-    let parts = period.split(separator: "-")
-    return "\(parts[0])年\(Int(parts[1]) ?? 0)月"
-}
-
 extension DemoData {
+    /// The statements, generated from the books on the days they were made.
     fileprivate static var officeFundsDisclosures: [DemoDisclosure] {
-        officeFunds(
-            community: "yincheng", opening: "1856.40", months: yinchengFunds,
-            signers: FundsSigners(secretary: "李秀英", director: "王建国", supervisor: "张桂兰", liaison: "刘志强", clerk: "陈晓燕"))
-            + officeFunds(
-                community: "yinnan", opening: "1203.75", months: yinnanFunds,
-                signers: FundsSigners(secretary: "杨春梅", director: "黄德明", supervisor: "周玉珍", liaison: "吴永胜", clerk: "徐丽娟"))
-            + officeFunds(
-                community: "yinbei", opening: "968.20", months: yinbeiFunds,
-                signers: FundsSigners(secretary: "孙凤英", director: "马俊峰", supervisor: "胡秀珍", liaison: "郭振华", clerk: "何静"))
-            + officeFunds(
-                community: "yinxin", opening: "0", months: yinxinFunds,
-                signers: FundsSigners(secretary: "林淑芬", director: "高志刚", supervisor: "罗红梅", liaison: "梁建军", clerk: "宋婷婷"))
-    }
-
-    /// Chains the balance month by month from `opening` (the balance at the
-    /// end of the month before the first), publishing only the months that were.
-    private static func officeFunds(
-        community: String, opening: String, months: [FundsMonth], signers: FundsSigners
-    ) -> [DemoDisclosure] {
-        var balance = fen(opening)
-        var result: [DemoDisclosure] = []
-        for month in months {
-            let previous = balance
-            let income = month.income.reduce(0) { $0 + fen($1.1) }
-            let expense = month.expenses.reduce(0) { $0 + fen($1.3) }
-            balance = previous + income - expense
-            guard let published = month.published else { continue }
-
-            func fields(_ expense: Int) -> [String: String] {
-                ["income_total": yuan(income), "expense_total": yuan(expense), "balance": yuan(previous + income - expense)]
+        fundsByCommunity.flatMap { community, _, months in
+            months.compactMap { month in
+                month.published.map {
+                    DemoDisclosure(
+                        community: community, item: "office-funds", title: "", body: "", period: month.period, published: $0,
+                        stage: month.stage, statement: true)
+                }
             }
-            let title = "\(monthName(month.period))办公经费使用情况"
-            var disclosure = DemoDisclosure(
-                community: community, item: "office-funds", title: title,
-                body: fundsBody(month: month, expenses: month.expenses, previous: previous, signers: signers),
-                period: month.period, fields: fields(expense), published: published, stage: month.stage)
-            if let typo = month.typo {
-                // Published first as typed, then corrected.
-                var typed = month.expenses
-                let right = typed[typo.line - 1].3
-                typed[typo.line - 1].3 = typo.typed
-                let typedExpense = expense - fen(right) + fen(typo.typed)
-                disclosure.body = fundsBody(month: month, expenses: typed, previous: previous, signers: signers)
-                disclosure.fields = fields(typedExpense)
-                disclosure.correction = DemoDisclosure.Correction(
-                    on: typo.on,
-                    reason: "第\(typo.line)笔支出金额录入错误，由 \(spokenYuan(fen(typo.typed))) 元更正为 \(spokenYuan(fen(right))) 元",
-                    body: fundsBody(month: month, expenses: month.expenses, previous: previous, signers: signers),
-                    fields: fields(expense))
-            }
-            result.append(disclosure)
         }
-        return result
     }
 
-    private static func fundsBody(
-        month: FundsMonth, expenses: [(String, String, String, String)], previous: Int, signers: FundsSigners
-    ) -> String {
-        let income = month.income.reduce(0) { $0 + fen($1.1) }
-        let expense = expenses.reduce(0) { $0 + fen($1.3) }
-        let incomeRows = month.income.map { "| \($0.0) | \($0.1) |" }.joined(separator: "\n")
-        let expenseRows = expenses.enumerated()
-            .map { "| \($0.offset + 1) | \($0.element.0) | \($0.element.1) | \($0.element.2) | \($0.element.3) |" }
-            .joined(separator: "\n")
-        return """
-            ## 本期收入
+    fileprivate static let fundsByCommunity: [(String, String, [FundsMonth])] = [
+        ("yincheng", "1856.40", yinchengFunds), ("yinnan", "1203.75", yinnanFunds), ("yinbei", "968.20", yinbeiFunds),
+        ("yinxin", "0", yinxinFunds),
+    ]
 
-            | 来源 | 金额（元） |
-            |---|---|
-            \(incomeRows)
-            | **合计** | **\(yuan(income))** |
-
-            ## 本期支出明细
-
-            | 序号 | 日期 | 用途 | 经手人 | 金额（元） |
-            |---|---|---|---|---|
-            \(expenseRows)
-            | **合计** | | | | **\(yuan(expense))** |
-
-            ## 收支结余
-
-            上期结余 \(yuan(previous)) 元，本期收入 \(yuan(income)) 元，本期支出 \(yuan(expense)) 元，期末结余 **\(yuan(previous + income - expense)) 元**。
-
-            以上每一笔支出均经党支部书记\(signers.secretary)、居委会主任\(signers.director)、监委会主任\(signers.supervisor)、包社区领导\(signers.liaison)和经办人五人签字后报账，原始单据复印件已由报账员\(signers.clerk)张贴在居务公开栏，欢迎居民查阅监督。对账目有疑问的，可向社区监委会反映。
-            """
+    /// The books of the year: opening balances, income, and every expense
+    /// as a reimbursement that goes through the signature chain.
+    static var money: [DemoMoney] {
+        var all: [DemoMoney] = []
+        for (community, opening, months) in fundsByCommunity {
+            if opening != "0" {
+                let first = CalendarDate(months[0].period + "-01")!.adding(days: -1)
+                all.append(.init(community: community, date: first.description, kind: .opening, summary: "上年办公经费结余", amount: opening))
+            }
+            for month in months {
+                let firstDay = CalendarDate(month.period + "-01")!
+                for (index, (source, amount)) in month.income.enumerated() {
+                    all.append(
+                        .init(
+                            community: community, date: firstDay.adding(days: 1 + index * 3).description, kind: .income,
+                            category: source.contains("办公经费") ? "上级拨款" : "专项拨款", summary: source, counterparty: "银州镇办事处",
+                            amount: amount))
+                }
+                for (day, use, handler, amount) in month.expenses {
+                    let parts = day.dropLast().split(separator: "月")
+                    let date = CalendarDate(year: firstDay.year, month: Int(parts[0])!, day: Int(parts[1])!)!
+                    all.append(
+                        .init(
+                            community: community, date: date.description, kind: .expense, category: DemoMoney.category(of: use),
+                            summary: use, counterparty: DemoMoney.payee(of: use), handler: handler, amount: amount))
+                }
+            }
+        }
+        return all + projectMoney + pendingMoney
     }
 
     fileprivate static let yinchengFunds: [FundsMonth] = [
@@ -347,7 +265,6 @@ extension DemoData {
             ]),
         FundsMonth(
             period: "2026-05", published: "2026-06-24",
-            typo: FundsTypo(line: 3, typed: "480.00", on: "2026-07-02"),
             income: [("办事处拨付5月办公经费", "2200.00")],
             expenses: [
                 ("5月3日", "缴纳社区办公电话及宽带费", "徐丽娟", "147.50"),
@@ -403,7 +320,7 @@ extension DemoData {
             ]),
         FundsMonth(
             period: "2026-10", published: "2026-11-16",
-            stage: .returned("第2笔、第5笔支出未附经手人签字的原始单据复印件，请补齐五人签字的报账单据后重新提交。"),
+            stage: .returned("正文请补充说明：本月锅炉检修费比去年同期多 180 元的原因，说明后重新提交。"),
             income: [("办事处拨付10月办公经费", "2200.00")],
             expenses: [
                 ("10月8日", "缴纳社区办公电话及宽带费", "冯小燕", "158.00"),

@@ -8,20 +8,18 @@ enum DemoFiles {
         // (file in Resources/Demo, name shown to readers)
         let files: [(String, String)] =
             switch demo.item {
-            case "office-funds": [("receipt-\(monthIndex(demo.period) % 3 + 1).png", "原始单据复印件.png")]
             case "donations": [("donation-receipt.png", "捐款接收凭证.png")]
             case "works" where demo.title.contains("文化广场"): [("plaza-budget.pdf", "文化广场建设工程预算表.pdf")]
             default: []
             }
-        return files.compactMap { file, shown in
-            guard let url = Bundle.module.url(forResource: "Resources/Demo/\(file)", withExtension: nil),
-                let data = try? Data(contentsOf: url)
-            else { return nil }
-            return DisclosureWorkflow.Upload(name: shown, bytes: Array(data))
-        }
+        return files.compactMap { upload($0, name: $1) }
     }
 
-    private static func monthIndex(_ period: String?) -> Int {
-        period.flatMap { Int($0.suffix(2)) } ?? 0
+    /// One file of `Resources/Demo`, with the name readers see.
+    static func upload(_ file: String, name: String) -> DisclosureWorkflow.Upload? {
+        guard let url = Bundle.module.url(forResource: "Resources/Demo/\(file)", withExtension: nil),
+            let data = try? Data(contentsOf: url)
+        else { return nil }
+        return DisclosureWorkflow.Upload(name: name, bytes: Array(data))
     }
 }

@@ -45,21 +45,31 @@ public struct DemoSeeder: Sendable {
         // One bcrypt hash serves every new demo account: hashing is slow by design.
         var hash: String?
         var logins: [Login] = []
-        func ensure(username: String, name: String, role: Role, unit: Unit) async throws {
+        func ensure(username: String, name: String, roles: [Role], unit: Unit) async throws {
             // An account already there is left as it is, roles included: a
             // role the office revoked stays revoked.
             if try await services.users.find(username: username) == nil {
                 if hash == nil { hash = try await services.hasher.hash(DemoData.password) }
                 let id = try await services.users.create(username: username, displayName: name, passwordHash: hash!, at: now)
-                try await services.users.grant(role, userID: id, unitID: unit.id, at: now)
+                for role in roles { try await services.users.grant(role, userID: id, unitID: unit.id, at: now) }
             }
-            logins.append(Login(username: username, displayName: name, unitName: unit.name, roleName: role.chineseName))
+            logins.append(
+                Login(username: username, displayName: name, unitName: unit.name, roleName: roles.map(\.chineseName).joined(separator: "、"))
+            )
         }
 
-        try await ensure(username: DemoData.officeAdmin.username, name: DemoData.officeAdmin.name, role: .officeAdmin, unit: office)
+        try await ensure(username: DemoData.officeAdmin.username, name: DemoData.officeAdmin.name, roles: [.officeAdmin], unit: office)
+        try await ensure(username: DemoData.officeLeader.username, name: DemoData.officeLeader.name, roles: [.officeLeader], unit: office)
         for (community, unit) in communities {
             for (role, name) in community.people {
-                try await ensure(username: DemoData.username(community: community.slug, role: role), name: name, role: role, unit: unit)
+                // The supervisory committee's member on the demo also chairs it and signs.
+                let roles: [Role] = role == .supervisor ? [.supervisor, .supervisionChair] : [role]
+                try await ensure(username: DemoData.username(community: community.slug, role: role), name: name, roles: roles, unit: unit)
+            }
+            for (number, name) in community.workers.enumerated() {
+                try await ensure(
+                    username: DemoData.workerUsername(community: community.slug, number: number + 1), name: name, roles: [.worker],
+                    unit: unit)
             }
         }
 
@@ -81,17 +91,33 @@ public struct DemoSeeder: Sendable {
 
     private func playYear(office: Unit, communities: [Unit]) async throws {
         var people: [String: [Role: DisclosureWorkflow.Actor]] = [:]
+        var workers: [String: [DisclosureWorkflow.Actor]] = [:]
         var units: [String: (unit: Unit, catalog: [CatalogItem])] = [:]
+        func actor(_ member: StaffMember, _ roles: [Role]) -> DisclosureWorkflow.Actor {
+            .init(
+                id: member.id, name: member.displayName, address: "demo",
+                permissions: roles.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) })
+        }
         for unit in communities {
-            let staff = try await services.users.staff(inUnits: [unit.id])
-            for member in staff {
-                for grant in member.grants where grant.unitID == unit.id {
-                    people[unit.slug, default: [:]][grant.role] = .init(
-                        id: member.id, name: member.displayName, address: "demo", permissions: grant.role.permissions)
-                }
+            for member in try await services.users.staff(inUnits: [unit.id]) {
+                let roles = member.grants.filter { $0.unitID == unit.id }.map(\.role)
+                for role in roles { people[unit.slug, default: [:]][role] = actor(member, roles) }
+                if roles == [.worker] { workers[unit.slug, default: []].append(actor(member, roles)) }
             }
+            workers[unit.slug]?.sort { $0.id < $1.id }
             units[unit.slug] = (unit, try await services.catalog.effective(lineage: [unit, office]))
         }
-        try await DemoTimeline(services: services, people: people, units: units).play(DemoData.disclosures)
+        var officePeople: [Role: DisclosureWorkflow.Actor] = [:]
+        for member in try await services.users.staff(inUnits: [office.id]) {
+            for grant in member.grants where grant.unitID == office.id { officePeople[grant.role] = actor(member, [grant.role]) }
+        }
+        guard let admin = officePeople[.officeAdmin], let leader = officePeople[.officeLeader] else {
+            throw DemoError.bad("the office's administrator and leader accounts are missing")
+        }
+        let finance = DemoFinance(
+            services: services, people: people, workers: workers, units: units.mapValues(\.unit), office: office, officeAdmin: admin,
+            officeLeader: leader)
+        try await DemoTimeline(services: services, people: people, units: units, office: office)
+            .play(DemoData.disclosures, with: try finance.steps(DemoData.money))
     }
 }

@@ -13,15 +13,14 @@ struct DemoTimeline {
     let people: [String: [Role: DisclosureWorkflow.Actor]]
     /// Each community's unit and catalog.
     let units: [String: (unit: Unit, catalog: [CatalogItem])]
+    let office: Unit
 
-    private struct Step {
-        var at: Date
-        var order: Int
-        var run: () async throws -> Void
-    }
+    typealias Step = DemoStep
 
-    func play(_ disclosures: [DemoDisclosure]) async throws {
-        var steps: [Step] = []
+    /// Plays the disclosures together with `other` steps (the books), all
+    /// in the order of their times.
+    func play(_ disclosures: [DemoDisclosure], with other: [DemoStep] = []) async throws {
+        var steps: [Step] = other
         // Ids of created drafts, filled in as the timeline runs.
         final class Created: @unchecked Sendable { var ids: [Int: Int] = [:] }
         let created = Created()
@@ -49,8 +48,13 @@ struct DemoTimeline {
 
             steps.append(
                 Step(at: at(-2, 9), order: 0) {
-                    created.ids[index] = try await services.workflow.create(
-                        unit: unit, item: item, input: input, uploads: uploads, actor: clerk, at: at(-2, 9))
+                    if demo.statement, let period = Period(demo.period ?? "") {
+                        created.ids[index] = try await services.statements.generate(
+                            unit: unit, period: period, lineage: [unit, office], actor: clerk, at: at(-2, 9))
+                    } else {
+                        created.ids[index] = try await services.workflow.create(
+                            unit: unit, item: item, input: input, uploads: uploads, actor: clerk, at: at(-2, 9))
+                    }
                 })
             let stage = demo.stage
             if case .draft = stage { continue }
@@ -108,6 +112,13 @@ struct DemoTimeline {
             try await step.run()
         }
     }
+}
+
+/// One dated step of the demo's year.
+struct DemoStep {
+    var at: Date
+    var order: Int
+    var run: () async throws -> Void
 }
 
 enum DemoError: Error, CustomStringConvertible {

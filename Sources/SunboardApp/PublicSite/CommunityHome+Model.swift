@@ -19,6 +19,8 @@ struct CommunityHome: Sendable {
         /// Periodic items with their latest period (the 定期公开 section).
         var periodic: [PeriodicRow]
         var moreURL: String?
+        /// A section's own page, e.g. the finance board with every line.
+        var boardURL: String?
         var isEmpty: Bool
         var hasListings: Bool
         var hasPeriodic: Bool
@@ -95,7 +97,7 @@ struct CommunityHome: Sendable {
         let sections = BoardSection.community.map { section -> Section in
             var result = Section(
                 id: section.id, title: section.title, summary: section.summary, emptyText: section.emptyText,
-                profile: nil, listings: [], standing: [], periodic: [], moreURL: nil, isEmpty: true, hasListings: false,
+                profile: nil, listings: [], standing: [], periodic: [], moreURL: nil, boardURL: nil, isEmpty: true, hasListings: false,
                 hasPeriodic: false)
             let sectionItems = content.catalog.filter { $0.boardSection == section.id }
             switch section.id {
@@ -126,6 +128,9 @@ struct CommunityHome: Sendable {
             result.isEmpty = result.profile == nil && result.listings.isEmpty && result.standing.isEmpty && result.periodic.isEmpty
             result.hasListings = !result.listings.isEmpty
             result.hasPeriodic = !result.periodic.isEmpty
+            if section.id == "finance" {
+                result.boardURL = SiteURL.unitFinance(community.slug).path
+            }
             if !result.listings.isEmpty {
                 result.moreURL = SiteURL.unitDisclosures(community.slug).path + "?section=\(section.id)"
             }

@@ -68,6 +68,8 @@ struct DisclosurePage: Sendable {
     var hasBody: Bool
     var fields: [Field]
     var hasFields: Bool
+    var statementLines: [StatementRow]
+    var hasStatementLines: Bool
     var personalHidden: Bool
     var attachments: [Attachment]
     var hasAttachments: Bool
@@ -126,8 +128,13 @@ struct DisclosurePage: Sendable {
         self.bodyHTML = withdrawn ? "" : Markdown.html(shown.content.body)
         self.hasBody = !withdrawn && !shown.content.body.isEmpty
         let shownFields = withdrawn ? [] : shown.content.publicFields(of: shown.fieldSpecs, showsPersonalDetails: showsPersonal)
-        self.fields = shownFields.map { Field(label: $0.spec.label, value: $0.display) }
+        self.fields = shownFields.filter { $0.spec.kind != .ledgerLines }.map { Field(label: $0.spec.label, value: $0.display) }
         self.hasFields = !fields.isEmpty
+        // A statement's lines, as a table with links to each line's receipts.
+        self.statementLines = shownFields.filter { $0.spec.kind == .ledgerLines }.flatMap { field in
+            (Statement.lines(from: field.raw) ?? []).map { StatementRow($0, unitSlug: unit.slug) }
+        }
+        self.hasStatementLines = shownFields.contains { $0.spec.kind == .ledgerLines }
         // A notice's files may show the people it is about: they go with the personal details.
         let showsFiles = !withdrawn && (disclosure.noticeEnds == nil || showsPersonal)
         self.personalHidden =
@@ -218,5 +225,32 @@ struct DisclosurePage: Sendable {
 
     static func size(_ bytes: Int) -> String {
         bytes < 1024 * 1024 ? "\(max(1, bytes / 1024)) KB" : "\((bytes * 10 / (1024 * 1024)) / 10).\((bytes * 10 / (1024 * 1024)) % 10) MB"
+    }
+}
+
+/// One line of a published statement, as the disclosure page lists it.
+struct StatementRow: Sendable {
+    var date: String
+    var kind: String
+    var category: String
+    var summary: String
+    var counterparty: String
+    var handler: String
+    var amount: String
+    var signers: String
+    var receipts: String
+    var url: String?
+
+    init(_ line: Statement.Line, unitSlug: String) {
+        date = CalendarDate(line.date)?.chinese ?? line.date
+        kind = line.kind.chinese
+        category = line.category
+        summary = line.summary
+        counterparty = line.counterparty
+        handler = line.handler
+        amount = (line.kind == .expense ? "−" : "+") + line.amount.yuan
+        signers = line.signers.joined(separator: "、")
+        receipts = line.receipts.isEmpty ? "" : "\(line.receipts.count) 张"
+        url = line.entry.map { SiteURL.financeEntry(unitSlug, String($0)).path }
     }
 }

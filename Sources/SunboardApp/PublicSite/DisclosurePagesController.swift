@@ -113,12 +113,15 @@ struct DisclosurePagesController {
     }
 
     /// An attached file: public once attached to a published version that
-    /// is not withdrawn. Named by its content, so it never changes.
+    /// is not withdrawn, or a receipt of a posted reimbursement. Named by
+    /// its content, so it never changes.
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         let sha256 = try context.parameters.require("sha256")
-        guard FileStore.isHash(sha256), try await services.disclosures.isPublicFile(sha256, today: CalendarDate(services.clock.now)) else {
-            throw CommonError.notFound
-        }
+        guard FileStore.isHash(sha256) else { throw CommonError.notFound }
+        // Receipts of posted reimbursements are public, like the seed's photocopies on the board.
+        let isAttachment = try await services.disclosures.isPublicFile(sha256, today: CalendarDate(services.clock.now))
+        let isReceipt = isAttachment ? false : try await services.finance.isPostedReceipt(sha256)
+        guard isAttachment || isReceipt else { throw CommonError.notFound }
         return try await FileResponse.make(
             sha256: sha256, store: services.files, database: services.database, cache: "public, max-age=31536000, immutable")
     }

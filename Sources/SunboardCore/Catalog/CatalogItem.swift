@@ -67,3 +67,14 @@ public struct CatalogItem: Sendable, Hashable, Identifiable {
 
     public func field(_ key: String) -> FieldSpec? { fields.first { $0.key == key } }
 }
+
+extension CatalogItem {
+    /// Whether a disclosure may cover a longer period than the item's
+    /// frequency: an itemized statement, kept monthly, may also be made for
+    /// a quarter or a year (季度、年度汇总).
+    public func acceptsSummaries(_ period: Period) -> Bool {
+        guard let frequency, fields.contains(where: { $0.kind == .ledgerLines }) else { return false }
+        let order: [Frequency] = [.monthly, .quarterly, .yearly]
+        return order.firstIndex(of: period.frequency)! > order.firstIndex(of: frequency)!
+    }
+}

@@ -6,7 +6,7 @@ import Foundation
 ///     meeting_time | 开会时间 | 文字 | 必填 | 公开
 ///     applicant | 申请人 | 文字 | 必填 | 公示期内公开
 ///
-/// key | label | kind (文字, 长文字, 日期, 数字, 金额) | 必填 or 选填 |
+/// key | label | kind (文字, 长文字, 日期, 数字, 金额, 收支明细) | 必填 or 选填 |
 /// 公开, 公示期内公开 or 不公开. The last three may be left out (文字, 必填, 公开).
 public struct CatalogItemInput: Sendable {
     public var code: String
@@ -55,7 +55,10 @@ public struct CatalogItemInput: Sendable {
         )
     }
 
-    static let kindWords: [(String, FieldSpec.Kind)] = [("文字", .text), ("长文字", .longText), ("日期", .date), ("数字", .number), ("金额", .money)]
+    static let kindWords: [(String, FieldSpec.Kind)] = [
+        ("文字", .text), ("长文字", .longText), ("日期", .date), ("数字", .number), ("金额", .money),
+        ("收支明细", .ledgerLines),
+    ]
     static let visibilityWords: [(String, FieldSpec.Visibility)] = [
         ("公开", .public), ("公示期内公开", .duringNotice), ("不公开", .internal),
     ]

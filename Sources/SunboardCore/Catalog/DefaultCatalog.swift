@@ -71,14 +71,10 @@ public enum DefaultCatalog {
                 FieldSpec(key: "cancelled", label: "停止享受户数", kind: .number),
             ]),
         .init(
-            code: "office-funds", title: "办公经费使用情况", description: "办公经费每月的收入、支出和结余，逐项列明。",
+            code: "office-funds", title: "办公经费使用情况", description: "办公经费每月的收入、支出和结余，由账目逐笔生成，附原始单据和签字人。",
             scope: .affairs, disclosureClass: .periodic, frequency: .monthly, dueRule: DueRule(monthsAfter: 1, day: 10),
             boardSection: "finance",
-            fields: [
-                FieldSpec(key: "income_total", label: "本期收入", kind: .money),
-                FieldSpec(key: "expense_total", label: "本期支出", kind: .money),
-                FieldSpec(key: "balance", label: "期末结余", kind: .money),
-            ],
+            fields: officeFundsFields,
             retentionYears: 30),
         .init(
             code: "staff-appraisal", title: "居民代表对专职工作者的评议意见及投票情况", description: "年度民主评议的意见和投票结果。",
@@ -152,5 +148,17 @@ public enum DefaultCatalog {
         .init(
             code: "major-matter", title: "其他重大事项", description: "居民关注的热点、难点、重点事项。",
             scope: .affairs, disclosureClass: .immediate, boardSection: "notices"),
+    ]
+}
+
+extension DefaultCatalog {
+    /// 办公经费使用情况: the totals and the lines they come from, which the
+    /// statement generator fills in from the books.
+    public static let officeFundsFields: [FieldSpec] = [
+        FieldSpec(key: Statement.Key.opening, label: "上期结余", kind: .money),
+        FieldSpec(key: Statement.Key.income, label: "本期收入", kind: .money),
+        FieldSpec(key: Statement.Key.expense, label: "本期支出", kind: .money),
+        FieldSpec(key: Statement.Key.closing, label: "期末结余", kind: .money),
+        FieldSpec(key: Statement.Key.lines, label: "收支明细", kind: .ledgerLines),
     ]
 }

@@ -8,6 +8,8 @@ public struct FieldSpec: Sendable, Hashable, Codable {
         case date
         case number
         case money
+        /// A statement's itemized lines (收支明细), generated from the books.
+        case ledgerLines = "ledger_lines"
 
         public var chinese: String {
             switch self {
@@ -16,6 +18,7 @@ public struct FieldSpec: Sendable, Hashable, Codable {
             case .date: "日期"
             case .number: "数字"
             case .money: "金额"
+            case .ledgerLines: "收支明细"
             }
         }
     }

@@ -26,7 +26,7 @@ public struct CatalogRequirements: CompletenessRule {
 public struct Completeness: Sendable {
     public var rules: [any CompletenessRule]
 
-    public init(rules: [any CompletenessRule] = [CatalogRequirements()]) {
+    public init(rules: [any CompletenessRule] = [CatalogRequirements(), ItemizedStatementRule()]) {
         self.rules = rules
     }
 

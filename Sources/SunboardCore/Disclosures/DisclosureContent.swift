@@ -26,6 +26,7 @@ public struct DisclosureContent: Sendable, Hashable {
         case .money: return Int(raw).map { Fen($0).yuan } ?? raw
         case .date: return CalendarDate(raw)?.chinese ?? raw
         case .number, .text, .longText: return raw
+        case .ledgerLines: return Statement.lines(from: raw).map { "共 \($0.count) 笔" } ?? raw
         }
     }
 }

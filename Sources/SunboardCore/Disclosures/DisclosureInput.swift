@@ -52,7 +52,8 @@ public struct DisclosureInput: Sendable {
         var period: Period?
         let periodText = self.period.trimmed
         if !periodText.isEmpty {
-            if let parsed = Period(periodText), item.frequency == nil || parsed.frequency == item.frequency {
+            if let parsed = Period(periodText), item.frequency == nil || parsed.frequency == item.frequency || item.acceptsSummaries(parsed)
+            {
                 period = parsed
             } else {
                 let example = item.frequency?.example ?? "2026-10、2026-Q3 或 2026"
@@ -72,6 +73,7 @@ public struct DisclosureInput: Sendable {
             case .failure(let issue): issues.append(issue)
             }
         }
+        if item.fields.contains(where: { $0.kind == .ledgerLines }) { issues += Statement.inconsistencies(in: values) }
         try ValidationFailure.check(issues)
         return DisclosureContent(title: title, body: body.trimmed, period: period, fields: values, attachments: attachments)
     }
@@ -103,6 +105,12 @@ public struct DisclosureInput: Sendable {
                         englishMessage: "\(spec.key) must be an amount in yuan with at most two decimals."))
             }
             return .success(String(fen.value))
+        case .ledgerLines:
+            guard let lines = Statement.lines(from: raw) else {
+                return .failure(
+                    .init(field: spec.key, message: "\(label)格式不对，请从账目重新生成。", englishMessage: "\(spec.key) is malformed."))
+            }
+            return .success(Statement(opening: .zero, lines: lines).linesText)
         case .date:
             guard let date = CalendarDate(NumberText.normalize(raw)) else {
                 return .failure(

@@ -17,6 +17,13 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageCatalog
     /// Read the audit log of the unit and everything below it.
     case readAuditLog
+    /// File a reimbursement as its 经办人 (handler), with receipts.
+    case fileReimbursements
+    /// Keep the books as 报账员: record income, import lines, post fully
+    /// signed reimbursements, generate statements.
+    case keepAccounts
+    /// Set who must sign reimbursements (the office's rule).
+    case manageSignatureChains
 }
 
 extension Role {
@@ -27,16 +34,17 @@ extension Role {
     /// writes no community's disclosures.
     public var permissions: Set<Permission> {
         switch self {
-        case .clerk: [.viewUnitAdmin, .draftDisclosures]
-        case .supervisor: [.viewUnitAdmin, .reviewDisclosures]
-        case .secretary, .liaison: [.viewUnitAdmin]
+        case .clerk: [.viewUnitAdmin, .draftDisclosures, .fileReimbursements, .keepAccounts]
+        case .supervisor, .supervisionChair: [.viewUnitAdmin, .reviewDisclosures]
+        case .secretary, .liaison, .officeLeader: [.viewUnitAdmin]
+        case .worker: [.viewUnitAdmin, .fileReimbursements]
         case .director: [.viewUnitAdmin, .editUnitProfile, .draftDisclosures, .publishDisclosures, .manageCatalog]
-        case .officeAdmin: [.viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog]
+        case .officeAdmin: [.viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog, .manageSignatureChains]
         }
     }
 
     /// Whether the role also reaches the units below the one it is granted
     /// for. Only the office administrator's does: a community's staff never
     /// see another community (DESIGN.md, “Who uses it”).
-    public var reachesDescendants: Bool { self == .officeAdmin }
+    public var reachesDescendants: Bool { self == .officeAdmin || self == .officeLeader }
 }

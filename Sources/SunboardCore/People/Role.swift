@@ -7,10 +7,17 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
     case director
     /// 监委会成员 — reviews drafts and flags published items.
     case supervisor
+    /// 监委会主任 — leads the supervisory committee; reviews like a member
+    /// and signs reimbursements (the seed's five signatures).
+    case supervisionChair = "supervision_chair"
     /// 党支部书记 — leads the community's disclosure group.
     case secretary
     /// 包社区领导 — the office leader assigned to a community.
     case liaison
+    /// 社区专职工作者 — spends and files reimbursements as 经办人.
+    case worker
+    /// 办事处领导 — signs a community's reimbursements above a threshold.
+    case officeLeader = "office_leader"
     /// 办事处管理员 — manages communities, users, the catalog and assessment.
     case officeAdmin = "office_admin"
 
@@ -19,6 +26,9 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
         case .clerk: "录入员"
         case .director: "居委会主任"
         case .supervisor: "监委会成员"
+        case .supervisionChair: "监委会主任"
+        case .worker: "专职工作者"
+        case .officeLeader: "办事处领导"
         case .secretary: "党支部书记"
         case .liaison: "包社区领导"
         case .officeAdmin: "办事处管理员"
@@ -28,7 +38,10 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
     /// One line on what the role is for, shown beside it in the admin area.
     public var duty: String {
         switch self {
-        case .clerk: "录入和更新本社区的公开内容草稿，报账员负责过账。"
+        case .clerk: "录入和更新本社区的公开内容草稿；作为报账员登记收入、为签字齐全的报账单过账。"
+        case .supervisionChair: "主持监委会，审核草稿，在报账单上签字。"
+        case .worker: "办理社区日常事务，作为经办人填写报账单、上传原始单据。"
+        case .officeLeader: "办事处领导，金额较大的报账单须由其签字。"
         case .director: "管理本社区的公开事项，审核通过后发布，可附理由撤回。"
         case .supervisor: "查看草稿，审核（通过或退回并写明意见），对已发布内容提出质疑。"
         case .secretary: "领导本社区居务公开小组，在报账单上签字。"
@@ -41,11 +54,14 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
     private var rank: Int {
         switch self {
         case .officeAdmin: 0
-        case .secretary: 1
-        case .director: 2
-        case .supervisor: 3
-        case .liaison: 4
-        case .clerk: 5
+        case .officeLeader: 1
+        case .secretary: 2
+        case .director: 3
+        case .supervisionChair: 4
+        case .supervisor: 5
+        case .liaison: 6
+        case .clerk: 7
+        case .worker: 8
         }
     }
 
@@ -58,8 +74,8 @@ extension Role {
     /// is granted in the community they are assigned to.
     public func isGrantable(in kind: UnitKind) -> Bool {
         switch self {
-        case .officeAdmin: kind == .office
-        case .clerk, .director, .supervisor, .secretary, .liaison: kind == .community
+        case .officeAdmin, .officeLeader: kind == .office
+        case .clerk, .director, .supervisor, .supervisionChair, .secretary, .liaison, .worker: kind == .community
         }
     }
 }

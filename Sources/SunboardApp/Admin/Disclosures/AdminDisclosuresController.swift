@@ -116,7 +116,10 @@ struct AdminDisclosuresController {
 
     @Sendable func update(_ request: Request, context: UnitAdminContext) async throws -> Response {
         let (disclosure, item) = try await target(context)
-        let input = DisclosureInput(form: context.staff.form, item: item)
+        var input = DisclosureInput(form: context.staff.form, item: item)
+        for spec in item.fields where spec.kind == .ledgerLines {
+            input.fields[spec.key] = disclosure.content.fields[spec.key]
+        }
         do {
             try await services.workflow.update(
                 disclosure, unit: context.unit, item: item, input: input, uploads: uploads(context),
@@ -159,12 +162,14 @@ struct AdminDisclosuresController {
         return .redirect(to: SiteURL.adminDisclosure(unit.slug, String(disclosure.id)).path + "?done=\(action.rawValue)", type: .normal)
     }
 
-    /// A file attached to one of this unit's disclosures, draft or published.
+    /// A file attached to one of this unit's disclosures, draft or
+    /// published, or a receipt of one of its reimbursements.
     @Sendable func file(_ request: Request, context: UnitAdminContext) async throws -> Response {
         let sha256 = try context.parameters.require("sha256")
-        guard FileStore.isHash(sha256), try await services.disclosures.isFile(sha256, ofUnit: context.unit.id) else {
-            throw CommonError.notFound
-        }
+        guard FileStore.isHash(sha256) else { throw CommonError.notFound }
+        let isUnits = try await services.disclosures.isFile(sha256, ofUnit: context.unit.id)
+        let isReceipt = isUnits ? false : try await services.finance.isReceipt(sha256, ofUnit: context.unit.id)
+        guard isUnits || isReceipt else { throw CommonError.notFound }
         return try await FileResponse.make(
             sha256: sha256, store: services.files, database: services.database, cache: "private, max-age=3600")
     }

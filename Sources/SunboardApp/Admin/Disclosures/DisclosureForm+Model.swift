@@ -34,6 +34,8 @@ struct DisclosureForm: Sendable {
     var period: String
     var body: String
     var fields: [Field]
+    /// The item's lines are generated from the books and kept as they are.
+    var generatedLines: Bool
     var hasFields: Bool
     var existing: [Existing]
     var hasExisting: Bool
@@ -63,7 +65,9 @@ struct DisclosureForm: Sendable {
         self.title = input.title
         self.period = input.period
         self.body = input.body
-        self.fields = item.fields.map { spec in
+        // Itemized lines come from the books, never from typing.
+        self.generatedLines = item.fields.contains { $0.kind == .ledgerLines }
+        self.fields = item.fields.filter { $0.kind != .ledgerLines }.map { spec in
             let (mode, type, hint): (String, String, String) =
                 switch spec.kind {
                 case .text: ("text", "text", "")
@@ -71,6 +75,7 @@ struct DisclosureForm: Sendable {
                 case .date: ("numeric", "date", "例如 2026-03-05")
                 case .number: ("numeric", "text", "整数")
                 case .money: ("decimal", "text", "单位：元，最多两位小数，例如 1200.50")
+                case .ledgerLines: ("text", "text", "")
                 }
             let visibility = spec.visibility == .public ? "" : "（\(spec.visibility.chinese)）"
             return Field(

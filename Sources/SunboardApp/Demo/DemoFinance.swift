@@ -1,0 +1,107 @@
+import Foundation
+import SunboardCore
+
+/// Turns the demo's money into dated steps through the real workflow:
+/// the 报账员 records income; each expense is filed by its 经办人 with a
+/// receipt scan, signed by every signer its chain needs, and posted.
+struct DemoFinance {
+    let services: AppServices
+    /// Each community's people by role, and its 专职工作者 by name.
+    let people: [String: [Role: DisclosureWorkflow.Actor]]
+    let workers: [String: [DisclosureWorkflow.Actor]]
+    let units: [String: Unit]
+    let office: Unit
+    let officeAdmin: DisclosureWorkflow.Actor
+    let officeLeader: DisclosureWorkflow.Actor
+
+    /// The office's rule for the demo: the seed's five, and above ¥2,000 an
+    /// office leader signs too.
+    static let chain = SignatureChain(
+        rules: SignatureChain.standard.rules + [.init(.role(.officeLeader), above: Fen(200_000))])
+
+    func steps(_ money: [DemoMoney]) throws -> [DemoStep] {
+        let start = CalendarDate("2025-11-29")!.startInstant.addingTimeInterval(9 * 3600)
+        var steps = [
+            DemoStep(at: start, order: 0) {
+                try await services.financeWorkflow.setChain(Self.chain, unit: office, actor: officeAdmin, at: start)
+            }
+        ]
+        for (index, item) in money.enumerated() {
+            guard let unit = units[item.community], let roles = people[item.community], let clerk = roles[.clerk],
+                let day = CalendarDate(item.date)
+            else { throw DemoError.bad("money \(index): unknown community or date (\(item.community) \(item.date))") }
+            // Several lines of one day keep their order.
+            let at = { (hour: Double) in day.startInstant.addingTimeInterval(hour * 3600 + Double(index)) }
+            switch item.kind {
+            case .opening, .income:
+                let input = FinanceLineInput(
+                    kind: item.kind.rawValue, fund: item.fund.rawValue, date: item.date, amount: item.amount, category: item.category,
+                    summary: item.summary, counterparty: item.counterparty)
+                steps.append(
+                    DemoStep(at: at(8.5), order: 0) {
+                        try await services.financeWorkflow.record(input, unit: unit, actor: clerk, at: at(8.5))
+                    })
+            case .expense:
+                steps.append(DemoStep(at: at(9), order: 0) { try await expense(item, unit: unit, roles: roles, clerk: clerk, at: at) })
+            }
+        }
+        return steps
+    }
+
+    /// One expense from filing to where its stage leaves it.
+    private func expense(
+        _ item: DemoMoney, unit: Unit, roles: [Role: DisclosureWorkflow.Actor], clerk: DisclosureWorkflow.Actor, at: (Double) -> Date
+    ) async throws {
+        let workflow = services.financeWorkflow
+        let input = ReimbursementInput(
+            fund: item.fund.rawValue, spentOn: item.date, amount: item.amount, category: item.category, summary: item.summary,
+            payee: item.counterparty)
+        if case .draft = item.stage {
+            let line = FinanceLineInput(
+                kind: EntryKind.expense.chinese, fund: item.fund.chinese, date: item.date, amount: item.amount, category: item.category,
+                summary: item.summary, counterparty: item.counterparty, handler: item.handler)
+            let csv = LedgerCSV.export([.init(line: try line.validated(today: CalendarDate(at(9))))])
+            _ = try await workflow.importLines(LedgerCSV.read(csv, today: CalendarDate(at(9))), unit: unit, actor: clerk, at: at(9))
+            return
+        }
+        let handler =
+            workers[item.community]?.first { $0.name == item.handler } ?? (roles[.clerk]?.name == item.handler ? roles[.clerk] : nil)
+            ?? workers[item.community]![0]
+        let id = try await workflow.file(input, uploads: [receipt(item)], unit: unit, actor: handler, at: at(9))
+        var request = try await services.finance.reimbursement(id: id)!
+        let open = request.sheet.missing.map { request.sheet.slots[$0] }
+        let toSign: Int =
+            switch item.stage {
+            case .signing(let count): count
+            case .rejected: 1
+            default: open.count
+            }
+        for (offset, signer) in open.prefix(toSign).enumerated() {
+            guard case .role(let role) = signer else { continue }
+            let actor = role == .officeLeader ? officeLeader : role == .supervisionChair ? roles[.supervisor]! : roles[role]!
+            try await workflow.sign(request, unit: unit, roles: [role], actor: actor, at: at(10 + Double(offset)))
+            request = try await services.finance.reimbursement(id: id)!
+        }
+        switch item.stage {
+        case .rejected(let reason):
+            try await workflow.reject(
+                request, unit: unit, reason: reason, roles: [.supervisionChair], actor: roles[.supervisor]!, at: at(15))
+        case .posted:
+            try await workflow.post(request, unit: unit, actor: clerk, at: at(17))
+        default:
+            break
+        }
+    }
+
+    /// The scan of a receipt: the works' budget sheet, the Red Cross's
+    /// receipt, or one of three shop receipts.
+    private func receipt(_ item: DemoMoney) -> FinanceWorkflow.Upload {
+        let (file, name): (String, String) =
+            switch item.fund {
+            case .project: ("plaza-budget.pdf", "工程款结算单.pdf")
+            case .donation: ("donation-receipt.png", "县红十字会接收捐款收据.png")
+            case .office: ("receipt-\(item.summary.unicodeScalars.reduce(0) { $0 + Int($1.value) } % 3 + 1).png", "发票.png")
+            }
+        return DemoFiles.upload(file, name: name)!
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import SunboardCore
+
+/// A line in a community's books, with what the board shows beside it.
+public struct FinanceEntry: Sendable, Hashable {
+    public var id: Int
+    public var unitID: Int
+    public var line: FinanceLine
+    /// The reimbursement an expense was posted from.
+    public var reimbursementID: Int?
+    /// `manual`, `import` or `reimbursement`.
+    public var source: String
+    public var createdAt: Date
+    /// Filled in by the queries that list lines for the public.
+    public var receipts: [Receipt] = []
+    public var signers: [Signed] = []
+
+    /// A scan attached to a reimbursement.
+    public struct Receipt: Sendable, Hashable {
+        public var sha256: String
+        public var name: String
+        public var kind: AttachmentKind
+    }
+
+    /// One signature, with the role it was given in.
+    public struct Signed: Sendable, Hashable {
+        public var signer: SignatureChain.Signer
+        public var name: String
+        public var signedAt: Date
+    }
+}
+
+/// A reimbursement request (报账单) with its receipts and signatures.
+public struct Reimbursement: Sendable {
+    public var id: Int
+    public var unitID: Int
+    public var status: ReimbursementStatus
+    public var fund: Fund
+    public var spentOn: CalendarDate
+    public var amount: Fen
+    public var category: String
+    public var summary: String
+    public var payee: String
+    public var handlerID: Int?
+    public var handlerName: String
+    public var sheet: SignatureSheet
+    public var signedAt: [Int: Date]
+    public var receipts: [FinanceEntry.Receipt]
+    public var rejectReason: String?
+    public var rejectedBy: String?
+    public var postedBy: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// The ledger line, once posted.
+    public var entryID: Int?
+
+    /// The signatures as the board shows them, in slot order.
+    public var signed: [FinanceEntry.Signed] {
+        sheet.signatures.map { .init(signer: sheet.slots[$0.slot], name: $0.name, signedAt: signedAt[$0.slot] ?? updatedAt) }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import SQLKit
+import SunboardCore
+
+/// Makes the 办公经费使用情况 disclosure of a period from the books: every
+/// line with its receipts and signers, the opening and closing balances.
+/// The draft then goes through review and publication like any other.
+public struct StatementGenerator: Sendable {
+    let services: AppServices
+
+    /// The catalog item statements are made for.
+    public static let itemCode = "office-funds"
+
+    /// Creates the period's statement draft, or brings an unsubmitted one up
+    /// to date with the books; returns the disclosure's id.
+    @discardableResult
+    public func generate(unit: Unit, period: Period, lineage: [Unit], actor: DisclosureWorkflow.Actor, at now: Date) async throws -> Int {
+        let catalog = try await services.catalog.effective(lineage: lineage)
+        guard let item = catalog.first(where: { $0.code == Self.itemCode }) else { throw DisclosureError.unknownItem(Self.itemCode) }
+        guard item.fields.contains(where: { $0.kind == .ledgerLines }) else { throw FinanceError.noStatementField }
+        guard period.firstDay <= CalendarDate(now) else {
+            throw ValidationFailure([
+                .init(field: "period", message: "\(period.chinese)还没有开始。", englishMessage: "the period has not started.")
+            ])
+        }
+        let statement = try await self.statement(unitID: unit.id, period: period)
+        let input = DisclosureInput(
+            title: "\(period.chinese)办公经费使用情况", body: Self.body(statement, period: period), period: period.description,
+            fields: statement.fields.mapValues { $0 })
+        // Money fields are typed in yuan; the lines are stored as they are.
+        var typed = input
+        for key in [Statement.Key.opening, Statement.Key.income, Statement.Key.expense, Statement.Key.closing] {
+            typed.fields[key] = Fen(Int(input.fields[key] ?? "0") ?? 0).plainYuan
+        }
+        let existing = try await services.database.sql.select().column("id").from("disclosures")
+            .where("unit_id", .equal, SQLBind(unit.id)).where("catalog_item_id", .equal, SQLBind(item.id))
+            .where("period", .equal, SQLBind(period.description)).where("withdrawn_at", .is, SQLLiteral.null)
+            .orderBy("id", .descending).first()?.decode(column: "id", as: Int.self)
+        if let existing, let disclosure = try await services.disclosures.find(id: existing) {
+            guard disclosure.publishedVersion == 0 else {
+                throw ValidationFailure([
+                    .init(
+                        field: "period", message: "\(period.chinese)的收支情况已经发布，账目已结，不能重新生成。",
+                        englishMessage: "this period's statement is already published.")
+                ])
+            }
+            try await services.workflow.update(
+                disclosure, unit: unit, item: item, input: typed, uploads: [], removing: [], actor: actor, at: now)
+            return disclosure.id
+        }
+        return try await services.workflow.create(unit: unit, item: item, input: typed, uploads: [], actor: actor, at: now)
+    }
+
+    /// The office fund's statement for a period, from the books.
+    public func statement(unitID: Int, period: Period) async throws -> Statement {
+        let opening = try await services.finance.balance(unitID: unitID, fund: .office, before: period.firstDay)
+        let entries = try await services.finance.entries(unitID: unitID, from: period.firstDay, to: period.lastDay, fund: .office)
+        return Statement(
+            opening: opening + entries.filter { $0.line.kind == .opening }.reduce(.zero) { $0 + $1.line.amount },
+            lines: entries.filter { $0.line.kind != .opening }.map(Self.line))
+    }
+
+    static func line(_ entry: FinanceEntry) -> Statement.Line {
+        Statement.Line(
+            entry: entry.id, date: entry.line.date, kind: entry.line.kind, category: entry.line.category, summary: entry.line.summary,
+            counterparty: entry.line.counterparty, handler: entry.line.handler, amount: entry.line.amount,
+            receipts: entry.receipts.map(\.sha256), signers: entry.signers.map(\.name))
+    }
+
+    /// A short text before the generated table.
+    static func body(_ statement: Statement, period: Period) -> String {
+        let expenses = statement.lines.filter { $0.kind == .expense }
+        let incomes = statement.lines.filter { $0.kind == .income }
+        return """
+            \(period.chinese)办公经费上期结余 \(statement.opening.yuan)，本期收入 \(incomes.count) 笔共 \(statement.income.yuan)，\
+            支出 \(expenses.count) 笔共 \(statement.expense.yuan)，期末结余 \(statement.closing.yuan)。
+
+            下表由账目逐笔生成。每一笔支出都经报账签字流程全部签字后才由报账员过账，点开每一笔可以看到原始单据和签字人。对账目有疑问的，可向社区监委会反映。
+            """
+    }
+}

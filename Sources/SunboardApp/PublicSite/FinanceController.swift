@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import SunboardCore
+
+/// The public finance board, one line's page, the CSV export and the JSON
+/// API. Readers need no account; every output comes from the books.
+struct FinanceController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(SiteURL.unitFinance("{slug}").route, use: board)
+        router.get(SiteURL.financeEntry("{slug}", "{id}").route, use: entry)
+        router.get(SiteURL.financeCSV("{slug}").route, use: csv)
+        router.get(SiteURL.apiFinanceEntries("{slug}").route, use: apiEntries)
+        router.get(SiteURL.apiFinanceStatements("{slug}").route, use: apiStatements)
+    }
+
+    /// A community and its parent, or 404 (an office keeps no books here).
+    private func community(_ context: AppRequestContext) async throws -> (Unit, [Unit]) {
+        let slug = try context.parameters.require("slug")
+        guard let unit = try await services.units.find(slug: slug), unit.kind == .community else { throw CommonError.notFound }
+        return (unit, try await services.units.lineage(of: unit.id))
+    }
+
+    /// `period` (default: this year) and `fund` from the query, or a clear error.
+    private func query(_ request: Request) throws -> (Period, Fund?) {
+        let parameters = request.queryDictionary
+        var issues: [ValidationFailure.Issue] = []
+        var period = Period.year(CalendarDate(services.clock.now).year)
+        if let text = parameters["period"], !text.isEmpty {
+            if let parsed = Period(text) {
+                period = parsed
+            } else {
+                issues.append(
+                    .init(
+                        field: "period", message: "“period”请写成 2026-10、2026-Q3 或 2026。",
+                        englishMessage: "period must look like 2026-10, 2026-Q3 or 2026."))
+            }
+        }
+        var fund: Fund?
+        if let text = parameters["fund"], !text.isEmpty {
+            fund = Fund(rawValue: text)
+            if fund == nil {
+                issues.append(
+                    .init(
+                        field: "fund", message: "“fund”只能是 office、project 或 donation。",
+                        englishMessage: "fund must be office, project or donation."))
+            }
+        }
+        try ValidationFailure.check(issues)
+        return (period, fund)
+    }
+
+    @Sendable func board(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let (unit, lineage) = try await community(context)
+        let (period, fund) = try query(request)
+        let today = CalendarDate(services.clock.now)
+        let key =
+            "finance:\(today):\(period):\(fund?.rawValue ?? "all"):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+        if let page = services.pages.cached(key) { return page }
+        let content = try await self.content(unit: unit, lineage: lineage, period: period, fund: fund)
+        return try services.pages.page(for: key) {
+            let model = FinanceBoard(
+                unit: unit, parent: lineage.dropFirst().first, content: content, today: today, assets: services.renderer.assets)
+            return HTML(try services.renderer.render("public/finance", model), caching: .publicRevalidate)
+        }
+    }
+
+    private func content(unit: Unit, lineage: [Unit], period: Period, fund: Fund?) async throws -> FinanceBoard.Content {
+        var openings: [Fund: Fen] = [:]
+        for each in fund.map({ [$0] }) ?? Fund.allCases {
+            openings[each] = try await services.finance.balance(unitID: unit.id, fund: each, before: period.firstDay)
+        }
+        let catalog = try await services.catalog.effective(lineage: lineage)
+        let item = catalog.first { $0.code == StatementGenerator.itemCode }
+        var statements: [PublicListing] = []
+        if let item { statements = try await services.disclosures.published(unitID: unit.id, filter: .init(itemIDs: [item.id]), limit: 24) }
+        return FinanceBoard.Content(
+            period: period, fund: fund,
+            entries: try await services.finance.entries(unitID: unit.id, from: period.firstDay, to: period.lastDay, fund: fund),
+            openings: openings, span: try await services.finance.span(unitID: unit.id), statements: statements.filter { !$0.withdrawn },
+            chain: try await services.finance.chain(lineage: lineage.map(\.id)).chain)
+    }
+
+    @Sendable func entry(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let (unit, lineage) = try await community(context)
+        guard let id = context.parameters.get("id", as: Int.self), let entry = try await services.finance.entry(id: id),
+            entry.unitID == unit.id
+        else { throw CommonError.notFound }
+        let model = FinanceEntryPage(unit: unit, parent: lineage.dropFirst().first, entry: entry, assets: services.renderer.assets)
+        return HTML(try services.renderer.render("public/finance-entry", model), caching: .publicRevalidate)
+    }
+
+    /// The lines of the period as a spreadsheet (UTF-8 with BOM).
+    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (unit, _) = try await community(context)
+        let (period, fund) = try query(request)
+        let entries = try await services.finance.entries(unitID: unit.id, from: period.firstDay, to: period.lastDay, fund: fund)
+        // Links in the file are absolute, so they work from a spreadsheet.
+        let base = request.head.authority.map { "http://\($0)" } ?? ""
+        let bytes = LedgerCSV.export(
+            entries.map {
+                .init(
+                    line: $0.line, signers: $0.signers.map { "\($0.signer.chinese)\($0.name)" }, receipts: $0.receipts.count,
+                    link: base + SiteURL.financeEntry(unit.slug, String($0.id)).path)
+            })
+        let name = "\(unit.slug)-finance-\(period).csv"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",
+                .cacheControl: "public, no-cache",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    @Sendable func apiEntries(_ request: Request, context: AppRequestContext) async throws -> JSONBody<FinanceEntriesJSON> {
+        let (unit, _) = try await community(context)
+        let (period, fund) = try query(request)
+        let entries = try await services.finance.entries(unitID: unit.id, from: period.firstDay, to: period.lastDay, fund: fund)
+        var balances: [FinanceEntriesJSON.Balance] = []
+        for each in fund.map({ [$0] }) ?? Fund.allCases {
+            let lines = entries.map(\.line).filter { $0.fund == each }
+            let before = try await services.finance.balance(unitID: unit.id, fund: each, before: period.firstDay)
+            balances.append(.init(fund: each, before: before, lines: lines))
+        }
+        return JSONBody(
+            FinanceEntriesJSON(
+                unit: unit.slug, period: period.description, fund: Nullable(fund?.rawValue), balances: balances,
+                entries: entries.map { FinanceEntryJSON($0, unit: unit) }))
+    }
+
+    @Sendable func apiStatements(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[StatementJSON]> {
+        let (unit, lineage) = try await community(context)
+        let catalog = try await services.catalog.effective(lineage: lineage)
+        guard let item = catalog.first(where: { $0.code == StatementGenerator.itemCode }) else { return JSONBody([]) }
+        let listings = try await services.disclosures.published(unitID: unit.id, filter: .init(itemIDs: [item.id]), limit: 500)
+        let current = listings.filter { !$0.withdrawn }
+        // One query for every statement's current version.
+        let versions = try await services.disclosures.versions(for: current.map { ($0.id, $0.version) })
+        return JSONBody(
+            current.compactMap { listing in
+                versions["\(listing.id):\(listing.version)"].map { StatementJSON(listing: listing, version: $0) }
+            })
+    }
+}
