@@ -12,16 +12,13 @@ struct FinanceEntriesJSON: Encodable, Sendable {
         var expenseFen: Int
         var closingFen: Int
 
-        init(fund: Fund, before: Fen, lines: [FinanceLine]) {
-            let opening = before + lines.filter { $0.kind == .opening }.reduce(.zero) { $0 + $1.amount }
-            let income = lines.filter { $0.kind == .income }.reduce(Fen.zero) { $0 + $1.amount }
-            let expense = lines.filter { $0.kind == .expense }.reduce(Fen.zero) { $0 + $1.amount }
+        init(fund: Fund, totals: FundTotals) {
             self.fund = fund.rawValue
             self.fundName = fund.chinese
-            self.openingFen = opening.value
-            self.incomeFen = income.value
-            self.expenseFen = expense.value
-            self.closingFen = (opening + income - expense).value
+            self.openingFen = totals.opening.value
+            self.incomeFen = totals.income.value
+            self.expenseFen = totals.expense.value
+            self.closingFen = totals.closing.value
         }
     }
 

@@ -69,18 +69,25 @@ public struct FinanceRepository: Sendable {
         }
     }
 
-    /// The balance of a unit's fund before `date`: every line before it.
-    public func balance(unitID: Int, fund: Fund, before date: CalendarDate, on sql: (any SQLDatabase)? = nil) async throws -> Fen {
-        let row = try await (sql ?? database.sql).select()
+    /// The balance of each of a unit's funds before `date` (every line
+    /// before it), in one query; a fund without lines holds zero.
+    public func balances(unitID: Int, before date: CalendarDate) async throws -> [Fund: Fen] {
+        let rows = try await database.sql.select().column("fund")
             .column(
                 SQLRaw("CAST(COALESCE(SUM(CASE WHEN kind = 'expense' THEN -amount_fen ELSE amount_fen END), 0) AS BIGINT)"), as: "balance"
             )
             .from("finance_entries")
             .where("unit_id", .equal, SQLBind(unitID))
-            .where("fund", .equal, SQLBind(fund.rawValue))
             .where("entry_date", .lessThan, SQLBind(date.description))
-            .first()
-        return Fen(try row?.decode(column: "balance", as: Int.self) ?? 0)
+            .groupBy("fund")
+            .all()
+        var balances = Dictionary(uniqueKeysWithValues: Fund.allCases.map { ($0, Fen.zero) })
+        for row in rows {
+            if let fund = Fund(rawValue: try row.decode(column: "fund", as: String.self)) {
+                balances[fund] = Fen(try row.decode(column: "balance", as: Int.self))
+            }
+        }
+        return balances
     }
 
     /// Whether a fund has any line yet.

@@ -53,10 +53,10 @@ public struct StatementGenerator: Sendable {
 
     /// The office fund's statement for a period, from the books.
     public func statement(unitID: Int, period: Period) async throws -> Statement {
-        let opening = try await services.finance.balance(unitID: unitID, fund: .office, before: period.firstDay)
+        let before = try await services.finance.balances(unitID: unitID, before: period.firstDay)[.office] ?? .zero
         let entries = try await services.finance.entries(unitID: unitID, from: period.firstDay, to: period.lastDay, fund: .office)
         return Statement(
-            opening: opening + entries.filter { $0.line.kind == .opening }.reduce(.zero) { $0 + $1.line.amount },
+            opening: FundTotals(before: before, lines: entries.map(\.line)).opening,
             lines: entries.filter { $0.line.kind != .opening }.map(Self.line))
     }
 

@@ -115,13 +115,11 @@ struct FinanceBoard: Sendable {
         let shownFunds = content.fund.map { [$0] } ?? Fund.allCases
         self.summaries = shownFunds.compactMap { fund in
             let lines = entries.filter { $0.line.fund == fund }.map(\.line)
-            let opening = (content.openings[fund] ?? .zero) + lines.filter { $0.kind == .opening }.reduce(.zero) { $0 + $1.amount }
-            guard !lines.isEmpty || opening != .zero else { return nil }
-            let income = lines.filter { $0.kind == .income }.reduce(Fen.zero) { $0 + $1.amount }
-            let expense = lines.filter { $0.kind == .expense }.reduce(Fen.zero) { $0 + $1.amount }
+            let totals = FundTotals(before: content.openings[fund] ?? .zero, lines: lines)
+            guard !lines.isEmpty || totals.opening != .zero else { return nil }
             return FundSummary(
-                name: fund.chinese, opening: opening.yuan, income: income.yuan, expense: expense.yuan,
-                closing: (opening + income - expense).yuan)
+                name: fund.chinese, opening: totals.opening.yuan, income: totals.income.yuan, expense: totals.expense.yuan,
+                closing: totals.closing.yuan)
         }
 
         var charts: [FinanceChart] = []
@@ -161,17 +159,7 @@ struct FinanceBoard: Sendable {
         self.charts = charts
         self.hasCharts = !charts.isEmpty
 
-        self.lines = entries.reversed().map { entry in
-            let line = entry.line
-            return Line(
-                id: entry.id, url: SiteURL.financeEntry(slug, String(entry.id)).path, date: line.date.chinese, kind: line.kind.chinese,
-                isExpense: line.kind == .expense, fund: line.fund.chinese, category: line.category, summary: line.summary,
-                counterparty: line.counterparty, handler: line.handler,
-                amount: (line.kind == .expense ? "−" : "+") + line.amount.yuan,
-                receipts: entry.receipts.map { Receipt(name: $0.name, url: SiteURL.file($0.sha256).path, isImage: $0.kind.isImage) },
-                hasReceipts: !entry.receipts.isEmpty, signers: entry.signers.map(\.name).joined(separator: "、"),
-                hasSigners: !entry.signers.isEmpty)
-        }
+        self.lines = entries.reversed().map { Line($0, unitSlug: slug) }
         self.hasLines = !lines.isEmpty
         self.lineCount = lines.count
         self.statements = content.statements.map {
@@ -181,5 +169,19 @@ struct FinanceBoard: Sendable {
         self.csvURL = SiteURL.financeCSV(slug).path + "?period=\(period)" + (content.fund.map { "&fund=\($0.rawValue)" } ?? "")
         self.apiURL = SiteURL.apiFinanceEntries(slug).path + "?period=\(period)"
         self.chain = content.chain.chinese
+    }
+}
+
+extension FinanceBoard.Line {
+    /// A line as the board and its own page show it.
+    init(_ entry: FinanceEntry, unitSlug: String) {
+        let line = entry.line
+        self.init(
+            id: entry.id, url: SiteURL.financeEntry(unitSlug, String(entry.id)).path, date: line.date.chinese, kind: line.kind.chinese,
+            isExpense: line.kind == .expense, fund: line.fund.chinese, category: line.category, summary: line.summary,
+            counterparty: line.counterparty, handler: line.handler, amount: (line.kind == .expense ? "−" : "+") + line.amount.yuan,
+            receipts: entry.receipts.map { .init(name: $0.name, url: SiteURL.file($0.sha256).path, isImage: $0.kind.isImage) },
+            hasReceipts: !entry.receipts.isEmpty, signers: entry.signers.map(\.name).joined(separator: "、"),
+            hasSigners: !entry.signers.isEmpty)
     }
 }

@@ -67,10 +67,7 @@ struct FinanceController {
     }
 
     private func content(unit: Unit, lineage: [Unit], period: Period, fund: Fund?) async throws -> FinanceBoard.Content {
-        var openings: [Fund: Fen] = [:]
-        for each in fund.map({ [$0] }) ?? Fund.allCases {
-            openings[each] = try await services.finance.balance(unitID: unit.id, fund: each, before: period.firstDay)
-        }
+        let openings = try await services.finance.balances(unitID: unit.id, before: period.firstDay)
         let catalog = try await services.catalog.effective(lineage: lineage)
         let item = catalog.first { $0.code == StatementGenerator.itemCode }
         var statements: [PublicListing] = []
@@ -118,11 +115,10 @@ struct FinanceController {
         let (unit, _) = try await community(context)
         let (period, fund) = try query(request)
         let entries = try await services.finance.entries(unitID: unit.id, from: period.firstDay, to: period.lastDay, fund: fund)
-        var balances: [FinanceEntriesJSON.Balance] = []
-        for each in fund.map({ [$0] }) ?? Fund.allCases {
-            let lines = entries.map(\.line).filter { $0.fund == each }
-            let before = try await services.finance.balance(unitID: unit.id, fund: each, before: period.firstDay)
-            balances.append(.init(fund: each, before: before, lines: lines))
+        let before = try await services.finance.balances(unitID: unit.id, before: period.firstDay)
+        let balances = (fund.map { [$0] } ?? Fund.allCases).map { each in
+            FinanceEntriesJSON.Balance(
+                fund: each, totals: FundTotals(before: before[each] ?? .zero, lines: entries.map(\.line).filter { $0.fund == each }))
         }
         return JSONBody(
             FinanceEntriesJSON(

@@ -29,13 +29,7 @@ struct FinanceEntryPage: Sendable {
         crumbs.append(.init(title: "第 \(entry.id) 笔", url: SiteURL.financeEntry(unit.slug, String(entry.id)).path))
         self.frame = Frame(title: "\(line.summary) · \(unit.name)财务公开", crumbs: crumbs, assets: assets)
         self.unitName = unit.name
-        self.line = FinanceBoard.Line(
-            id: entry.id, url: SiteURL.financeEntry(unit.slug, String(entry.id)).path, date: line.date.chinese, kind: line.kind.chinese,
-            isExpense: line.kind == .expense, fund: line.fund.chinese, category: line.category, summary: line.summary,
-            counterparty: line.counterparty, handler: line.handler, amount: (line.kind == .expense ? "−" : "+") + line.amount.yuan,
-            receipts: entry.receipts.map { .init(name: $0.name, url: SiteURL.file($0.sha256).path, isImage: $0.kind.isImage) },
-            hasReceipts: !entry.receipts.isEmpty, signers: entry.signers.map(\.name).joined(separator: "、"),
-            hasSigners: !entry.signers.isEmpty)
+        self.line = FinanceBoard.Line(entry, unitSlug: unit.slug)
         self.signatures = entry.signers.map { .init(role: $0.signer.chinese, name: $0.name, at: ShanghaiTime.dateTime($0.signedAt)) }
         self.hasSignatures = !signatures.isEmpty
         self.isExpense = line.kind == .expense

@@ -48,11 +48,12 @@ struct FinanceAdminController {
         let groups: [(String, [ReimbursementStatus])] = [
             ("签字中", [.signing]), ("待过账", [.signed]), ("待提交（导入的支出，需经办人补单据）", [.draft]), ("已退回", [.rejected]), ("最近过账", [.posted]),
         ]
+        let toSign = requests.filter { $0.status == .signing }.map(row).filter(\.mine)
         let model = FinanceAdminPage(
             frame: frame(context, "财务", []), unitName: unit.name,
             chain: try await services.finance.chain(lineage: context.scope.lineage.map(\.id)).chain.chinese,
             chainURL: SiteURL.adminChain(unit.slug).path,
-            toSign: requests.map(row).filter(\.mine), hasToSign: requests.map(row).contains(where: \.mine),
+            toSign: toSign, hasToSign: !toSign.isEmpty,
             groups: groups.compactMap { title, statuses in
                 let rows = requests.filter { statuses.contains($0.status) }.prefix(30).map(row)
                 return rows.isEmpty ? nil : .init(title: title, rows: Array(rows))
