@@ -17,7 +17,7 @@ struct CatalogTests {
             #expect(html.contains("我们公开什么、何时公开"))
             #expect(html.contains("办公经费使用情况"))
             #expect(html.contains("每月，次月10日前"))
-            #expect(html.contains("新申请低保人员基本情况及收入水平"))
+            #expect(html.contains("新申请低保人员基本情况及拟保障金额"))
             #expect(html.contains("公示 7 天"))
             #expect(html.contains("永久保存"))
             // The demo's 细则 for 银城.

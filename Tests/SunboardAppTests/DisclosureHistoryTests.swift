@@ -103,7 +103,7 @@ struct DisclosureHistoryTests {
             let id = try await app.draft(
                 try await app.signedIn("yincheng-clerk"), in: "yincheng", item: "dibao-applicants", title: "新申请城市低保家庭公示",
                 body: "经民主评议，现予公示。",
-                fields: ["applicant": "刘桂芳", "household_size": "2", "monthly_income": "385", "hardship": "丈夫瘫痪在床，需长期护理"])
+                fields: ["applicant": "刘桂芳", "household_size": "2", "monthly_benefit": "385", "hardship": "丈夫瘫痪在床，需长期护理"])
             try await app.publishThroughReview(id, in: "yincheng")
             let disclosure = try await app.disclosure(id)
             #expect(disclosure.noticeStarts?.description == "2026-11-18")
@@ -157,7 +157,7 @@ struct DisclosureHistoryTests {
         try await TestApp.run { app in
             let id = try await app.draft(
                 try await app.signedIn("yinxin-clerk"), in: "yinxin", item: "dibao-applicants", title: "新申请低保家庭公示",
-                fields: ["applicant": "贺振东", "household_size": "3", "monthly_income": "420", "hardship": "因病致贫"])
+                fields: ["applicant": "贺振东", "household_size": "3", "monthly_benefit": "420", "hardship": "因病致贫"])
             try await app.publishThroughReview(id, in: "yinxin")
             let resident = app.browser()
             _ = try await resident.get("/disclosures/\(id)/objection")

@@ -205,7 +205,7 @@ struct DisclosureLifecycleTests {
             let clerk = try await app.signedIn("yincheng-clerk")
             let id = try await app.draft(
                 clerk, in: "yincheng", item: "dibao-applicants", title: "刘桂芳申请低保公示",
-                fields: ["applicant": "刘桂芳", "household_size": "2", "monthly_income": "385", "hardship": "丈夫瘫痪在床"])
+                fields: ["applicant": "刘桂芳", "household_size": "2", "monthly_benefit": "385", "hardship": "丈夫瘫痪在床"])
             for (username, step) in [("yincheng-clerk", "submit"), ("yincheng-supervisor", "approve")] {
                 _ = try await app.signedIn(username).post("/admin/units/yincheng/disclosures/\(id)/\(step)", form: [])
             }

@@ -47,7 +47,7 @@ struct PrivacyAndIntegrityTests {
         try await TestApp.run(clock: clock) { app in
             let id = try await app.draft(
                 try await app.signedIn("yincheng-clerk"), in: "yincheng", item: "dibao-applicants", title: "新申请低保家庭公示",
-                fields: ["applicant": "白秀珍", "household_size": "1", "monthly_income": "300", "hardship": "独居"],
+                fields: ["applicant": "白秀珍", "household_size": "1", "monthly_benefit": "300", "hardship": "独居"],
                 files: [(field: "files", name: "申请表.pdf", bytes: TestApp.pdf)])
             try await app.publishThroughReview(id, in: "yincheng")
             let sha = try await app.disclosure(id).content.attachments[0].sha256

@@ -64,7 +64,7 @@ struct DisclosureRulesTests {
     func personalDetails() {
         var content = DisclosureContent(
             title: "新申请低保家庭公示", body: "经民主评议，现予公示。",
-            fields: ["applicant": "刘桂芳", "household_size": "2", "monthly_income": "38500", "hardship": "丈夫瘫痪"])
+            fields: ["applicant": "刘桂芳", "household_size": "2", "monthly_benefit": "38500", "hardship": "丈夫瘫痪"])
         #expect(PersonalDetails.exposed(in: content, item: Self.applicants).isEmpty)
         content.title = "刘桂芳申请低保公示"
         content.body = "困难情况：丈夫瘫痪。"

@@ -32,6 +32,7 @@ struct AccessTests {
             #expect(
                 admin.permissions(inLineage: lineage) == [
                     .viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog, .manageSignatureChains,
+                    .manageServiceBoards,
                 ])
         }
         #expect(admin.managesUsers)
@@ -52,9 +53,10 @@ struct AccessTests {
         for role in Role.allCases {
             #expect(role.reachesDescendants == (role == .officeAdmin || role == .officeLeader))
         }
-        // The office leader sees a community's pages but drafts, reviews and publishes nothing.
+        // The office leader sees a community's pages but drafts, reviews and publishes nothing; they
+        // decide the 低保 applications a community's own staff must stand aside from.
         let leader = Access(grants: [RoleGrant(unitID: 1, role: .officeLeader)])
-        #expect(leader.permissions(inLineage: yinnan) == [.viewUnitAdmin])
+        #expect(leader.permissions(inLineage: yinnan) == [.viewUnitAdmin, .decideRosters])
     }
 
     @Test("Roles are held where they belong")

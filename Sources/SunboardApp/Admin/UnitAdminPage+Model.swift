@@ -31,6 +31,10 @@ struct UnitAdminPage: Sendable {
     var catalogURL: String
     /// Communities keep books; the office has none of its own here.
     var financeURL: String?
+    var boardsURL: String?
+    var cadresURL: String
+    var directoryURL: String
+    var guidesURL: String
     /// “待审核 2 条”…: what waits for someone in this unit.
     var waiting: [String]
     var hasWaiting: Bool
@@ -66,6 +70,10 @@ struct UnitAdminPage: Sendable {
         self.disclosuresURL = SiteURL.adminDisclosures(unit.slug).path
         self.catalogURL = SiteURL.adminCatalog(unit.slug).path
         self.financeURL = unit.kind == .community ? SiteURL.adminFinance(unit.slug).path : nil
+        self.boardsURL = unit.kind == .community ? SiteURL.adminBoards(unit.slug).path : nil
+        self.cadresURL = SiteURL.adminServiceBoard(unit.slug, "cadres").path
+        self.directoryURL = SiteURL.adminServiceBoard(unit.slug, "directory").path
+        self.guidesURL = SiteURL.adminServiceBoard(unit.slug, "guides").path
         self.waiting = [DisclosureStatus.draft, .submitted, .returned, .approved].compactMap { status in
             counts[status].flatMap { $0 > 0 ? "\(status.chinese) \($0) 条" : nil }
         }
@@ -87,6 +95,9 @@ extension Permission {
         case .fileReimbursements: "作为经办人填写报账单，上传原始单据"
         case .keepAccounts: "作为报账员登记收入、导入账目、为签字齐全的报账单过账"
         case .manageSignatureChains: "设置报账签字流程和金额门槛"
+        case .keepRosters: "登记低保申请人、流动人口、党员，导入名册，提交低保公示"
+        case .decideRosters: "公示期满后审批低保申请，调整或停止保障金，记录年度复审"
+        case .manageServiceBoards: "维护干部监督台、便民指示牌和办事指南"
         }
     }
 }

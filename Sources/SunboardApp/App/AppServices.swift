@@ -19,6 +19,8 @@ public struct AppServices: Sendable {
     public let workflow: DisclosureWorkflow
     public let finance: FinanceRepository
     public let financeWorkflow: FinanceWorkflow
+    public let peopleBoards: PeopleBoardRepository
+    public let serviceBoards: ServiceBoardRepository
     public let hasher: PasswordHasher
     public let renderer: PageRenderer
     public let throttle: LoginThrottle
@@ -26,6 +28,7 @@ public struct AppServices: Sendable {
     public let pages: PageCache
     public let logger: Logger
     public var statements: StatementGenerator { StatementGenerator(services: self) }
+    public var boardWorkflow: PeopleBoardWorkflow { PeopleBoardWorkflow(services: self) }
     let sessions: SQLSessionStore
     let loginAttempts: LoginAttemptStore
 
@@ -50,6 +53,8 @@ public struct AppServices: Sendable {
         self.workflow = DisclosureWorkflow(database: database, files: files, audit: audit)
         self.finance = FinanceRepository(database: database)
         self.financeWorkflow = FinanceWorkflow(database: database, files: files, audit: audit, finance: finance, units: units)
+        self.peopleBoards = PeopleBoardRepository(database: database)
+        self.serviceBoards = ServiceBoardRepository(database: database)
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
         self.renderer = try PageRenderer.load()
         self.throttle = throttle

@@ -19,6 +19,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     PublicController(services: services).addRoutes(to: router)
     DisclosurePagesController(services: services).addRoutes(to: router)
     FinanceController(services: services).addRoutes(to: router)
+    PeopleBoardsController(services: services).addRoutes(to: router)
+    ServiceBoardsController(services: services).addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
     // residents read do not.
@@ -59,6 +61,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AdminDisclosuresController(services: services).addRoutes(to: unitPages)
     CatalogAdminController(services: services).addRoutes(to: unitPages)
     FinanceAdminController(services: services).addRoutes(to: unitPages)
+    PeopleBoardsAdminController(services: services).addRoutes(to: unitPages)
+    ServiceBoardsAdminController(services: services).addRoutes(to: unitPages)
     return router
 }
 

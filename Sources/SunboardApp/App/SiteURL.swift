@@ -17,6 +17,13 @@ public enum SiteURL: Sendable, Equatable {
     case unitFinance(String)
     case financeEntry(String, String)
     case financeCSV(String)
+    case unitBoards(String)
+    case unitBoard(String, String)
+    case unitCadres(String)
+    case unitDirectory(String)
+    case unitGuides(String)
+    case guide(String)
+    case guidePrint(String)
     // Staff pages
     case login
     case logout
@@ -41,6 +48,19 @@ public enum SiteURL: Sendable, Equatable {
     case adminFinanceImport(String)
     case adminStatements(String)
     case adminChain(String)
+    case adminBoards(String)
+    case adminBoard(String, String)
+    case adminNewCard(String, String)
+    case adminCard(String, String, String)
+    case adminCardStep(String, String, String, String)
+    case adminBoardImport(String, String)
+    case adminBoardSettings(String, String)
+    case adminBoardReview(String, String)
+    /// The list of a service board: `cadres`, `directory` or `guides`.
+    case adminServiceBoard(String, String)
+    /// One line of a service board; `new` for the form that adds one.
+    case adminServiceItem(String, String, String)
+    case adminServiceItemDelete(String, String, String)
     case audit
     case users
     case newUser
@@ -58,6 +78,12 @@ public enum SiteURL: Sendable, Equatable {
     case apiLedger
     case apiFinanceEntries(String)
     case apiFinanceStatements(String)
+    case apiBoards(String)
+    case apiBoard(String, String)
+    case apiCadres(String)
+    case apiDirectory(String)
+    case apiGuides(String)
+    case apiGuide(String)
 
     public var path: String {
         switch self {
@@ -73,6 +99,13 @@ public enum SiteURL: Sendable, Equatable {
         case .unitFinance(let slug): "/units/\(slug)/finance"
         case .financeEntry(let slug, let id): "/units/\(slug)/finance/entries/\(id)"
         case .financeCSV(let slug): "/units/\(slug)/finance/ledger.csv"
+        case .unitBoards(let slug): "/units/\(slug)/boards"
+        case .unitBoard(let slug, let board): "/units/\(slug)/boards/\(board)"
+        case .unitCadres(let slug): "/units/\(slug)/cadres"
+        case .unitDirectory(let slug): "/units/\(slug)/directory"
+        case .unitGuides(let slug): "/units/\(slug)/guides"
+        case .guide(let id): "/guides/\(id)"
+        case .guidePrint(let id): "/guides/\(id)/print"
         case .login: "/admin/login"
         case .logout: "/admin/logout"
         case .admin: "/admin"
@@ -96,6 +129,17 @@ public enum SiteURL: Sendable, Equatable {
         case .adminFinanceImport(let slug): "/admin/units/\(slug)/finance/import"
         case .adminStatements(let slug): "/admin/units/\(slug)/finance/statements"
         case .adminChain(let slug): "/admin/units/\(slug)/finance/chain"
+        case .adminBoards(let slug): "/admin/units/\(slug)/boards"
+        case .adminBoard(let slug, let board): "/admin/units/\(slug)/boards/\(board)"
+        case .adminNewCard(let slug, let board): "/admin/units/\(slug)/boards/\(board)/new"
+        case .adminCard(let slug, let board, let id): "/admin/units/\(slug)/boards/\(board)/cards/\(id)"
+        case .adminCardStep(let slug, let board, let id, let step): "/admin/units/\(slug)/boards/\(board)/cards/\(id)/\(step)"
+        case .adminBoardImport(let slug, let board): "/admin/units/\(slug)/boards/\(board)/import"
+        case .adminBoardSettings(let slug, let board): "/admin/units/\(slug)/boards/\(board)/settings"
+        case .adminBoardReview(let slug, let board): "/admin/units/\(slug)/boards/\(board)/review-disclosure"
+        case .adminServiceBoard(let slug, let kind): "/admin/units/\(slug)/\(kind)"
+        case .adminServiceItem(let slug, let kind, let id): "/admin/units/\(slug)/\(kind)/\(id)"
+        case .adminServiceItemDelete(let slug, let kind, let id): "/admin/units/\(slug)/\(kind)/\(id)/delete"
         case .audit: "/admin/audit"
         case .users: "/admin/users"
         case .newUser: "/admin/users/new"
@@ -112,6 +156,12 @@ public enum SiteURL: Sendable, Equatable {
         case .apiLedger: "/api/v1/ledger"
         case .apiFinanceEntries(let slug): "/api/v1/units/\(slug)/finance/entries"
         case .apiFinanceStatements(let slug): "/api/v1/units/\(slug)/finance/statements"
+        case .apiBoards(let slug): "/api/v1/units/\(slug)/boards"
+        case .apiBoard(let slug, let board): "/api/v1/units/\(slug)/boards/\(board)"
+        case .apiCadres(let slug): "/api/v1/units/\(slug)/cadres"
+        case .apiDirectory(let slug): "/api/v1/units/\(slug)/directory"
+        case .apiGuides(let slug): "/api/v1/units/\(slug)/guides"
+        case .apiGuide(let id): "/api/v1/guides/\(id)"
         }
     }
 

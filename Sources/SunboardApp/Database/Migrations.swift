@@ -13,5 +13,7 @@ public enum Migrations {
         CreateDisclosures(),  // drafts, published versions, attachments, objections
         CreateLedger(),  // the hash chain of publications, corrections and withdrawals
         CreateFinance(),  // the books, reimbursements with receipts and signatures, signature chains
+        CreatePeopleBoards(),  // 插卡式 cards, their history, each community's published fields
+        CreateServiceBoards(),  // 干部监督台, 便民指示牌, 办事指南
     ]
 }

@@ -536,7 +536,7 @@ extension DemoData {
 
 /// What differs between the communities' standing board; the rules themselves
 /// come from the office's model texts, as the report describes.
-fileprivate struct StandingProfile: Sendable {
+struct StandingProfile: Sendable {
     /// A committee member on the 干部监督台.
     struct Cadre: Sendable {
         var name: String
@@ -917,7 +917,7 @@ extension DemoData {
         }
     }
 
-    private static let standingProfiles: [StandingProfile] = [
+    static let standingProfiles: [StandingProfile] = [
         StandingProfile(
             slug: "yincheng", name: "银城社区", address: "解放路 26 号银城社区服务中心", phone: "0912-3210101",
             secretary: "李秀英", director: "王建国", supervisor: "张桂兰", supervisorMembers: "钱玉梅、孙德胜",
@@ -1889,12 +1889,12 @@ extension DemoData {
 
                 对公示对象有异议的，请在公示期内向社区居委会（电话 0912-3210101）或社区监委会主任张桂兰反映，也可直接向办事处民政办反映。社区对反映人的信息保密。
 
-                公示期满后，申请人姓名、收入和困难情况不再公开。
+                公示期满后，申请人姓名、拟保障金额和困难情况不再公开。
                 """,
             fields: [
                 "applicant": "刘桂芳",
                 "household_size": "2",
-                "monthly_income": "385.00",
+                "monthly_benefit": "630.00",
                 "hardship": "丈夫 2025 年 10 月脑梗后瘫痪在床，需长期护理；本人无固定工作，靠打零工维持生活。",
             ],
             published: "2026-03-16"),
@@ -2033,12 +2033,12 @@ extension DemoData {
 
                 对公示对象有异议的，请在公示期内向社区居委会（电话 0912-3210101）或社区监委会主任张桂兰反映，也可直接向办事处民政办反映。社区对反映人的信息保密。
 
-                公示期满后，申请人姓名、收入和困难情况不再公开。
+                公示期满后，申请人姓名、拟保障金额和困难情况不再公开。
                 """,
             fields: [
                 "applicant": "白秀珍",
                 "household_size": "3",
-                "monthly_income": "420.00",
+                "monthly_benefit": "780.00",
                 "hardship": "丈夫 2026 年 8 月因车祸去世，本人患类风湿关节炎不能从事重体力劳动，两个孩子分别上高中和初中。",
             ],
             published: "2026-11-24"),
@@ -2101,7 +2101,7 @@ extension DemoData {
             fields: [
                 "applicant": "张海军",
                 "household_size": "4",
-                "monthly_income": "365.50",
+                "monthly_benefit": "410.00",
                 "hardship": "本人 2025 年因腰椎病做手术，不能继续在建筑工地干活；妻子在超市打零工，两个孩子上小学。",
             ],
             published: "2026-04-14"),
@@ -2187,7 +2187,7 @@ extension DemoData {
             fields: [
                 "applicant": "李建平",
                 "household_size": "1",
-                "monthly_income": "290.00",
+                "monthly_benefit": "1260.00",
                 "hardship": "本人 68 岁，独居，无子女，患慢性阻塞性肺病，仅靠少量养老金生活。",
             ],
             published: "2026-09-15"),
@@ -2287,7 +2287,7 @@ extension DemoData {
             fields: [
                 "applicant": "高凤兰",
                 "household_size": "3",
-                "monthly_income": "410.00",
+                "monthly_benefit": "560.00",
                 "hardship": "离异后独自抚养两个孩子，其中一个患先天性心脏病需长期服药；本人在公园路一家饭店做帮厨，收入不稳定。",
             ],
             published: "2026-05-19"),
@@ -2533,8 +2533,7 @@ extension DemoData {
             fields: [
                 "applicant": "贺振东",
                 "household_size": "4",
-                "monthly_income": "398.00",
-                "hardship": "惠民安置小区居民，本人 2026 年 5 月查出尿毒症，每周透析 3 次，已不能工作；妻子照顾本人和两个上学的孩子。",
+                "monthly_benefit": "840.00",
             ],
             published: "2026-08-24"),
         DemoDisclosure(

@@ -117,7 +117,10 @@ public struct DemoSeeder: Sendable {
         let finance = DemoFinance(
             services: services, people: people, workers: workers, units: units.mapValues(\.unit), office: office, officeAdmin: admin,
             officeLeader: leader)
+        let boards = DemoBoards(services: services, people: people, units: units.mapValues(\.unit), office: office)
+        let serviceBoards = DemoServiceBoards(
+            services: services, people: people, units: units.mapValues(\.unit), office: office, officeAdmin: admin)
         try await DemoTimeline(services: services, people: people, units: units, office: office)
-            .play(DemoData.disclosures, with: try finance.steps(DemoData.money))
+            .play(DemoData.disclosures, with: try finance.steps(DemoData.money) + boards.steps() + serviceBoards.steps())
     }
 }

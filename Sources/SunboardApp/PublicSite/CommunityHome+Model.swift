@@ -21,6 +21,7 @@ struct CommunityHome: Sendable {
         var moreURL: String?
         /// A section's own page, e.g. the finance board with every line.
         var boardURL: String?
+        var boardLabel: String?
         var isEmpty: Bool
         var hasListings: Bool
         var hasPeriodic: Bool
@@ -67,6 +68,8 @@ struct CommunityHome: Sendable {
         /// The latest period of each periodic item, however old.
         var latestPeriodic: [PublicListing]
         var standing: [StandingContent]
+        /// How much each section with a page of its own holds there (rosters, cadres, …).
+        var pageCounts: [String: Int] = [:]
     }
 
     /// Latest disclosures listed per live section.
@@ -97,7 +100,8 @@ struct CommunityHome: Sendable {
         let sections = BoardSection.community.map { section -> Section in
             var result = Section(
                 id: section.id, title: section.title, summary: section.summary, emptyText: section.emptyText,
-                profile: nil, listings: [], standing: [], periodic: [], moreURL: nil, boardURL: nil, isEmpty: true, hasListings: false,
+                profile: nil, listings: [], standing: [], periodic: [], moreURL: nil, boardURL: nil, boardLabel: nil, isEmpty: true,
+                hasListings: false,
                 hasPeriodic: false)
             let sectionItems = content.catalog.filter { $0.boardSection == section.id }
             switch section.id {
@@ -128,8 +132,18 @@ struct CommunityHome: Sendable {
             result.isEmpty = result.profile == nil && result.listings.isEmpty && result.standing.isEmpty && result.periodic.isEmpty
             result.hasListings = !result.listings.isEmpty
             result.hasPeriodic = !result.periodic.isEmpty
-            if section.id == "finance" {
-                result.boardURL = SiteURL.unitFinance(community.slug).path
+            // Sections with a page of their own link to it.
+            let pages: [String: (SiteURL, String)] = [
+                "finance": (.unitFinance(community.slug), "看每一笔收支、原始单据和签字人 →"),
+                "rosters": (.unitBoards(community.slug), "看低保、流动人口、党员公示栏 →"),
+                "guides": (.unitGuides(community.slug), "看各项事情怎么办：流程图、材料、收费 →"),
+                "cadres": (.unitCadres(community.slug), "看社区干部和所包巷道 →"),
+                "directory": (.unitDirectory(community.slug), "看便民电话 →"),
+            ]
+            if let (url, label) = pages[section.id] {
+                result.boardURL = url.path
+                result.boardLabel = label
+                if (content.pageCounts[section.id] ?? 0) > 0 { result.isEmpty = false }
             }
             if !result.listings.isEmpty {
                 result.moreURL = SiteURL.unitDisclosures(community.slug).path + "?section=\(section.id)"

@@ -121,7 +121,9 @@ struct DisclosurePagesController {
         // Receipts of posted reimbursements are public, like the seed's photocopies on the board.
         let isAttachment = try await services.disclosures.isPublicFile(sha256, today: CalendarDate(services.clock.now))
         let isReceipt = isAttachment ? false : try await services.finance.isPostedReceipt(sha256)
-        guard isAttachment || isReceipt else { throw CommonError.notFound }
+        // Cadres' photos and guides' forms are on public boards too.
+        let isService = isAttachment || isReceipt ? false : try await services.serviceBoards.isPublicFile(sha256)
+        guard isAttachment || isReceipt || isService else { throw CommonError.notFound }
         return try await FileResponse.make(
             sha256: sha256, store: services.files, database: services.database, cache: "public, max-age=31536000, immutable")
     }

@@ -43,7 +43,13 @@ struct PublicController {
                 latestPeriodic: try await services.disclosures.latestPerItem(
                     unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .periodic }.map(\.id)),
                 standing: try await services.disclosures.standing(
-                    unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .standing }.map(\.id))
+                    unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .standing }.map(\.id)),
+                pageCounts: [
+                    "rosters": try await services.peopleBoards.rosterCounts(unitID: unit.id).values.reduce(0, +),
+                    "cadres": try await services.serviceBoards.cadres(unitID: unit.id).count,
+                    "directory": try await services.serviceBoards.directory(unitID: unit.id).count,
+                    "guides": try await services.serviceBoards.guides(lineage: lineage).count,
+                ]
             )
             return try services.pages.page(for: key) {
                 let model = CommunityHome(community: unit, parent: parent, content: content, today: today, assets: services.renderer.assets)

@@ -97,14 +97,14 @@ public enum DefaultCatalog {
 
         // 即时公开 — as matters happen
         .init(
-            code: "dibao-applicants", title: "新申请低保人员基本情况及收入水平",
+            code: "dibao-applicants", title: "新申请低保人员基本情况及拟保障金额",
             description: "新申请低保的家庭在居委会公示7天，接受居民监督和异议；公示期满后姓名等个人信息不再公开。",
             scope: .affairs, disclosureClass: .immediate, boardSection: "rosters",
             fields: [
                 FieldSpec(key: "applicant", label: "申请人", visibility: .duringNotice),
                 FieldSpec(key: "household_size", label: "家庭人口", kind: .number),
-                FieldSpec(key: "monthly_income", label: "家庭月人均收入", kind: .money, visibility: .duringNotice),
-                FieldSpec(key: "hardship", label: "困难情况", kind: .longText, visibility: .duringNotice),
+                FieldSpec(key: "monthly_benefit", label: "拟保障金额（元/月）", kind: .money, visibility: .duringNotice),
+                FieldSpec(key: "hardship", label: "困难情况", kind: .longText, required: false, visibility: .duringNotice),
             ],
             // 7 days: 《最低生活保障审核确认办法》(2021) 第二十四条.
             noticeDays: 7),

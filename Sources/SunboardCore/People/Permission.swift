@@ -24,6 +24,14 @@ public enum Permission: String, Sendable, CaseIterable {
     case keepAccounts
     /// Set who must sign reimbursements (the office's rule).
     case manageSignatureChains
+    /// Keep the people boards: add applicants and people, import rosters,
+    /// put applications on notice (录入员, 专职工作者).
+    case keepRosters
+    /// Decide 低保 applications after their notice, adjust and stop benefits,
+    /// record yearly reviews (居委会主任; 办事处领导 for applicants related to staff).
+    case decideRosters
+    /// Keep the 干部监督台, 便民指示牌 and 办事指南 up to date.
+    case manageServiceBoards
 }
 
 extension Role {
@@ -34,12 +42,18 @@ extension Role {
     /// writes no community's disclosures.
     public var permissions: Set<Permission> {
         switch self {
-        case .clerk: [.viewUnitAdmin, .draftDisclosures, .fileReimbursements, .keepAccounts]
+        case .clerk: [.viewUnitAdmin, .draftDisclosures, .fileReimbursements, .keepAccounts, .keepRosters, .manageServiceBoards]
         case .supervisor, .supervisionChair: [.viewUnitAdmin, .reviewDisclosures]
-        case .secretary, .liaison, .officeLeader: [.viewUnitAdmin]
-        case .worker: [.viewUnitAdmin, .fileReimbursements]
-        case .director: [.viewUnitAdmin, .editUnitProfile, .draftDisclosures, .publishDisclosures, .manageCatalog]
-        case .officeAdmin: [.viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog, .manageSignatureChains]
+        case .secretary, .liaison: [.viewUnitAdmin]
+        case .officeLeader: [.viewUnitAdmin, .decideRosters]
+        case .worker: [.viewUnitAdmin, .fileReimbursements, .keepRosters]
+        case .director:
+            [
+                .viewUnitAdmin, .editUnitProfile, .draftDisclosures, .publishDisclosures, .manageCatalog, .decideRosters,
+                .manageServiceBoards,
+            ]
+        case .officeAdmin:
+            [.viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog, .manageSignatureChains, .manageServiceBoards]
         }
     }
 

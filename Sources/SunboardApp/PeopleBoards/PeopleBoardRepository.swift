@@ -1,0 +1,108 @@
+import Foundation
+import SQLKit
+import SunboardCore
+
+/// Reads the people boards. Every list is one query (a card's history and a
+/// period's changes join their cards), never one per card.
+public struct PeopleBoardRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Each board's field visibilities for a unit: its choices over the defaults.
+    public func visibilities(unitID: Int) async throws -> [String: [String: BoardVisibility]] {
+        let rows = try await database.sql.select().columns("board", "field", "visibility").from("board_field_settings")
+            .where("unit_id", .equal, SQLBind(unitID)).all()
+        var choices: [String: [String: BoardVisibility]] = [:]
+        for row in rows {
+            let board = try row.decode(column: "board", as: String.self)
+            let field = try row.decode(column: "field", as: String.self)
+            if let visibility = BoardVisibility(rawValue: try row.decode(column: "visibility", as: String.self)) {
+                choices[board, default: [:]][field] = visibility
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: PeopleBoard.all.map { ($0.code, $0.visibilities(choices[$0.code] ?? [:])) })
+    }
+
+    public func visibilities(unitID: Int, board: PeopleBoard) async throws -> [String: BoardVisibility] {
+        try await visibilities(unitID: unitID)[board.code] ?? board.visibilities([:])
+    }
+
+    /// A board's cards in the given states, by name.
+    public func cards(unitID: Int, board: PeopleBoard, statuses: [CardStatus]) async throws -> [BoardCard] {
+        try await database.sql.select().columns(BoardCardRow.columns).from("board_cards")
+            .where("unit_id", .equal, SQLBind(unitID)).where("board", .equal, SQLBind(board.code))
+            .where("status", .in, statuses.map(\.rawValue))
+            .orderBy("name").orderBy("id")
+            .all(decoding: BoardCardRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.card)
+    }
+
+    public func card(id: Int) async throws -> BoardCard? {
+        try await Self.card(id: id, on: database.sql)
+    }
+
+    static func card(id: Int, on sql: any SQLDatabase) async throws -> BoardCard? {
+        try await sql.select().columns(BoardCardRow.columns).from("board_cards").where("id", .equal, SQLBind(id))
+            .first(decoding: BoardCardRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.card
+    }
+
+    /// How many people each board has on its roster, in one query.
+    public func rosterCounts(unitID: Int) async throws -> [String: Int] {
+        let rows = try await database.sql.select().column("board").column(SQLRaw("COUNT(*)"), as: "n").from("board_cards")
+            .where("unit_id", .equal, SQLBind(unitID)).where("status", .equal, SQLBind(CardStatus.onRoster.rawValue))
+            .groupBy("board").all()
+        var counts: [String: Int] = [:]
+        for row in rows { counts[try row.decode(column: "board", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+        return counts
+    }
+
+    public func events(cardID: Int) async throws -> [CardEvent] {
+        try await database.sql.select().columns(CardEventRow.columns).from("board_card_events").where("card_id", .equal, SQLBind(cardID))
+            .orderBy("happened_at").orderBy("id")
+            .all(decoding: CardEventRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.event)
+    }
+
+    /// The roster changes (added, adjusted, removed) between two instants,
+    /// newest first, each with its card: two queries for the whole period.
+    public func changes(unitID: Int, board: PeopleBoard, from: Date, to: Date) async throws -> [RosterChange] {
+        let kinds = CardEventKind.allCases.filter { $0.publicChange != nil }
+        let events = try await database.sql.select().columns(CardEventRow.columns).from("board_card_events")
+            .where("unit_id", .equal, SQLBind(unitID)).where("board", .equal, SQLBind(board.code))
+            .where("kind", .in, kinds.map(\.rawValue))
+            .where("happened_at", .greaterThanOrEqual, SQLBind(from.unixSeconds)).where("happened_at", .lessThan, SQLBind(to.unixSeconds))
+            .orderBy("happened_at", .descending).orderBy("id", .descending)
+            .all(decoding: CardEventRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.event)
+        let ids = Array(Set(events.map(\.cardID)))
+        guard !ids.isEmpty else { return [] }
+        let cards = try await database.sql.select().columns(BoardCardRow.columns).from("board_cards")
+            .where("id", .in, ids)
+            .all(decoding: BoardCardRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.card)
+        let byID = Dictionary(uniqueKeysWithValues: cards.map { ($0.id, $0) })
+        return events.compactMap { event in byID[event.cardID].map { RosterChange(event: event, card: $0) } }
+    }
+
+    /// A year's review outcomes for the 低保 board: how many families were
+    /// reviewed and how many continued, were adjusted or stopped.
+    public func reviewCounts(unitID: Int, year: Int) async throws -> [ReviewOutcome: Int] {
+        let rows = try await database.sql.select().column("kind").column(SQLRaw("COUNT(*)"), as: "n").from("board_card_events")
+            .where("unit_id", .equal, SQLBind(unitID)).where("review_year", .equal, SQLBind(year)).groupBy("kind").all()
+        var counts: [ReviewOutcome: Int] = [:]
+        for row in rows {
+            let n = try row.decode(column: "n", as: Int.self)
+            switch CardEventKind(rawValue: try row.decode(column: "kind", as: String.self)) {
+            case .reviewed: counts[.continued, default: 0] += n
+            case .adjusted: counts[.adjusted, default: 0] += n
+            case .removed: counts[.cancelled, default: 0] += n
+            default: break
+            }
+        }
+        return counts
+    }
+
+    static func reviewed(cardID: Int, year: Int, on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.select().column("id").from("board_card_events").where("card_id", .equal, SQLBind(cardID))
+            .where("review_year", .equal, SQLBind(year)).first() != nil
+    }
+}

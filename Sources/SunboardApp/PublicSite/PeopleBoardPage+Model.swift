@@ -1,0 +1,169 @@
+import Foundation
+import SunboardCore
+
+/// What one board shows the public, worked out once for the page and the
+/// API: only the fields public for this board in this community.
+struct PublicBoard: Sendable {
+    struct Card: Sendable {
+        var values: [(field: BoardField, value: String)]
+        var amounts: [String: Int]
+    }
+
+    struct Count: Sendable {
+        var group: String
+        var count: Int
+    }
+
+    struct Change: Sendable {
+        var date: CalendarDate
+        var change: String
+        var values: [(field: BoardField, value: String)]
+        var amountBefore: Fen?
+        var amountAfter: Fen?
+    }
+
+    var board: PeopleBoard
+    var visibilities: [String: BoardVisibility]
+    var showsCards: Bool
+    var publicFields: [BoardField]
+    var total: Int
+    var cards: [Card]
+    var counts: [Count]
+    var period: Period
+    var changes: [Change]
+
+    init(board: PeopleBoard, visibilities: [String: BoardVisibility], roster: [BoardCard], period: Period, changes: [RosterChange]) {
+        self.board = board
+        self.visibilities = visibilities
+        self.showsCards = board.showsCards(visibilities)
+        self.publicFields = board.fields.filter { visibilities[$0.key] == .public }
+        self.total = roster.count
+        let benefitPublic = visibilities[PeopleBoard.benefitKey] == .public
+        func card(_ card: BoardCard) -> Card {
+            let amounts = card.board.fields.filter { $0.kind == .money && visibilities[$0.key] == .public }
+                .reduce(into: [String: Int]()) { result, field in result[field.key] = card.values[field.key].flatMap(Int.init) }
+            return Card(values: card.publicValues(visibilities), amounts: amounts)
+        }
+        self.cards = showsCards ? roster.map(card) : []
+        // Counts by the board's grouping field, when it is public.
+        if visibilities[board.countsBy] == .public {
+            let grouped = Dictionary(grouping: roster) { $0.values[board.countsBy] ?? "未填写" }
+            self.counts = grouped.map { Count(group: $0.key, count: $0.value.count) }.sorted { ($0.count, $1.group) > ($1.count, $0.group) }
+        } else {
+            self.counts = []
+        }
+        self.period = period
+        self.changes = changes.compactMap { change in
+            guard let label = change.event.kind.publicChange else { return nil }
+            return Change(
+                date: CalendarDate(change.event.at), change: label, values: change.card.publicValues(visibilities),
+                amountBefore: benefitPublic ? change.event.amountBefore : nil, amountAfter: benefitPublic ? change.event.amountAfter : nil)
+        }
+    }
+}
+
+/// `/units/{slug}/boards`: the community's boards with how many are on each.
+struct BoardsPage: Sendable {
+    struct Row: Sendable {
+        var title: String
+        var summary: String
+        var count: Int
+        var url: String
+    }
+
+    var frame: Frame
+    var unitName: String
+    var rows: [Row]
+}
+
+/// `/units/{slug}/boards/{board}`: the cards (插卡式) and the period's changes.
+struct BoardPage: Sendable {
+    struct Card: Sendable {
+        var title: String
+        var rows: [Cell]
+    }
+
+    struct Cell: Sendable {
+        var label: String
+        var value: String
+    }
+
+    struct Change: Sendable {
+        var date: String
+        var change: String
+        var kind: String
+        var who: String
+        var amount: String?
+    }
+
+    struct PeriodLink: Sendable {
+        var label: String
+        var url: String
+        var current: Bool
+    }
+
+    var frame: Frame
+    var unitName: String
+    var title: String
+    var summary: String
+    var total: Int
+    var showsCards: Bool
+    var cards: [Card]
+    var counts: [PublicBoard.Count]
+    var hasCounts: Bool
+    var countsLabel: String
+    var publicLabels: String
+    var periodName: String
+    var periods: [PeriodLink]
+    var changes: [Change]
+    var hasChanges: Bool
+    var noticesURL: String?
+    var takesApplications: Bool
+
+    init(unit: Unit, parent: Unit?, content: PublicBoard, today: CalendarDate, noticesURL: String?, assets: StaticAssets) {
+        let board = content.board
+        var crumbs: [Frame.Crumb] = []
+        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
+        crumbs.append(.init(title: unit.name, url: SiteURL.unit(unit.slug).path))
+        crumbs.append(.init(title: "插卡式公示", url: SiteURL.unitBoards(unit.slug).path))
+        self.frame = Frame(title: "\(board.title) · \(unit.name)插卡式公示", crumbs: crumbs, assets: assets)
+        self.unitName = unit.name
+        self.title = board.title
+        self.summary = board.summary
+        self.total = content.total
+        self.showsCards = content.showsCards
+        self.cards = content.cards.map { card in
+            Card(
+                title: card.values.first { $0.field.key == PeopleBoard.nameKey }?.value ?? "",
+                rows: card.values.filter { $0.field.key != PeopleBoard.nameKey }.map { Cell(label: $0.field.label, value: $0.value) })
+        }
+        self.counts = content.counts
+        self.hasCounts = !content.counts.isEmpty
+        self.countsLabel = board.field(board.countsBy)?.label ?? ""
+        self.publicLabels = content.publicFields.map(\.label).joined(separator: "、")
+        self.periodName = content.period.chinese
+        let base = SiteURL.unitBoard(unit.slug, board.code).path
+        let year = today.year
+        let options: [Period] = [.year(year), .year(year - 1)] + (1...today.month).reversed().map { Period.month(year: year, month: $0) }
+        self.periods = options.map { PeriodLink(label: $0.chinese, url: "\(base)?period=\($0)", current: $0 == content.period) }
+        self.changes = content.changes.map { change in
+            // Who it was, briefly: the short public fields, not a hardship's paragraph.
+            let described = change.values.filter { $0.field.kind == .text || $0.field.kind == .number }.map(\.value)
+                .joined(separator: " · ")
+            var amount: String?
+            switch (change.amountBefore, change.amountAfter) {
+            case (let before?, let after?): amount = "\(before.yuan) → \(after.yuan)"
+            case (nil, let after?): amount = after.yuan
+            case (let before?, nil): amount = "原 \(before.yuan)"
+            default: amount = nil
+            }
+            let kinds = ["新增": "added", "调整": "adjusted", "停止": "removed"]
+            return Change(
+                date: change.date.chinese, change: change.change, kind: kinds[change.change] ?? "",
+                who: described, amount: amount)
+        }
+        self.hasChanges = !changes.isEmpty
+        self.noticesURL = noticesURL
+        self.takesApplications = board.takesApplications
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import SunboardCore
+
+/// The public people boards (插卡式公示) and their JSON. Everything shown
+/// goes through `PublicBoard`, which keeps only the fields public for the
+/// board in this community.
+struct PeopleBoardsController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(SiteURL.unitBoards("{slug}").route, use: boards)
+        router.get(SiteURL.unitBoard("{slug}", "{board}").route, use: board)
+        router.get(SiteURL.apiBoards("{slug}").route, use: apiBoards)
+        router.get(SiteURL.apiBoard("{slug}", "{board}").route, use: apiBoard)
+    }
+
+    private func community(_ context: AppRequestContext) async throws -> (Unit, [Unit]) {
+        let slug = try context.parameters.require("slug")
+        guard let unit = try await services.units.find(slug: slug), unit.kind == .community else { throw CommonError.notFound }
+        return (unit, try await services.units.lineage(of: unit.id))
+    }
+
+    private func board(_ context: AppRequestContext) throws -> PeopleBoard {
+        let code = try context.parameters.require("board")
+        guard let board = PeopleBoard.find(code) else { throw BoardError.unknownBoard(code) }
+        return board
+    }
+
+    /// `period` (default: this year), or a clear error.
+    private func period(_ request: Request) throws -> Period {
+        guard let text = request.queryDictionary["period"], !text.isEmpty else { return .year(CalendarDate(services.clock.now).year) }
+        guard let period = Period(text) else {
+            throw ValidationFailure([
+                .init(
+                    field: "period", message: "“period”请写成 2026-10、2026-Q3 或 2026。",
+                    englishMessage: "period must look like 2026-10, 2026-Q3 or 2026.")
+            ])
+        }
+        return period
+    }
+
+    private func content(unit: Unit, board: PeopleBoard, period: Period) async throws -> PublicBoard {
+        let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
+        let roster = try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: [.onRoster])
+        let changes = try await services.peopleBoards.changes(
+            unitID: unit.id, board: board, from: period.firstDay.startInstant, to: period.lastDay.adding(days: 1).startInstant)
+        return PublicBoard(board: board, visibilities: visibilities, roster: roster, period: period, changes: changes)
+    }
+
+    @Sendable func boards(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let (unit, lineage) = try await community(context)
+        let counts = try await services.peopleBoards.rosterCounts(unitID: unit.id)
+        var crumbs: [Frame.Crumb] = []
+        if let parent = lineage.dropFirst().first { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
+        crumbs.append(.init(title: unit.name, url: SiteURL.unit(unit.slug).path))
+        let model = BoardsPage(
+            frame: Frame(title: "插卡式公示 · \(unit.name)", crumbs: crumbs, assets: services.renderer.assets), unitName: unit.name,
+            rows: PeopleBoard.all.map {
+                .init(title: $0.title, summary: $0.summary, count: counts[$0.code] ?? 0, url: SiteURL.unitBoard(unit.slug, $0.code).path)
+            })
+        return HTML(try services.renderer.render("public/boards", model), caching: .publicRevalidate)
+    }
+
+    @Sendable func board(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let (unit, lineage) = try await community(context)
+        let board = try board(context)
+        let period = try period(request)
+        let today = CalendarDate(services.clock.now)
+        let key = "board:\(board.code):\(today):\(period):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+        if let page = services.pages.cached(key) { return page }
+        let content = try await content(unit: unit, board: board, period: period)
+        let notices = board.takesApplications ? SiteURL.unitDisclosures(unit.slug).path + "?section=rosters" : nil
+        return try services.pages.page(for: key) {
+            let model = BoardPage(
+                unit: unit, parent: lineage.dropFirst().first, content: content, today: today, noticesURL: notices,
+                assets: services.renderer.assets)
+            return HTML(try services.renderer.render("public/board", model), caching: .publicRevalidate)
+        }
+    }
+
+    @Sendable func apiBoards(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[BoardSummaryJSON]> {
+        let (unit, _) = try await community(context)
+        let counts = try await services.peopleBoards.rosterCounts(unitID: unit.id)
+        let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id)
+        return JSONBody(
+            PeopleBoard.all.map { board in
+                let shown = visibilities[board.code] ?? board.visibilities([:])
+                return BoardSummaryJSON(
+                    code: board.code, title: board.title, summary: board.summary, onRoster: counts[board.code] ?? 0,
+                    showsCards: board.showsCards(shown),
+                    publicFields: board.fields.filter { shown[$0.key] == .public }.map(BoardFieldJSON.init),
+                    url: SiteURL.unitBoard(unit.slug, board.code).path, api: SiteURL.apiBoard(unit.slug, board.code).path)
+            })
+    }
+
+    @Sendable func apiBoard(_ request: Request, context: AppRequestContext) async throws -> JSONBody<BoardJSON> {
+        let (unit, _) = try await community(context)
+        let board = try board(context)
+        return JSONBody(BoardJSON(unit: unit, content: try await content(unit: unit, board: board, period: try period(request))))
+    }
+}
