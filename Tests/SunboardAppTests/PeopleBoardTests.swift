@@ -115,29 +115,38 @@ struct PeopleBoardTests {
         }
     }
 
-    @Test("A community publishes more where the rules allow, never an ID number, health or phone")
+    @Test("A community publishes more where the rules allow, never an ID number, health or phone, and may keep less")
     func settings() async throws {
         try await TestApp.run { app in
-            let clerk = try await app.signedIn("yincheng-clerk")
-            let file = "户主姓名,家庭人口,月保障金,户主年龄,困难情况,健康状况\r\n马兰花,2,650,68,老伴去世，独自照顾儿子。,糖尿病\r\n"
-            let imported = try await clerk.postMultipart(
+            let director = try await app.signedIn("yincheng-director")
+            let file = "户主姓名,家庭人口,月保障金,户主年龄,困难情况,健康状况,联系电话\r\n马兰花,2,650,68,老伴去世，独自照顾儿子。,糖尿病,13991230001\r\n"
+            let imported = try await director.postMultipart(
                 Self.base + "/import", fields: [], files: [(field: "file", name: "名册.csv", bytes: Array(file.utf8))])
             #expect(imported.status == .seeOther)
-            let director = try await app.signedIn("yincheng-director")
             // The settings form refuses what may never be public, and saves nothing.
-            let refused = try await director.post(Self.base + "/settings", form: [("public", "health"), ("public", "age")])
+            let refused = try await director.post(Self.base + "/settings", form: [("v_health", "public"), ("v_age", "public")])
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("“健康状况”按规定不能公开"))
             #expect(try await app.count("board_field_settings") == 0)
+            #expect(try await director.post(Self.base + "/settings", form: [("v_name", "not_stored")]).status == .badRequest)
             #expect(
-                try await director.post(Self.base + "/settings", form: [("public", "age"), ("public", "hardship")]).status == .seeOther)
+                try await director.post(
+                    Self.base + "/settings", form: [("v_age", "public"), ("v_hardship", "public"), ("v_phone", "not_stored")]
+                )
+                .status == .seeOther)
             let board = try await app.browser().get("/units/yincheng/boards/dibao")
             #expect(board.text.contains("老伴去世") && board.text.contains("68"))
             #expect(!board.text.contains("糖尿病"))
+            // A field no longer kept is erased from the cards, and the form stops asking for it.
+            let unit = try await app.unit("yincheng")
+            let card = try #require(try await app.services.peopleBoards.cards(unitID: unit.id, board: .dibao, statuses: [.onRoster]).first)
+            #expect(card.values["phone"] == nil && card.values["health"] == "糖尿病")
+            #expect(!(try await app.signedIn("yincheng-clerk").get(Self.base + "/new").text.contains("f-phone")))
             // A clerk may not change what is published; a neighbour's director may not either.
-            #expect(try await clerk.post(Self.base + "/settings", form: [("public", "lane")]).status == .forbidden)
+            let clerk = try await app.signedIn("yincheng-clerk")
+            #expect(try await clerk.post(Self.base + "/settings", form: [("v_lane", "public")]).status == .forbidden)
             let neighbour = try await app.signedIn("yinnan-director")
-            #expect(try await neighbour.post(Self.base + "/settings", form: [("public", "lane")]).status == .forbidden)
+            #expect(try await neighbour.post(Self.base + "/settings", form: [("v_lane", "public")]).status == .forbidden)
         }
     }
 
@@ -169,10 +178,10 @@ struct PeopleBoardTests {
         }
     }
 
-    @Test("Imports a GB18030 roster; a file with a broken row imports nothing and says which line")
+    @Test("The director imports a GB18030 roster; a broken row or a family already there imports nothing and says which line")
     func importRoster() async throws {
         try await TestApp.run { app in
-            let clerk = try await app.signedIn("yincheng-clerk")
+            let clerk = try await app.signedIn("yincheng-director")
             let header = "户主姓名,身份证号,家庭人口,月保障金（元）,户主年龄,困难情况,所在巷道\r\n"
             let good = "张秀兰,\(Self.idNumber("61272219490101001")),1,420,77,独居,钟楼巷\r\n王有福,,3,1080.5,52,下岗,东大街\r\n"
             let broken = good + "李四,612722194901010011,0,abc,,,\r\n"
@@ -227,14 +236,17 @@ struct PeopleBoardTests {
                     Self.base + "/cards/\(id)/decide", form: [("decision", "approve"), ("amount", "600"), ("note", "回避后审核")]
                 ).status
                     == .seeOther)
+            // Everything after stays with the office too.
+            #expect(
+                try await director.post(Self.base + "/cards/\(id)/adjust", form: [("amount", "650"), ("note", "调整")]).status == .forbidden)
 
             // Yearly review: adjusted, and a second review for the same year is refused.
             #expect(
-                try await director.post(
+                try await leader.post(
                     Self.base + "/cards/\(id)/review",
                     form: [("year", "2026"), ("outcome", "adjusted"), ("amount", "680"), ("note", "儿子病情加重")]
                 ).status == .seeOther)
-            let again = try await director.post(Self.base + "/cards/\(id)/review", form: [("year", "2026"), ("outcome", "continued")])
+            let again = try await leader.post(Self.base + "/cards/\(id)/review", form: [("year", "2026"), ("outcome", "continued")])
             #expect(again.status == .conflict)
             let unit = try await app.unit("yincheng")
             #expect(try await app.services.peopleBoards.reviewCounts(unitID: unit.id, year: 2026) == [.adjusted: 1])
@@ -251,13 +263,61 @@ struct PeopleBoardTests {
             let disclosure = try await app.disclosure(reviewDraft.id)
             #expect(disclosure.content.fields["adjusted"] == "1" && disclosure.content.fields["reviewed"] == "1")
 
-            // Stopped: off the roster, listed as a change.
+            // Stopped: off the roster, listed as a change; twice is refused.
             #expect(try await clerk2.post(Self.base + "/cards/\(id)/remove", form: [("note", "迁出")]).status == .forbidden)
-            #expect(try await director.post(Self.base + "/cards/\(id)/remove", form: [("note", "")]).status == .badRequest)
-            #expect(try await director.post(Self.base + "/cards/\(id)/remove", form: [("note", "迁往外地")]).status == .seeOther)
+            #expect(try await director.post(Self.base + "/cards/\(id)/remove", form: [("note", "迁出")]).status == .forbidden)
+            #expect(try await leader.post(Self.base + "/cards/\(id)/remove", form: [("note", "")]).status == .badRequest)
+            #expect(try await leader.post(Self.base + "/cards/\(id)/remove", form: [("note", "迁往外地")]).status == .seeOther)
+            #expect(try await leader.post(Self.base + "/cards/\(id)/remove", form: [("note", "迁往外地")]).status == .conflict)
             let after = try await app.browser().get("/units/yincheng/boards/dibao?period=2026")
             #expect(after.text.contains("停止"))
             #expect(try await app.services.peopleBoards.rosterCounts(unitID: unit.id)["dibao"] == nil)
+        }
+    }
+
+    @Test("Cards are for the community's own staff: the office admin opens none, the office leader only those it must decide")
+    func whoSeesCards() async throws {
+        try await TestApp.run { app in
+            let clerk = try await app.signedIn("yincheng-clerk")
+            let plain = try await Self.add(clerk)
+            var related = Self.applicant
+            related[0] = ("name", "白玉兰")
+            let flagged = try await Self.add(clerk, related + [("related_to_staff", "on"), ("relation", "主任王建国的岳母")])
+            let admin = try await app.signedIn("admin")
+            #expect(try await admin.get(Self.base).status == .forbidden)
+            #expect(try await admin.get(Self.base + "/cards/\(plain)").status == .forbidden)
+            let leader = try await app.signedIn("yinzhou-leader")
+            #expect(try await leader.get(Self.base + "/cards/\(plain)").status == .forbidden)
+            let page = try await leader.get(Self.base + "/cards/\(flagged)")
+            #expect(page.status == .ok && page.text.contains("主任王建国的岳母"))
+            let list = try await leader.get(Self.base)
+            #expect(list.text.contains("白玉兰") && !list.text.contains("马兰花"))
+            // The community's supervisor, one of its own staff, reads both.
+            let supervisor = try await app.signedIn("yincheng-supervisor")
+            #expect(try await supervisor.get(Self.base + "/cards/\(plain)").status == .ok)
+        }
+    }
+
+    @Test("Correcting a card keeps its masked ID number; an application cannot change once its notice is drafted")
+    func editing() async throws {
+        try await TestApp.run { app in
+            let clerk = try await app.signedIn("yincheng-clerk")
+            let id = try await Self.add(clerk)
+            let masked = try #require(try await app.services.peopleBoards.card(id: id)?.values["id_number"])
+            let form = try await clerk.get(Self.base + "/cards/\(id)/edit")
+            #expect(form.text.contains("value=\"\(masked)\""))
+            var fields = Self.applicant
+            fields[1] = ("id_number", masked)
+            fields[2] = ("household_size", "3")
+            #expect(try await clerk.post(Self.base + "/cards/\(id)/edit", form: fields).status == .seeOther)
+            let card = try #require(try await app.services.peopleBoards.card(id: id))
+            #expect(card.values["id_number"] == masked && card.values["household_size"] == "3")
+            #expect(try await clerk.post(Self.base + "/cards/\(id)/notice", form: []).status == .seeOther)
+            // A second click does not start a second notice.
+            #expect(try await clerk.post(Self.base + "/cards/\(id)/notice", form: []).status == .conflict)
+            let refused = try await clerk.post(Self.base + "/cards/\(id)/edit", form: fields)
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("已经提交公示"))
         }
     }
 

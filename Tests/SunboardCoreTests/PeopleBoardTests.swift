@@ -70,6 +70,11 @@ struct PeopleBoardRulesTests {
             #expect(board.field(key)?.mayBePublic == false, "\(key)")
         }
         #expect(throws: ValidationFailure.self) { try board.check(["name": .notStored]) }
+        // What is optional may be not kept at all; the floating-population board keeps no ID number by default.
+        try board.check(["phone": .notStored, "health": .notStored])
+        #expect(board.visibilities(["phone": .notStored])["phone"] == .notStored)
+        #expect(PeopleBoard.floating.visibilities([:])["id_number"] == .notStored)
+        #expect(throws: ValidationFailure.self) { try board.check(["household_size": .internal]) }
         try board.check(["age": .public, "hardship": .public, "public_work": .public, "lane": .public])
         // The defaults follow the 2021 rules: name, household size, benefit.
         #expect(board.fields.filter { $0.visibility == .public }.map(\.key) == ["name", "household_size", "monthly_benefit"])

@@ -75,10 +75,9 @@ struct BoardJSON: Encodable, Sendable {
         }
         self.cards = content.cards.map { Card(fields: text($0.values), amountsFen: $0.amounts) }
         self.period = content.period.description
-        let codes = ["新增": "added", "调整": "adjusted", "停止": "removed"]
         self.changes = content.changes.map {
             Change(
-                date: $0.date.description, change: codes[$0.change] ?? $0.change, fields: text($0.values),
+                date: $0.date.description, change: $0.kind.rawValue, fields: text($0.values),
                 amountBeforeFen: Nullable($0.amountBefore?.value), amountAfterFen: Nullable($0.amountAfter?.value))
         }
     }
@@ -124,7 +123,7 @@ struct DirectoryEntryJSON: Encodable, Sendable {
     }
 }
 
-/// `GET /api/v1/units/{slug}/guides` (summaries) and `GET /api/v1/guides/{id}` (whole).
+/// A guide, whole, in `GET /api/v1/units/{slug}/guides` and `GET /api/v1/guides/{id}`.
 struct GuideJSON: Encodable, Sendable {
     struct Step: Encodable, Sendable {
         var title: String

@@ -20,6 +20,11 @@ struct UnitAdminContext: ChildRequestContext {
 
     var user: StaffUser { staff.user }
 
+    /// The person as the workflows record them: who, from where, allowed what here.
+    var actor: DisclosureWorkflow.Actor {
+        .init(id: user.id, name: user.displayName, address: staff.clientAddress, permissions: scope.permissions)
+    }
+
     func can(_ permission: Permission) -> Bool {
         scope.permissions.contains(permission)
     }

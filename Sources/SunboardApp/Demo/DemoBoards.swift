@@ -61,11 +61,13 @@ struct DemoBoards {
             steps.append(
                 DemoStep(at: at("2026-01-05", 10), order: 0) {
                     let workflow = services.boardWorkflow
-                    for (board, bytes) in [
-                        (PeopleBoard.dibao, roster.dibaoCSV(count: size)), (.floating, roster.floatingCSV()), (.party, roster.partyCSV()),
+                    // The 低保 roster is brought over by the director, who answers for it; the others by the clerk.
+                    for (board, bytes, actor) in [
+                        (PeopleBoard.dibao, roster.dibaoCSV(count: size), director), (.floating, roster.floatingCSV(), clerk),
+                        (.party, roster.partyCSV(), clerk),
                     ] {
                         let reading = try await workflow.importRoster(
-                            board: board, bytes: bytes, unit: unit, actor: clerk, at: at("2026-01-05", 10))
+                            board: board, bytes: bytes, unit: unit, actor: actor, at: at("2026-01-05", 10))
                         guard reading.isClean else {
                             throw DemoError.bad("boards: \(slug) \(board.code) roster: \(reading.fileProblem ?? "") \(reading.problems)")
                         }
@@ -83,12 +85,13 @@ struct DemoBoards {
                     let cards = try await services.peopleBoards.cards(unitID: unit.id, board: .dibao, statuses: [.onRoster])
                     guard cards.count > 3 else { return }
                     try await services.boardWorkflow.remove(
-                        cards[1], note: "全家迁往榆林市区居住，已转出户口，6 月起停发。", unit: unit, actor: director, at: at("2026-06-10", 15))
+                        cards[1], note: "全家迁往榆林市区居住，已转出户口，6 月起停发。", unit: unit, roles: [.director], actor: director,
+                        at: at("2026-06-10", 15))
                     let second = cards[2]
                     let lower = Fen(max(10_000, (second.benefit?.value ?? 30_000) - 12_000)).plainYuan
                     try await services.boardWorkflow.adjust(
-                        second, amount: lower, note: "儿子在县城找到工作，家庭收入增加，经入户核实调整。", unit: unit, actor: director,
-                        at: at("2026-07-02", 10))
+                        second, amount: lower, note: "儿子在县城找到工作，家庭收入增加，经入户核实调整。", unit: unit, roles: [.director],
+                        actor: director, at: at("2026-07-02", 10))
                 })
         }
         steps += try applicants()
@@ -105,15 +108,16 @@ struct DemoBoards {
             let when = now.addingTimeInterval(Double(index * 60))
             if index < outcome.cancelled {
                 try await workflow.review(
-                    card, year: 2025, outcome: .cancelled, amount: "", note: "家庭人均收入已超过低保标准。", unit: unit, actor: director, at: when)
+                    card, year: 2025, outcome: .cancelled, amount: "", note: "家庭人均收入已超过低保标准。", unit: unit, roles: [.director],
+                    actor: director, at: when)
             } else if index < outcome.cancelled + outcome.adjusted {
                 let changed = Fen((card.benefit?.value ?? 40_000) + (index % 2 == 0 ? 6_000 : -5_000))
                 try await workflow.review(
                     card, year: 2025, outcome: .adjusted, amount: changed.plainYuan, note: "家庭人口或收入变化，按复审结果调整。", unit: unit,
-                    actor: director, at: when)
+                    roles: [.director], actor: director, at: when)
             } else {
                 try await workflow.review(
-                    card, year: 2025, outcome: .continued, amount: "", note: "", unit: unit, actor: director, at: when)
+                    card, year: 2025, outcome: .continued, amount: "", note: "", unit: unit, roles: [.director], actor: director, at: when)
             }
         }
     }
@@ -170,9 +174,10 @@ struct DemoBoards {
             let roster = DemoRoster(slug: "yinbei", lanes: Self.lanes("yinbei"))
             var values = roster.dibaoValues(901)
             values["name"] = "任桂珍"
+            values["age"] = "58"
             values["household_size"] = "2"
             values["monthly_benefit"] = "720.00"
-            values["hardship"] = "丈夫 2026 年 9 月病故，本人 58 岁无工作，与上初中的孙子一起生活。"
+            values["hardship"] = "丈夫 2026 年 9 月去世，本人 58 岁无工作，与上初中的孙子一起生活。"
             let at = { (date: String, hour: Double) in CalendarDate(date)!.startInstant.addingTimeInterval(hour * 3600) }
             steps.append(
                 DemoStep(at: at("2026-11-10", 15), order: 0) {
@@ -217,8 +222,10 @@ struct DemoBoards {
         try await services.peopleBoards.cards(unitID: unit.id, board: .dibao, statuses: [.applicant]).first { $0.name == name }
     }
 
-    /// Links a demo applicant to the notice the timeline published for
-    /// them (the one whose notice starts that day); returns its id.
+    /// Links a demo applicant to the notice the timeline published for them
+    /// (the one whose notice starts that day); returns its id. The demo's
+    /// notices were written as disclosures before the boards existed, so the
+    /// link is made here rather than by `startNotice`.
     private func link(name: String, unit: Unit, published: CalendarDate, at now: Date) async throws -> Int? {
         guard let card = try await card(named: name, unit: unit),
             let item = try await services.catalog.effective(lineage: [unit, office]).first(where: {

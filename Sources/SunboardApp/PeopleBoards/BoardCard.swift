@@ -21,10 +21,7 @@ public struct BoardCard: Sendable, Identifiable {
 
     /// The values the public may see, in the board's field order.
     public func publicValues(_ visibilities: [String: BoardVisibility]) -> [(field: BoardField, value: String)] {
-        board.fields.compactMap { field in
-            guard visibilities[field.key] == .public, let value = values[field.key], !value.isEmpty else { return nil }
-            return (field, CardInput.display(value, field: field))
-        }
+        board.publicValues(values, visibilities)
     }
 }
 
@@ -42,11 +39,22 @@ public struct CardEvent: Sendable, Identifiable {
     public var at: Date
 }
 
-/// A change to a roster as the public board lists it: the card's public
-/// values and what changed, never the reason.
+/// A change to a roster as the public board lists it: the card's values
+/// (the board keeps only the public ones) and what changed, never the reason.
 public struct RosterChange: Sendable {
     public var event: CardEvent
-    public var card: BoardCard
+    public var name: String
+    public var values: [String: String]
+}
+
+extension PeopleBoard {
+    /// Of a card's stored values, those the public may see, in field order and as shown.
+    func publicValues(_ values: [String: String], _ visibilities: [String: BoardVisibility]) -> [(field: BoardField, value: String)] {
+        fields.compactMap { field in
+            guard visibilities[field.key] == .public, let value = values[field.key], !value.isEmpty else { return nil }
+            return (field, CardInput.display(value, field: field))
+        }
+    }
 }
 
 struct BoardCardRow: Decodable {

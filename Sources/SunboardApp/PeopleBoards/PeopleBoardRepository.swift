@@ -2,8 +2,8 @@ import Foundation
 import SQLKit
 import SunboardCore
 
-/// Reads the people boards. Every list is one query (a card's history and a
-/// period's changes join their cards), never one per card.
+/// Reads the people boards. Every list is one query (a period's changes
+/// join their cards), never one per card.
 public struct PeopleBoardRepository: Sendable {
     let database: Database
 
@@ -65,22 +65,33 @@ public struct PeopleBoardRepository: Sendable {
     }
 
     /// The roster changes (added, adjusted, removed) between two instants,
-    /// newest first, each with its card: two queries for the whole period.
+    /// newest first, each with its card: one query joining the two.
     public func changes(unitID: Int, board: PeopleBoard, from: Date, to: Date) async throws -> [RosterChange] {
-        let kinds = CardEventKind.allCases.filter { $0.publicChange != nil }
-        let events = try await database.sql.select().columns(CardEventRow.columns).from("board_card_events")
-            .where("unit_id", .equal, SQLBind(unitID)).where("board", .equal, SQLBind(board.code))
-            .where("kind", .in, kinds.map(\.rawValue))
-            .where("happened_at", .greaterThanOrEqual, SQLBind(from.unixSeconds)).where("happened_at", .lessThan, SQLBind(to.unixSeconds))
-            .orderBy("happened_at", .descending).orderBy("id", .descending)
-            .all(decoding: CardEventRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.event)
-        let ids = Array(Set(events.map(\.cardID)))
-        guard !ids.isEmpty else { return [] }
-        let cards = try await database.sql.select().columns(BoardCardRow.columns).from("board_cards")
-            .where("id", .in, ids)
-            .all(decoding: BoardCardRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.card)
-        let byID = Dictionary(uniqueKeysWithValues: cards.map { ($0.id, $0) })
-        return events.compactMap { event in byID[event.cardID].map { RosterChange(event: event, card: $0) } }
+        let kinds = CardEventKind.allCases.filter { $0.rosterChange != nil }
+        let rows = try await database.sql.select()
+            .columns(CardEventRow.columns.map { SQLColumn($0, table: "e") as any SQLExpression })
+            .column(SQLColumn("field_values", table: "c"), as: "card_values")
+            .column(SQLColumn("name", table: "c"), as: "card_name")
+            .from(SQLAlias(SQLIdentifier("board_card_events"), as: SQLIdentifier("e")))
+            .join(
+                SQLAlias(SQLIdentifier("board_cards"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                on: SQLColumn("card_id", table: "e"), .equal, SQLColumn("id", table: "c")
+            )
+            .where(SQLColumn("unit_id", table: "e"), .equal, SQLBind(unitID)).where(
+                SQLColumn("board", table: "e"), .equal, SQLBind(board.code)
+            )
+            .where(SQLColumn("kind", table: "e"), .in, SQLBind.group(kinds.map(\.rawValue)))
+            .where(SQLColumn("happened_at", table: "e"), .greaterThanOrEqual, SQLBind(from.unixSeconds))
+            .where(SQLColumn("happened_at", table: "e"), .lessThan, SQLBind(to.unixSeconds))
+            .orderBy(SQLOrderBy(expression: SQLColumn("happened_at", table: "e"), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "e"), direction: SQLDirection.descending))
+            .all()
+        return try rows.compactMap { row in
+            guard let event = try row.decode(model: CardEventRow.self, keyDecodingStrategy: .convertFromSnakeCase).event else { return nil }
+            return RosterChange(
+                event: event, name: try row.decode(column: "card_name", as: String.self),
+                values: BoardCardRow.decode(try row.decode(column: "card_values", as: String.self)))
+        }
     }
 
     /// A year's review outcomes for the 低保 board: how many families were
@@ -101,8 +112,9 @@ public struct PeopleBoardRepository: Sendable {
         return counts
     }
 
-    static func reviewed(cardID: Int, year: Int, on sql: any SQLDatabase) async throws -> Bool {
-        try await sql.select().column("id").from("board_card_events").where("card_id", .equal, SQLBind(cardID))
+    /// Whether a family's review for `year` is recorded.
+    public func reviewed(cardID: Int, year: Int) async throws -> Bool {
+        try await database.sql.select().column("id").from("board_card_events").where("card_id", .equal, SQLBind(cardID))
             .where("review_year", .equal, SQLBind(year)).first() != nil
     }
 }

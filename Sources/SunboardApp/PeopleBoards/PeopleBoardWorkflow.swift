@@ -15,7 +15,7 @@ public struct PeopleBoardWorkflow: Sendable {
     public static let noticeItem = "dibao-applicants"
     public static let reviewItem = "dibao-review"
 
-    // MARK: Adding people
+    // MARK: Adding and correcting
 
     /// Adds an applicant (低保) or a person on the roster (the other boards);
     /// returns the card's id.
@@ -38,28 +38,33 @@ public struct PeopleBoardWorkflow: Sendable {
                 board: board, status: status, values: values, relatedToStaff: relatedToStaff, relation: relation, unitID: unit.id,
                 by: actor.id, at: now, on: sql)
             try await Self.record(
-                card: id, unitID: unit.id, board: board, kind: board.takesApplications ? .applied : .added,
-                amountAfter: board.takesApplications ? nil : values[PeopleBoard.benefitKey].flatMap(Int.init), actor: actor, at: now,
-                on: sql)
+                card: id, unitID: unit.id, board: board, kind: board.takesApplications ? .applied : .added, actor: actor, at: now, on: sql)
             if status == .onRoster { try await UnitRepository.touchBoard(unitID: unit.id, on: sql) }
             try await services.audit.record(
-                entry(
-                    actor, "board.card.add", unit: unit, card: id, subject: values[PeopleBoard.nameKey] ?? "", detail: "\(board.title)：登记"),
-                at: now, on: sql)
+                entry(actor, "board.card.add", unit: unit, board: board, card: id, name: values[PeopleBoard.nameKey], detail: "登记"),
+                at: now,
+                on: sql)
             return id
         }
     }
 
     /// Corrects a card's details. A benefit on the roster changes only by an
-    /// adjustment, which the public board shows.
+    /// adjustment, which the public board shows; an application cannot change
+    /// once its notice is drafted, since residents judge what the notice says.
     public func edit(_ card: BoardCard, input: CardInput, unit: Unit, actor: Actor, at now: Date) async throws {
         guard actor.permissions.contains(.keepRosters) else { throw BoardError.notAllowed("修改公示对象的信息") }
         guard card.status == .applicant || card.status == .onRoster else { throw BoardError.wrongState(card.status, "修改") }
+        if card.status == .applicant, try await notice(of: card).disclosure.map({ $0.withdrawnAt == nil }) == true {
+            throw BoardError.wrongState(card.status, "修改（已经提交公示，须撤回公示后才能修改）")
+        }
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: card.board)
+        // The form shows a stored ID number masked; sent back unchanged, it is kept as it was.
+        var input = input
+        let keepsID = input.values["id_number"]?.contains("*") == true
+        if keepsID { input.values["id_number"] = nil }
         var values = try input.validated(for: card.board, visibilities: visibilities)
+        if keepsID, let old = card.values["id_number"] { values["id_number"] = old }
         if card.status == .onRoster, let benefit = card.values[PeopleBoard.benefitKey] { values[PeopleBoard.benefitKey] = benefit }
-        // A masked ID number shown again in the form is kept as it was.
-        if let old = card.values["id_number"], (input.values["id_number"] ?? "").contains("*") { values["id_number"] = old }
         let changed = values
         try await services.database.transaction { sql in
             try await sql.update("board_cards").set("field_values", to: SQLBind(BoardCardRow.encode(changed)))
@@ -68,7 +73,7 @@ public struct PeopleBoardWorkflow: Sendable {
             try await Self.record(card: card.id, unitID: unit.id, board: card.board, kind: .edited, actor: actor, at: now, on: sql)
             try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
             try await services.audit.record(
-                entry(actor, "board.card.edit", unit: unit, card: card.id, subject: card.name, detail: "\(card.board.title)：修改信息"), at: now,
+                entry(actor, "board.card.edit", unit: unit, board: card.board, card: card.id, name: card.name, detail: "修改信息"), at: now,
                 on: sql)
         }
     }
@@ -83,8 +88,7 @@ public struct PeopleBoardWorkflow: Sendable {
             throw BoardError.notAllowed("提交公示")
         }
         guard card.board.takesApplications, card.status == .applicant else { throw BoardError.wrongState(card.status, "提交公示") }
-        if let existing = card.noticeDisclosureID, let notice = try await services.disclosures.find(id: existing), notice.withdrawnAt == nil
-        {
+        if try await notice(of: card).disclosure.map({ $0.withdrawnAt == nil }) == true {
             throw BoardError.wrongState(card.status, "再次提交公示（已有公示）")
         }
         let catalog = try await services.catalog.effective(lineage: lineage)
@@ -105,15 +109,22 @@ public struct PeopleBoardWorkflow: Sendable {
 
                 对公示对象有异议的，请在公示期内通过本页的“提出异议”向社区反映，也可到社区居委会\(phone)或向社区监委会反映。社区对反映人的信息保密。
 
-                公示期满后，申请人姓名、拟保障金额和困难情况不再公开。
+                公示期满后，本页不再显示申请人的姓名、拟保障金额和困难情况；经批准的家庭列入本社区“插卡式公示”栏的低保名单。
                 """,
             period: "", fields: fields)
         let disclosureID = try await services.workflow.create(unit: unit, item: item, input: input, uploads: [], actor: actor, at: now)
         guard let draft = try await services.disclosures.find(id: disclosureID) else { throw CommonError.notFound }
         try await services.workflow.submit(draft, unit: unit, actor: actor, at: now)
         try await services.database.transaction { sql in
-            try await sql.update("board_cards").set("notice_disclosure_id", to: SQLBind(disclosureID))
-                .set("updated_at", to: SQLBind(now.unixSeconds)).where("id", .equal, SQLBind(card.id)).run()
+            // Linked only if no other notice was linked meanwhile (a second click).
+            let linked = try await sql.update("board_cards").set("notice_disclosure_id", to: SQLBind(disclosureID))
+                .set("updated_at", to: SQLBind(now.unixSeconds)).where("id", .equal, SQLBind(card.id))
+                .where {
+                    $0.where("notice_disclosure_id", .is, SQLLiteral.null).orWhere(
+                        "notice_disclosure_id", .equal, SQLBind(card.noticeDisclosureID))
+                }
+                .returning("id").all()
+            guard linked.count == 1 else { throw BoardError.wrongState(card.status, "再次提交公示（已有公示）") }
             try await Self.record(
                 card: card.id, unitID: unit.id, board: card.board, kind: .noticeStarted, note: "公示稿已提交审核", actor: actor, at: now, on: sql)
         }
@@ -135,14 +146,24 @@ public struct PeopleBoardWorkflow: Sendable {
         return NoticeState(disclosure: disclosure, objections: try await services.objections.list(disclosureID: id))
     }
 
+    /// Who decides on a 低保 family: the community's director, or the office's
+    /// leader when the family is related to the committee's staff (回避).
+    public static func checkDecider(_ card: BoardCard, roles: Set<Role>, actor: Actor, _ what: String) throws(BoardError) {
+        guard actor.permissions.contains(.decideRosters) else { throw .notAllowed(what) }
+        if card.relatedToStaff {
+            guard roles.contains(.officeLeader) else { throw .separateHandling }
+        } else {
+            guard roles.contains(.director) else { throw .notAllowed(what) }
+        }
+    }
+
     /// Approves (with the monthly benefit) or turns down an application once
     /// its notice is over. Objections must be answered in the note.
     public func decide(
         _ card: BoardCard, approve: Bool, amount: String, note: String, unit: Unit, roles: Set<Role>, actor: Actor, at now: Date
     ) async throws {
-        guard actor.permissions.contains(.decideRosters) else { throw BoardError.notAllowed("审批低保申请") }
+        try Self.checkDecider(card, roles: roles, actor: actor, "审批低保申请")
         guard card.status == .applicant else { throw BoardError.wrongState(card.status, "审批") }
-        if card.relatedToStaff && !roles.contains(.officeLeader) { throw BoardError.separateHandling }
         let state = try await notice(of: card)
         guard state.isPublished, let disclosure = state.disclosure, let ends = disclosure.noticeEnds else {
             throw BoardError.noticeNotStarted
@@ -157,31 +178,28 @@ public struct PeopleBoardWorkflow: Sendable {
                     englishMessage: "a note is required.")
             ])
         }
-        var benefit = card.benefit
+        var values = card.values
+        var benefit: Fen?
         if approve {
-            guard let fen = Fen(yuan: amount.isEmpty ? (card.benefit?.plainYuan ?? "") : amount), fen.value > 0, fen.value <= 100_000_00
-            else {
-                throw ValidationFailure([
-                    .init(field: "amount", message: "请填写月保障金额（元），大于 0，最多两位小数。", englishMessage: "amount must be a positive amount in yuan.")
-                ])
-            }
+            let fen = try Self.amount(amount.isEmpty ? (card.benefit?.plainYuan ?? "") : amount)
+            values[PeopleBoard.benefitKey] = String(fen.value)
             benefit = fen
         }
-        var values = card.values
-        if let benefit { values[PeopleBoard.benefitKey] = String(benefit.value) }
         let stored = values
         let decided = benefit
         try await services.database.transaction { sql in
-            try await sql.update("board_cards").set("status", to: SQLBind((approve ? CardStatus.onRoster : .rejected).rawValue))
-                .set("field_values", to: SQLBind(BoardCardRow.encode(stored))).set("updated_at", to: SQLBind(now.unixSeconds))
-                .where("id", .equal, SQLBind(card.id)).where("status", .equal, SQLBind(CardStatus.applicant.rawValue)).run()
+            try await Self.move(card, to: approve ? .onRoster : .rejected, at: now, on: sql) {
+                $0.set("field_values", to: SQLBind(BoardCardRow.encode(stored)))
+            }
             try await Self.record(
-                card: card.id, unitID: unit.id, board: card.board, kind: approve ? .approved : .rejected,
-                amountAfter: approve ? decided?.value : nil, note: note, actor: actor, at: now, on: sql)
+                card: card.id, unitID: unit.id, board: card.board, kind: approve ? .approved : .rejected, amountAfter: decided?.value,
+                note: note,
+                actor: actor, at: now, on: sql)
             try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
             try await services.audit.record(
                 entry(
-                    actor, approve ? "board.card.approve" : "board.card.reject", unit: unit, card: card.id, subject: card.name,
+                    actor, approve ? "board.card.approve" : "board.card.reject", unit: unit, board: card.board, card: card.id,
+                    name: card.name,
                     detail: approve ? "批准低保，月保障金 \(decided?.yuan ?? "")" : "不予批准"), at: now, on: sql)
         }
     }
@@ -189,26 +207,18 @@ public struct PeopleBoardWorkflow: Sendable {
     // MARK: On the roster
 
     /// Changes a family's benefit, optionally as the outcome of a year's review.
-    public func adjust(_ card: BoardCard, amount: String, note: String, reviewYear: Int? = nil, unit: Unit, actor: Actor, at now: Date)
-        async throws
-    {
-        guard actor.permissions.contains(.decideRosters) else { throw BoardError.notAllowed("调整保障金") }
+    public func adjust(
+        _ card: BoardCard, amount: String, note: String, reviewYear: Int? = nil, unit: Unit, roles: Set<Role>, actor: Actor, at now: Date
+    ) async throws {
+        try Self.checkDecider(card, roles: roles, actor: actor, "调整保障金")
         guard card.board.takesApplications, card.status == .onRoster else { throw BoardError.wrongState(card.status, "调整保障金") }
-        guard let fen = Fen(yuan: amount), fen.value > 0, fen.value <= 100_000_00 else {
-            throw ValidationFailure([
-                .init(field: "amount", message: "请填写新的月保障金额（元），大于 0，最多两位小数。", englishMessage: "amount must be a positive amount in yuan.")
-            ])
-        }
+        let fen = try Self.amount(amount)
         guard !note.trimmed.isEmpty else { throw BoardError.reasonRequired }
         var values = card.values
         values[PeopleBoard.benefitKey] = String(fen.value)
         let stored = values
         try await services.database.transaction { sql in
-            if let reviewYear, try await PeopleBoardRepository.reviewed(cardID: card.id, year: reviewYear, on: sql) {
-                throw BoardError.alreadyReviewed(reviewYear)
-            }
-            try await sql.update("board_cards").set("field_values", to: SQLBind(BoardCardRow.encode(stored)))
-                .set("updated_at", to: SQLBind(now.unixSeconds)).where("id", .equal, SQLBind(card.id)).run()
+            try await Self.move(card, to: .onRoster, at: now, on: sql) { $0.set("field_values", to: SQLBind(BoardCardRow.encode(stored))) }
             try await Self.record(
                 card: card.id, unitID: unit.id, board: card.board, kind: .adjusted, reviewYear: reviewYear,
                 amountBefore: card.benefit?.value,
@@ -216,57 +226,70 @@ public struct PeopleBoardWorkflow: Sendable {
             try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
             try await services.audit.record(
                 entry(
-                    actor, "board.card.adjust", unit: unit, card: card.id, subject: card.name,
+                    actor, "board.card.adjust", unit: unit, board: card.board, card: card.id, name: card.name,
                     detail: "保障金 \(card.benefit?.yuan ?? "—") → \(fen.yuan)"), at: now, on: sql)
         }
     }
 
     /// Takes a card off the roster (停止享受, moved away, …) with a reason.
-    public func remove(_ card: BoardCard, note: String, reviewYear: Int? = nil, unit: Unit, actor: Actor, at now: Date) async throws {
-        let needed: Permission = card.board.takesApplications ? .decideRosters : .keepRosters
-        guard actor.permissions.contains(needed) else { throw BoardError.notAllowed("把人移出名册") }
+    public func remove(
+        _ card: BoardCard, note: String, reviewYear: Int? = nil, unit: Unit, roles: Set<Role>, actor: Actor, at now: Date
+    ) async throws {
+        if card.board.takesApplications {
+            try Self.checkDecider(card, roles: roles, actor: actor, "停止低保")
+        } else {
+            guard actor.permissions.contains(.keepRosters) else { throw BoardError.notAllowed("把人移出名册") }
+        }
         guard card.status == .onRoster else { throw BoardError.wrongState(card.status, "移出名册") }
         guard !note.trimmed.isEmpty else { throw BoardError.reasonRequired }
         try await services.database.transaction { sql in
-            if let reviewYear, try await PeopleBoardRepository.reviewed(cardID: card.id, year: reviewYear, on: sql) {
-                throw BoardError.alreadyReviewed(reviewYear)
-            }
-            try await sql.update("board_cards").set("status", to: SQLBind(CardStatus.removed.rawValue))
-                .set("updated_at", to: SQLBind(now.unixSeconds)).where("id", .equal, SQLBind(card.id)).run()
+            try await Self.move(card, to: .removed, at: now, on: sql) { $0 }
             try await Self.record(
                 card: card.id, unitID: unit.id, board: card.board, kind: .removed, reviewYear: reviewYear,
                 amountBefore: card.benefit?.value,
                 note: note.trimmed, actor: actor, at: now, on: sql)
             try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
             try await services.audit.record(
-                entry(actor, "board.card.remove", unit: unit, card: card.id, subject: card.name, detail: "\(card.board.title)：移出名册"),
-                at: now,
+                entry(actor, "board.card.remove", unit: unit, board: card.board, card: card.id, name: card.name, detail: "移出名册"), at: now,
                 on: sql)
         }
     }
 
     /// Records a family's yearly review (复审): continued, adjusted or stopped.
+    /// The database holds one review per family and year.
     public func review(
-        _ card: BoardCard, year: Int, outcome: ReviewOutcome, amount: String, note: String, unit: Unit, actor: Actor, at now: Date
+        _ card: BoardCard, year: Int, outcome: ReviewOutcome, amount: String, note: String, unit: Unit, roles: Set<Role>, actor: Actor,
+        at now: Date
     ) async throws {
-        guard actor.permissions.contains(.decideRosters) else { throw BoardError.notAllowed("记录复审结果") }
+        try Self.checkDecider(card, roles: roles, actor: actor, "记录复审结果")
         guard card.board.takesApplications, card.status == .onRoster else { throw BoardError.wrongState(card.status, "复审") }
         guard (2000...(CalendarDate(now).year)).contains(year) else {
             throw ValidationFailure([.init(field: "year", message: "复审年度不对。", englishMessage: "year is out of range.")])
         }
-        switch outcome {
-        case .adjusted: try await adjust(card, amount: amount, note: note, reviewYear: year, unit: unit, actor: actor, at: now)
-        case .cancelled: try await remove(card, note: note, reviewYear: year, unit: unit, actor: actor, at: now)
-        case .continued:
-            try await services.database.transaction { sql in
-                if try await PeopleBoardRepository.reviewed(cardID: card.id, year: year, on: sql) { throw BoardError.alreadyReviewed(year) }
-                try await Self.record(
-                    card: card.id, unitID: unit.id, board: card.board, kind: .reviewed, reviewYear: year, amountBefore: card.benefit?.value,
-                    amountAfter: card.benefit?.value, note: note.trimmed, actor: actor, at: now, on: sql)
-                try await services.audit.record(
-                    entry(actor, "board.card.review", unit: unit, card: card.id, subject: card.name, detail: "\(year) 年复审：继续享受"), at: now,
-                    on: sql)
+        guard try await !services.peopleBoards.reviewed(cardID: card.id, year: year) else { throw BoardError.alreadyReviewed(year) }
+        do {
+            switch outcome {
+            case .adjusted:
+                try await adjust(card, amount: amount, note: note, reviewYear: year, unit: unit, roles: roles, actor: actor, at: now)
+            case .cancelled:
+                try await remove(card, note: note, reviewYear: year, unit: unit, roles: roles, actor: actor, at: now)
+            case .continued:
+                try await services.database.transaction { sql in
+                    try await Self.record(
+                        card: card.id, unitID: unit.id, board: card.board, kind: .reviewed, reviewYear: year,
+                        amountBefore: card.benefit?.value,
+                        amountAfter: card.benefit?.value, note: note.trimmed, actor: actor, at: now, on: sql)
+                    try await services.audit.record(
+                        entry(
+                            actor, "board.card.review", unit: unit, board: card.board, card: card.id, name: card.name,
+                            detail: "\(year) 年复审：继续享受"),
+                        at: now, on: sql)
+                }
             }
+        } catch {
+            // Someone recorded it first: the unique index refused the second.
+            if try await services.peopleBoards.reviewed(cardID: card.id, year: year) { throw BoardError.alreadyReviewed(year) }
+            throw error
         }
     }
 
@@ -316,14 +339,31 @@ public struct PeopleBoardWorkflow: Sendable {
 
     // MARK: Import and settings
 
-    /// Reads a roster file; when every row is good, puts them all on the
-    /// roster in one transaction. Returns the reading, with what was imported.
+    /// Who may import a board's roster: bringing families onto the 低保
+    /// roster skips their notice, so only the one who decides may.
+    public static func mayImport(_ board: PeopleBoard, permissions: Set<Permission>) -> Bool {
+        permissions.contains(board.takesApplications ? .decideRosters : .keepRosters)
+    }
+
+    /// Reads a roster file; when every row is good and none is already on the
+    /// board, puts them all on the roster in one transaction. Returns the
+    /// reading, with what was imported or every problem by line.
     public func importRoster(board: PeopleBoard, bytes: [UInt8], unit: Unit, actor: Actor, at now: Date) async throws -> RosterCSV.Reading {
-        guard actor.permissions.contains(.keepRosters) else { throw BoardError.notAllowed("导入名册") }
+        guard Self.mayImport(board, permissions: actor.permissions) else { throw BoardError.notAllowed("导入名册") }
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
-        let reading = RosterCSV.read(bytes, board: board, visibilities: visibilities)
+        var reading = RosterCSV.read(bytes, board: board, visibilities: visibilities)
         guard reading.isClean else { return reading }
-        try await services.database.transaction { sql in
+        // The same person (name and ID number) once: not twice in a file, not again on the board.
+        let existing = try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: [.applicant, .onRoster])
+        var seen = Set(existing.compactMap { card in card.values["id_number"].map { "\(card.name)|\($0)" } })
+        for (line, values) in reading.cards {
+            guard let id = values["id_number"], let name = values[PeopleBoard.nameKey] else { continue }
+            if !seen.insert("\(name)|\(id)").inserted {
+                reading.problems.append(.init(line: line, messages: ["\(name)（\(id)）已经在名册里了，或在文件里出现了两次。"]))
+            }
+        }
+        guard reading.problems.isEmpty else { return reading }
+        try await services.database.transaction { [reading] sql in
             for (_, values) in reading.cards {
                 let id = try await Self.insert(
                     board: board, status: .onRoster, values: values, relatedToStaff: false, relation: "", unitID: unit.id, by: actor.id,
@@ -342,11 +382,15 @@ public struct PeopleBoardWorkflow: Sendable {
         return reading
     }
 
-    /// Saves which optional fields a community publishes.
+    /// Saves what a community publishes, keeps for its staff, or does not
+    /// keep at all; a field no longer kept is erased from every card.
     public func saveSettings(board: PeopleBoard, choices: [String: BoardVisibility], unit: Unit, actor: Actor, at now: Date) async throws {
         guard actor.permissions.contains(.manageCatalog) else { throw BoardError.notAllowed("设置公示内容") }
         try board.check(choices)
-        let chosen = choices.filter { board.field($0.key)?.isChoosable == true }
+        let chosen = choices.filter { choice in board.field(choice.key).map { $0.visibility != choice.value } ?? false }
+        let dropped = board.fields.filter { choices[$0.key] == .notStored }.map(\.key)
+        let cards =
+            dropped.isEmpty ? [] : try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases)
         try await services.database.transaction { sql in
             try await sql.delete(from: "board_field_settings").where("unit_id", .equal, SQLBind(unit.id))
                 .where("board", .equal, SQLBind(board.code)).run()
@@ -354,17 +398,45 @@ public struct PeopleBoardWorkflow: Sendable {
                 try await sql.insert(into: "board_field_settings").columns("unit_id", "board", "field", "visibility")
                     .values(SQLBind(unit.id), SQLBind(board.code), SQLBind(key), SQLBind(visibility.rawValue)).run()
             }
+            for card in cards where dropped.contains(where: { card.values[$0] != nil }) {
+                let kept = card.values.filter { !dropped.contains($0.key) }
+                try await sql.update("board_cards").set("field_values", to: SQLBind(BoardCardRow.encode(kept)))
+                    .where("id", .equal, SQLBind(card.id)).run()
+            }
             try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            let published = chosen.filter { $0.value == .public }.keys.compactMap { board.field($0)?.label }.sorted()
+            let described = chosen.sorted { $0.key < $1.key }.compactMap { key, visibility in
+                board.field(key).map { "\($0.label)：\(visibility.chinese)" }
+            }
             try await services.audit.record(
                 AuditLog.Entry(
                     actorID: actor.id, actorName: actor.name, action: "board.settings", unitID: unit.id, subject: board.title,
-                    detail: published.isEmpty ? "只公开规定的基本项" : "另外公开：\(published.joined(separator: "、"))", address: actor.address),
+                    detail: described.isEmpty ? "按规定的默认设置" : described.joined(separator: "；"), address: actor.address),
                 at: now, on: sql)
         }
     }
 
     // MARK: Storage
+
+    /// A monthly amount in yuan: more than zero, at most ¥100,000.
+    static func amount(_ text: String) throws(ValidationFailure) -> Fen {
+        guard let fen = Fen(yuan: text), fen.value > 0, fen <= CardInput.maxAmount else {
+            throw ValidationFailure([
+                .init(field: "amount", message: "请填写月保障金额（元），大于 0，最多两位小数。", englishMessage: "amount must be a positive amount in yuan.")
+            ])
+        }
+        return fen
+    }
+
+    /// Moves a card from the state it was read in, refusing if someone moved it first.
+    private static func move(
+        _ card: BoardCard, to status: CardStatus, at now: Date, on sql: any SQLDatabase, _ changes: (SQLUpdateBuilder) -> SQLUpdateBuilder
+    ) async throws {
+        let update = sql.update("board_cards").set("status", to: SQLBind(status.rawValue)).set("updated_at", to: SQLBind(now.unixSeconds))
+            .where("id", .equal, SQLBind(card.id)).where("status", .equal, SQLBind(card.status.rawValue))
+        guard try await changes(update).returning("id").all().count == 1 else {
+            throw BoardError.wrongState(card.status, "继续，它刚被别人处理过，请刷新页面")
+        }
+    }
 
     static func insert(
         board: PeopleBoard, status: CardStatus, values: [String: String], relatedToStaff: Bool, relation: String, unitID: Int,
@@ -401,9 +473,15 @@ public struct PeopleBoardWorkflow: Sendable {
             .run()
     }
 
-    private func entry(_ actor: Actor, _ action: String, unit: Unit, card: Int, subject: String, detail: String) -> AuditLog.Entry {
-        AuditLog.Entry(
-            actorID: actor.id, actorName: actor.name, action: action, unitID: unit.id, subject: subject, detail: detail,
-            address: actor.address, object: ("board_card", card))
+    /// The audit entry of a step. The log names the person only on boards
+    /// that publish names; elsewhere it names the card.
+    private func entry(
+        _ actor: Actor, _ action: String, unit: Unit, board: PeopleBoard, card: Int, name: String?, detail: String
+    ) -> AuditLog.Entry {
+        let named = board.field(PeopleBoard.nameKey)?.visibility == .public
+        return AuditLog.Entry(
+            actorID: actor.id, actorName: actor.name, action: action, unitID: unit.id,
+            subject: named ? (name ?? "") : "\(board.title) #\(card)", detail: "\(board.title)：\(detail)", address: actor.address,
+            object: ("board_card", card))
     }
 }

@@ -15,13 +15,6 @@ struct FinanceController {
         router.get(SiteURL.apiFinanceStatements("{slug}").route, use: apiStatements)
     }
 
-    /// A community and its parent, or 404 (an office keeps no books here).
-    private func community(_ context: AppRequestContext) async throws -> (Unit, [Unit]) {
-        let slug = try context.parameters.require("slug")
-        guard let unit = try await services.units.find(slug: slug), unit.kind == .community else { throw CommonError.notFound }
-        return (unit, try await services.units.lineage(of: unit.id))
-    }
-
     /// `period` (default: this year) and `fund` from the query, or a clear error.
     private func query(_ request: Request) throws -> (Period, Fund?) {
         let parameters = request.queryDictionary
@@ -52,7 +45,7 @@ struct FinanceController {
     }
 
     @Sendable func board(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let (unit, lineage) = try await community(context)
+        let (unit, lineage) = try await services.community(context)
         let (period, fund) = try query(request)
         let today = CalendarDate(services.clock.now)
         let key =
@@ -80,7 +73,7 @@ struct FinanceController {
     }
 
     @Sendable func entry(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let (unit, lineage) = try await community(context)
+        let (unit, lineage) = try await services.community(context)
         guard let id = context.parameters.get("id", as: Int.self), let entry = try await services.finance.entry(id: id),
             entry.unitID == unit.id
         else { throw CommonError.notFound }
@@ -90,7 +83,7 @@ struct FinanceController {
 
     /// The lines of the period as a spreadsheet (UTF-8 with BOM).
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (unit, _) = try await community(context)
+        let (unit, _) = try await services.community(context)
         let (period, fund) = try query(request)
         let entries = try await services.finance.entries(unitID: unit.id, from: period.firstDay, to: period.lastDay, fund: fund)
         // Links in the file are absolute, so they work from a spreadsheet.
@@ -112,7 +105,7 @@ struct FinanceController {
     }
 
     @Sendable func apiEntries(_ request: Request, context: AppRequestContext) async throws -> JSONBody<FinanceEntriesJSON> {
-        let (unit, _) = try await community(context)
+        let (unit, _) = try await services.community(context)
         let (period, fund) = try query(request)
         let entries = try await services.finance.entries(unitID: unit.id, from: period.firstDay, to: period.lastDay, fund: fund)
         let before = try await services.finance.balances(unitID: unit.id, before: period.firstDay)
@@ -127,7 +120,7 @@ struct FinanceController {
     }
 
     @Sendable func apiStatements(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[StatementJSON]> {
-        let (unit, lineage) = try await community(context)
+        let (unit, lineage) = try await services.community(context)
         let catalog = try await services.catalog.effective(lineage: lineage)
         guard let item = catalog.first(where: { $0.code == StatementGenerator.itemCode }) else { return JSONBody([]) }
         let listings = try await services.disclosures.published(unitID: unit.id, filter: .init(itemIDs: [item.id]), limit: 500)

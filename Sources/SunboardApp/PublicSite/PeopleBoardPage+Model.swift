@@ -16,16 +16,17 @@ struct PublicBoard: Sendable {
 
     struct Change: Sendable {
         var date: CalendarDate
-        var change: String
+        var kind: RosterChangeKind
         var values: [(field: BoardField, value: String)]
         var amountBefore: Fen?
         var amountAfter: Fen?
     }
 
     var board: PeopleBoard
-    var visibilities: [String: BoardVisibility]
     var showsCards: Bool
     var publicFields: [BoardField]
+    /// Whether an amount (the 低保 benefit) is public, so changes show it.
+    var showsAmounts: Bool
     var total: Int
     var cards: [Card]
     var counts: [Count]
@@ -34,11 +35,10 @@ struct PublicBoard: Sendable {
 
     init(board: PeopleBoard, visibilities: [String: BoardVisibility], roster: [BoardCard], period: Period, changes: [RosterChange]) {
         self.board = board
-        self.visibilities = visibilities
         self.showsCards = board.showsCards(visibilities)
         self.publicFields = board.fields.filter { visibilities[$0.key] == .public }
+        self.showsAmounts = visibilities[PeopleBoard.benefitKey] == .public
         self.total = roster.count
-        let benefitPublic = visibilities[PeopleBoard.benefitKey] == .public
         func card(_ card: BoardCard) -> Card {
             let amounts = card.board.fields.filter { $0.kind == .money && visibilities[$0.key] == .public }
                 .reduce(into: [String: Int]()) { result, field in result[field.key] = card.values[field.key].flatMap(Int.init) }
@@ -53,11 +53,12 @@ struct PublicBoard: Sendable {
             self.counts = []
         }
         self.period = period
+        let showsAmounts = self.showsAmounts
         self.changes = changes.compactMap { change in
-            guard let label = change.event.kind.publicChange else { return nil }
+            guard let kind = change.event.kind.rosterChange else { return nil }
             return Change(
-                date: CalendarDate(change.event.at), change: label, values: change.card.publicValues(visibilities),
-                amountBefore: benefitPublic ? change.event.amountBefore : nil, amountAfter: benefitPublic ? change.event.amountAfter : nil)
+                date: CalendarDate(change.event.at), kind: kind, values: board.publicValues(change.values, visibilities),
+                amountBefore: showsAmounts ? change.event.amountBefore : nil, amountAfter: showsAmounts ? change.event.amountAfter : nil)
         }
     }
 }
@@ -117,15 +118,12 @@ struct BoardPage: Sendable {
     var periods: [PeriodLink]
     var changes: [Change]
     var hasChanges: Bool
+    var showsAmounts: Bool
     var noticesURL: String?
-    var takesApplications: Bool
 
     init(unit: Unit, parent: Unit?, content: PublicBoard, today: CalendarDate, noticesURL: String?, assets: StaticAssets) {
         let board = content.board
-        var crumbs: [Frame.Crumb] = []
-        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
-        crumbs.append(.init(title: unit.name, url: SiteURL.unit(unit.slug).path))
-        crumbs.append(.init(title: "插卡式公示", url: SiteURL.unitBoards(unit.slug).path))
+        let crumbs = Frame.Crumb.trail(to: unit, parent: parent) + [.init(title: "插卡式公示", url: SiteURL.unitBoards(unit.slug).path)]
         self.frame = Frame(title: "\(board.title) · \(unit.name)插卡式公示", crumbs: crumbs, assets: assets)
         self.unitName = unit.name
         self.title = board.title
@@ -148,8 +146,7 @@ struct BoardPage: Sendable {
         self.periods = options.map { PeriodLink(label: $0.chinese, url: "\(base)?period=\($0)", current: $0 == content.period) }
         self.changes = content.changes.map { change in
             // Who it was, briefly: the short public fields, not a hardship's paragraph.
-            let described = change.values.filter { $0.field.kind == .text || $0.field.kind == .number }.map(\.value)
-                .joined(separator: " · ")
+            let who = change.values.filter { $0.field.kind == .text || $0.field.kind == .number }.map(\.value).joined(separator: " · ")
             var amount: String?
             switch (change.amountBefore, change.amountAfter) {
             case (let before?, let after?): amount = "\(before.yuan) → \(after.yuan)"
@@ -157,13 +154,10 @@ struct BoardPage: Sendable {
             case (let before?, nil): amount = "原 \(before.yuan)"
             default: amount = nil
             }
-            let kinds = ["新增": "added", "调整": "adjusted", "停止": "removed"]
-            return Change(
-                date: change.date.chinese, change: change.change, kind: kinds[change.change] ?? "",
-                who: described, amount: amount)
+            return Change(date: change.date.chinese, change: change.kind.chinese, kind: change.kind.rawValue, who: who, amount: amount)
         }
+        self.showsAmounts = content.showsAmounts
         self.hasChanges = !changes.isEmpty
         self.noticesURL = noticesURL
-        self.takesApplications = board.takesApplications
     }
 }

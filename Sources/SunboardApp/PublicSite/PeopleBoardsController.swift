@@ -15,12 +15,6 @@ struct PeopleBoardsController {
         router.get(SiteURL.apiBoard("{slug}", "{board}").route, use: apiBoard)
     }
 
-    private func community(_ context: AppRequestContext) async throws -> (Unit, [Unit]) {
-        let slug = try context.parameters.require("slug")
-        guard let unit = try await services.units.find(slug: slug), unit.kind == .community else { throw CommonError.notFound }
-        return (unit, try await services.units.lineage(of: unit.id))
-    }
-
     private func board(_ context: AppRequestContext) throws -> PeopleBoard {
         let code = try context.parameters.require("board")
         guard let board = PeopleBoard.find(code) else { throw BoardError.unknownBoard(code) }
@@ -49,11 +43,9 @@ struct PeopleBoardsController {
     }
 
     @Sendable func boards(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let (unit, lineage) = try await community(context)
+        let (unit, lineage) = try await services.community(context)
         let counts = try await services.peopleBoards.rosterCounts(unitID: unit.id)
-        var crumbs: [Frame.Crumb] = []
-        if let parent = lineage.dropFirst().first { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
-        crumbs.append(.init(title: unit.name, url: SiteURL.unit(unit.slug).path))
+        let crumbs = Frame.Crumb.trail(to: unit, parent: lineage.dropFirst().first)
         let model = BoardsPage(
             frame: Frame(title: "插卡式公示 · \(unit.name)", crumbs: crumbs, assets: services.renderer.assets), unitName: unit.name,
             rows: PeopleBoard.all.map {
@@ -63,7 +55,7 @@ struct PeopleBoardsController {
     }
 
     @Sendable func board(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let (unit, lineage) = try await community(context)
+        let (unit, lineage) = try await services.community(context)
         let board = try board(context)
         let period = try period(request)
         let today = CalendarDate(services.clock.now)
@@ -80,7 +72,7 @@ struct PeopleBoardsController {
     }
 
     @Sendable func apiBoards(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[BoardSummaryJSON]> {
-        let (unit, _) = try await community(context)
+        let (unit, _) = try await services.community(context)
         let counts = try await services.peopleBoards.rosterCounts(unitID: unit.id)
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id)
         return JSONBody(
@@ -95,7 +87,7 @@ struct PeopleBoardsController {
     }
 
     @Sendable func apiBoard(_ request: Request, context: AppRequestContext) async throws -> JSONBody<BoardJSON> {
-        let (unit, _) = try await community(context)
+        let (unit, _) = try await services.community(context)
         let board = try board(context)
         return JSONBody(BoardJSON(unit: unit, content: try await content(unit: unit, board: board, period: try period(request))))
     }

@@ -44,12 +44,8 @@ struct PublicController {
                     unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .periodic }.map(\.id)),
                 standing: try await services.disclosures.standing(
                     unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .standing }.map(\.id)),
-                pageCounts: [
-                    "rosters": try await services.peopleBoards.rosterCounts(unitID: unit.id).values.reduce(0, +),
-                    "cadres": try await services.serviceBoards.cadres(unitID: unit.id).count,
-                    "directory": try await services.serviceBoards.directory(unitID: unit.id).count,
-                    "guides": try await services.serviceBoards.guides(lineage: lineage).count,
-                ]
+                pageCounts: try await services.serviceBoards.counts(unitID: unit.id, lineage: lineage).merging(
+                    ["rosters": try await services.peopleBoards.rosterCounts(unitID: unit.id).values.reduce(0, +)]) { $1 }
             )
             return try services.pages.page(for: key) {
                 let model = CommunityHome(community: unit, parent: parent, content: content, today: today, assets: services.renderer.assets)

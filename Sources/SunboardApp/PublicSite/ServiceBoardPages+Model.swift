@@ -1,14 +1,6 @@
 import Foundation
 import SunboardCore
 
-/// The trail to a community's service page.
-private func crumbs(_ unit: Unit, _ parent: Unit?) -> [Frame.Crumb] {
-    var crumbs: [Frame.Crumb] = []
-    if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
-    crumbs.append(.init(title: unit.name, url: SiteURL.unit(unit.slug).path))
-    return crumbs
-}
-
 /// `/units/{slug}/cadres`: the 干部监督台.
 struct CadresPage: Sendable {
     struct Person: Sendable {
@@ -27,7 +19,7 @@ struct CadresPage: Sendable {
     var isEmpty: Bool
 
     init(unit: Unit, parent: Unit?, cadres: [Cadre], assets: StaticAssets) {
-        frame = Frame(title: "干部监督台 · \(unit.name)", crumbs: crumbs(unit, parent), assets: assets)
+        frame = Frame(title: "干部监督台 · \(unit.name)", crumbs: Frame.Crumb.trail(to: unit, parent: parent), assets: assets)
         unitName = unit.name
         people = cadres.map {
             Person(
@@ -57,7 +49,7 @@ struct DirectoryPage: Sendable {
     var isEmpty: Bool
 
     init(unit: Unit, parent: Unit?, entries: [DirectoryEntry], assets: StaticAssets) {
-        frame = Frame(title: "便民指示牌 · \(unit.name)", crumbs: crumbs(unit, parent), assets: assets)
+        frame = Frame(title: "便民指示牌 · \(unit.name)", crumbs: Frame.Crumb.trail(to: unit, parent: parent), assets: assets)
         unitName = unit.name
         func line(_ entry: DirectoryEntry) -> Line {
             Line(
@@ -88,7 +80,7 @@ struct GuidesPage: Sendable {
     var isEmpty: Bool
 
     init(unit: Unit, parent: Unit?, guides: [Guide], assets: StaticAssets) {
-        frame = Frame(title: "办事指南 · \(unit.name)", crumbs: crumbs(unit, parent), assets: assets)
+        frame = Frame(title: "办事指南 · \(unit.name)", crumbs: Frame.Crumb.trail(to: unit, parent: parent), assets: assets)
         unitName = unit.name
         rows = guides.map {
             Row(
@@ -147,7 +139,7 @@ struct GuidePage: Sendable {
         hasForms = !forms.isEmpty
         hasConditions = !guide.content.conditions.isEmpty
         hasLegalBasis = !guide.content.legalBasis.isEmpty
-        printURL = SiteURL.guidePrint(String(guide.id)).path
+        printURL = SiteURL.guidePrint(String(guide.id)).path + (community.map { "?unit=\($0.slug)" } ?? "")
         updated = ShanghaiTime.date(guide.updatedAt)
     }
 }

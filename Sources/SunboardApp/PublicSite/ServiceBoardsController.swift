@@ -18,12 +18,6 @@ struct ServiceBoardsController {
         router.get(SiteURL.apiGuide("{id}").route, use: apiGuide)
     }
 
-    private func community(_ context: AppRequestContext) async throws -> (Unit, [Unit]) {
-        let slug = try context.parameters.require("slug")
-        guard let unit = try await services.units.find(slug: slug), unit.kind == .community else { throw CommonError.notFound }
-        return (unit, try await services.units.lineage(of: unit.id))
-    }
-
     private func cachedPage(_ name: String, _ lineage: [Unit], render: () async throws -> HTML) async throws -> HTML {
         let key = "\(name):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
         if let page = services.pages.cached(key) { return page }
@@ -32,7 +26,7 @@ struct ServiceBoardsController {
     }
 
     @Sendable func cadres(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let (unit, lineage) = try await community(context)
+        let (unit, lineage) = try await services.community(context)
         return try await cachedPage("cadres", lineage) {
             let model = CadresPage(
                 unit: unit, parent: lineage.dropFirst().first, cadres: try await services.serviceBoards.cadres(unitID: unit.id),
@@ -42,7 +36,7 @@ struct ServiceBoardsController {
     }
 
     @Sendable func directory(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let (unit, lineage) = try await community(context)
+        let (unit, lineage) = try await services.community(context)
         return try await cachedPage("directory", lineage) {
             let model = DirectoryPage(
                 unit: unit, parent: lineage.dropFirst().first, entries: try await services.serviceBoards.directory(unitID: unit.id),
@@ -52,7 +46,7 @@ struct ServiceBoardsController {
     }
 
     @Sendable func guides(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let (unit, lineage) = try await community(context)
+        let (unit, lineage) = try await services.community(context)
         return try await cachedPage("guides", lineage) {
             let model = GuidesPage(
                 unit: unit, parent: lineage.dropFirst().first, guides: try await services.serviceBoards.guides(lineage: lineage),
@@ -85,17 +79,17 @@ struct ServiceBoardsController {
     }
 
     @Sendable func apiCadres(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[CadreJSON]> {
-        let (unit, _) = try await community(context)
+        let (unit, _) = try await services.community(context)
         return JSONBody(try await services.serviceBoards.cadres(unitID: unit.id).map(CadreJSON.init))
     }
 
     @Sendable func apiDirectory(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[DirectoryEntryJSON]> {
-        let (unit, _) = try await community(context)
+        let (unit, _) = try await services.community(context)
         return JSONBody(try await services.serviceBoards.directory(unitID: unit.id).map(DirectoryEntryJSON.init))
     }
 
     @Sendable func apiGuides(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[GuideJSON]> {
-        let (_, lineage) = try await community(context)
+        let (_, lineage) = try await services.community(context)
         let slugs = Dictionary(uniqueKeysWithValues: lineage.map { ($0.id, $0.slug) })
         return JSONBody(try await services.serviceBoards.guides(lineage: lineage).map { GuideJSON($0, unitSlug: slugs[$0.unitID] ?? "") })
     }

@@ -53,21 +53,30 @@ struct GuideRow: Decodable {
     var id: Int
     var unitId: Int
     var content: String
-    var forms: String
     var position: Int
     var updatedAt: Int
 
-    static let columns = ["id", "unit_id", "content", "forms", "position", "updated_at"]
+    static let columns = ["id", "unit_id", "content", "position", "updated_at"]
 
     var guide: Guide? {
         guard let content = try? JSONDecoder().decode(GuideContent.self, from: Data(content.utf8)) else { return nil }
-        let forms = (try? JSONDecoder().decode([AttachmentRef].self, from: Data(forms.utf8))) ?? []
-        return Guide(id: id, unitID: unitId, content: content, forms: forms, position: position, updatedAt: Date(unixSeconds: updatedAt))
+        return Guide(id: id, unitID: unitId, content: content, forms: [], position: position, updatedAt: Date(unixSeconds: updatedAt))
     }
 
-    static func json(_ value: some Encodable) -> String {
+    static func json(_ value: GuideContent) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+    }
+}
+
+struct GuideFormRow: Decodable {
+    var guideId: Int
+    var sha256: String
+    var name: String
+    var kind: String
+
+    var form: AttachmentRef? {
+        AttachmentKind(rawValue: kind).map { AttachmentRef(sha256: sha256, name: name, kind: $0, size: 0) }
     }
 }

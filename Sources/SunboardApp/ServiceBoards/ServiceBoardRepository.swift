@@ -45,12 +45,41 @@ public struct ServiceBoardRepository: Sendable {
         let rows = try await database.sql.select().columns(GuideRow.columns).from("guides")
             .where("unit_id", .in, lineage.map(\.id)).orderBy("position").orderBy("id")
             .all(decoding: GuideRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return rows.compactMap(\.guide)
+        return try await withForms(rows.compactMap(\.guide))
     }
 
     public func guide(id: Int) async throws -> Guide? {
-        try await database.sql.select().columns(GuideRow.columns).from("guides").where("id", .equal, SQLBind(id))
-            .first(decoding: GuideRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.guide
+        guard
+            let guide = try await database.sql.select().columns(GuideRow.columns).from("guides").where("id", .equal, SQLBind(id))
+                .first(decoding: GuideRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.guide
+        else { return nil }
+        return try await withForms([guide]).first
+    }
+
+    /// Fills in every guide's forms with one query.
+    private func withForms(_ guides: [Guide]) async throws -> [Guide] {
+        guard !guides.isEmpty else { return [] }
+        let rows = try await database.sql.select().columns("guide_id", "sha256", "name", "kind").from("guide_forms")
+            .where("guide_id", .in, guides.map(\.id)).orderBy("guide_id").orderBy("position")
+            .all(decoding: GuideFormRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let forms = Dictionary(grouping: rows, by: \.guideId)
+        return guides.map { guide in
+            var guide = guide
+            guide.forms = (forms[guide.id] ?? []).compactMap(\.form)
+            return guide
+        }
+    }
+
+    /// How many cadres, directory lines and guides a community shows, for its board.
+    public func counts(unitID: Int, lineage: [Unit]) async throws -> [String: Int] {
+        func count(_ table: String, _ ids: [Int]) async throws -> Int {
+            try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                .where("unit_id", .in, ids).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return [
+            "cadres": try await count("cadres", [unitID]), "directory": try await count("directory_entries", [unitID]),
+            "guides": try await count("guides", lineage.map(\.id)),
+        ]
     }
 
     /// Whether a stored file is a cadre's photo or a guide's form: both public.
@@ -58,8 +87,8 @@ public struct ServiceBoardRepository: Sendable {
         if try await database.sql.select().column("id").from("cadres").where("photo_sha256", .equal, SQLBind(sha256)).first() != nil {
             return true
         }
-        let pattern = "%\"sha256\":\"\(sha256)\"%"
-        return try await database.sql.select().column("id").from("guides").where("forms", .like, SQLBind(pattern)).first() != nil
+        return try await database.sql.select().column("guide_id").from("guide_forms").where("sha256", .equal, SQLBind(sha256)).first()
+            != nil
     }
 
     // MARK: Cadres
@@ -154,18 +183,24 @@ public struct ServiceBoardRepository: Sendable {
             var guideID = id ?? 0
             if let id {
                 try await sql.update("guides").set("title", to: SQLBind(content.title)).set("content", to: SQLBind(GuideRow.json(content)))
-                    .set("forms", to: SQLBind(GuideRow.json(keptForms))).set("updated_at", to: SQLBind(now.unixSeconds))
+                    .set("updated_at", to: SQLBind(now.unixSeconds))
                     .where("id", .equal, SQLBind(id)).where("unit_id", .equal, SQLBind(unit.id)).run()
+                try await sql.delete(from: "guide_forms").where("guide_id", .equal, SQLBind(id)).run()
             } else {
                 let last =
                     try await sql.select().column(SQLRaw("COALESCE(MAX(position), 0)"), as: "p").from("guides")
                     .where("unit_id", .equal, SQLBind(unit.id)).first()?.decode(column: "p", as: Int.self) ?? 0
-                guideID = try await sql.insert(into: "guides").columns("unit_id", "title", "content", "forms", "position", "updated_at")
+                guideID = try await sql.insert(into: "guides").columns("unit_id", "title", "content", "position", "updated_at")
                     .values(
-                        SQLBind(unit.id), SQLBind(content.title), SQLBind(GuideRow.json(content)), SQLBind(GuideRow.json(keptForms)),
-                        SQLBind(last + 1), SQLBind(now.unixSeconds)
+                        SQLBind(unit.id), SQLBind(content.title), SQLBind(GuideRow.json(content)), SQLBind(last + 1),
+                        SQLBind(now.unixSeconds)
                     )
                     .returning("id").first()!.decode(column: "id", as: Int.self)
+            }
+            for (position, form) in keptForms.enumerated() {
+                try await sql.insert(into: "guide_forms").columns("guide_id", "position", "sha256", "name", "kind")
+                    .values(SQLBind(guideID), SQLBind(position), SQLBind(form.sha256), SQLBind(form.name), SQLBind(form.kind.rawValue))
+                    .run()
             }
             try await self.changed(unit, actor, "guide.save", subject: content.title, detail: "办事指南", at: now, on: sql)
             return guideID
@@ -175,6 +210,7 @@ public struct ServiceBoardRepository: Sendable {
     public func deleteGuide(_ guide: Guide, unit: Unit, actor: Actor, at now: Date) async throws {
         try require(actor)
         try await database.transaction { sql in
+            try await sql.delete(from: "guide_forms").where("guide_id", .equal, SQLBind(guide.id)).run()
             try await sql.delete(from: "guides").where("id", .equal, SQLBind(guide.id)).where("unit_id", .equal, SQLBind(unit.id)).run()
             try await self.changed(unit, actor, "guide.delete", subject: guide.content.title, detail: "删除办事指南", at: now, on: sql)
         }

@@ -7,6 +7,12 @@ struct Frame: Sendable {
     struct Crumb: Sendable {
         var title: String
         var url: String
+
+        /// The trail to a unit's public page: its parent, then the unit.
+        static func trail(to unit: Unit, parent: Unit?) -> [Crumb] {
+            (parent.map { [Crumb(title: $0.name, url: SiteURL.unit($0.slug).path)] } ?? [])
+                + [Crumb(title: unit.name, url: SiteURL.unit(unit.slug).path)]
+        }
     }
 
     /// The signed-in bar on staff pages.

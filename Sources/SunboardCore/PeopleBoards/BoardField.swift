@@ -53,6 +53,17 @@ public struct BoardField: Sendable, Hashable {
         self.hint = hint
     }
 
+    /// What a community may choose for it: its default; public where the
+    /// rules allow; and for an optional field, internal or not kept at all.
+    public var allowed: [BoardVisibility] {
+        var options = [visibility]
+        if mayBePublic && visibility != .public { options.append(.public) }
+        if !required {
+            for option in [BoardVisibility.internal, .notStored] where !options.contains(option) { options.append(option) }
+        }
+        return options
+    }
+
     /// Whether a community may choose its visibility at all.
-    public var isChoosable: Bool { mayBePublic && visibility != .public }
+    public var isChoosable: Bool { allowed.count > 1 }
 }

@@ -31,6 +31,8 @@ public struct CardInput: Sendable, Equatable {
     }
 
     static let maxText = 500
+    /// The most a monthly amount may be: ¥100,000.
+    public static let maxAmount = Fen(100_000_00)
 
     private static func value(_ text: String, field: BoardField) -> Result<String, ValidationFailure.Issue> {
         func issue(_ message: String, _ english: String) -> Result<String, ValidationFailure.Issue> {
@@ -54,7 +56,7 @@ public struct CardInput: Sendable, Equatable {
             }
             return .success(String(number))
         case .money:
-            guard let fen = Fen(yuan: text), fen.value >= 0, fen.value <= 100_000_00 else {
+            guard let fen = Fen(yuan: text), fen.value >= 0, fen <= maxAmount else {
                 return issue("“\(field.label)”请填写 0 到 100000 之间的金额，最多两位小数。", "\(field.key) must be an amount from 0 to 100000 yuan.")
             }
             return .success(String(fen.value))

@@ -49,13 +49,30 @@ public enum CardEventKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// How the change reads on the public board, or `nil` when it is not one.
-    public var publicChange: String? {
+    /// The change to the roster the public board lists, or `nil` when the
+    /// step is not one. An import brings over a roster that already existed,
+    /// so it is no news.
+    public var rosterChange: RosterChangeKind? {
         switch self {
-        case .approved, .added, .imported: "新增"
+        case .approved, .added: .added
+        case .adjusted: .adjusted
+        case .removed: .removed
+        default: nil
+        }
+    }
+}
+
+/// A change to a roster as the public board and the API name it.
+public enum RosterChangeKind: String, Sendable, CaseIterable {
+    case added
+    case adjusted
+    case removed
+
+    public var chinese: String {
+        switch self {
+        case .added: "新增"
         case .adjusted: "调整"
         case .removed: "停止"
-        default: nil
         }
     }
 }

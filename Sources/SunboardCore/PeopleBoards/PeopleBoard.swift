@@ -27,7 +27,7 @@ public struct PeopleBoard: Sendable, Hashable, Identifiable {
     public func visibilities(_ choices: [String: BoardVisibility]) -> [String: BoardVisibility] {
         var result: [String: BoardVisibility] = [:]
         for field in fields {
-            if field.isChoosable, let choice = choices[field.key], choice != .notStored {
+            if let choice = choices[field.key], field.allowed.contains(choice) {
                 result[field.key] = choice
             } else {
                 result[field.key] = field.visibility
@@ -44,14 +44,15 @@ public struct PeopleBoard: Sendable, Hashable, Identifiable {
                 issues.append(.init(field: key, message: "没有“\(key)”这一项。", englishMessage: "unknown field \(key)."))
                 continue
             }
-            if choice == .public && !field.mayBePublic {
+            guard !field.allowed.contains(choice) else { continue }
+            switch choice {
+            case .public:
                 issues.append(
-                    .init(
-                        field: key, message: "“\(field.label)”按规定不能公开。",
-                        englishMessage: "\(key) may never be public."))
-            }
-            if choice == .notStored && field.required {
+                    .init(field: key, message: "“\(field.label)”按规定不能公开。", englishMessage: "\(key) may never be public."))
+            case .notStored:
                 issues.append(.init(field: key, message: "“\(field.label)”必须保存。", englishMessage: "\(key) must be kept."))
+            case .internal:
+                issues.append(.init(field: key, message: "“\(field.label)”按规定必须公开。", englishMessage: "\(key) must be public."))
             }
         }
         try ValidationFailure.check(issues)
@@ -77,7 +78,9 @@ extension PeopleBoard {
                 key: benefitKey, label: "月保障金（元）", kind: .money, visibility: .public, required: true,
                 hint: "申请时填拟保障金额，审批时确认。"),
             BoardField(key: "age", label: "户主年龄", kind: .number, visibility: .internal, mayBePublic: true),
-            BoardField(key: "hardship", label: "困难情况", kind: .longText, visibility: .internal, mayBePublic: true),
+            BoardField(
+                key: "hardship", label: "困难情况", kind: .longText, visibility: .internal, mayBePublic: true,
+                hint: "可以公开时，只写困难的类型（如“家中有人长期需要护理”），不写病名等健康细节。"),
             BoardField(key: "public_work", label: "参加公益劳动情况", visibility: .internal, mayBePublic: true),
             BoardField(key: "lane", label: "所在巷道", visibility: .internal, mayBePublic: true, hint: "最多写到巷道或楼院，不写门牌号。"),
             BoardField(key: "health", label: "健康状况", kind: .longText, visibility: .internal, hint: "永不公开。"),
@@ -90,7 +93,8 @@ extension PeopleBoard {
         code: "floating", title: "流动人口", summary: "在本社区居住的外来人员。公开栏只显示各巷道的人数。",
         fields: [
             BoardField(key: nameKey, label: "姓名", visibility: .internal, required: true),
-            BoardField(key: "id_number", label: "身份证号", kind: .idNumber, visibility: .internal),
+            // Residence registration is the police station's; the committee need not keep the number.
+            BoardField(key: "id_number", label: "身份证号", kind: .idNumber, visibility: .notStored),
             BoardField(key: "lane", label: "居住巷道", visibility: .public, required: true),
             BoardField(key: "origin", label: "户籍地（省、市）", visibility: .internal, mayBePublic: true),
             BoardField(key: "reason", label: "居住事由", visibility: .internal, mayBePublic: true, hint: "如务工、经商、就学。"),

@@ -55,7 +55,7 @@ struct AdminDisclosuresController {
         let input = DisclosureInput(form: context.staff.form, item: item)
         do {
             let id = try await services.workflow.create(
-                unit: unit, item: item, input: input, uploads: uploads(context), actor: actor(context), at: services.clock.now)
+                unit: unit, item: item, input: input, uploads: uploads(context), actor: context.actor, at: services.clock.now)
             return .redirect(to: SiteURL.adminDisclosure(unit.slug, String(id)).path + "?done=saved", type: .normal)
         } catch let failure as ValidationFailure {
             return try formPage(context, item: item, input: input, existing: [], disclosure: nil, failure: failure)
@@ -123,7 +123,7 @@ struct AdminDisclosuresController {
         do {
             try await services.workflow.update(
                 disclosure, unit: context.unit, item: item, input: input, uploads: uploads(context),
-                removing: Set(context.staff.form.all("remove")), actor: actor(context), at: services.clock.now)
+                removing: Set(context.staff.form.all("remove")), actor: context.actor, at: services.clock.now)
             return .redirect(to: SiteURL.adminDisclosure(context.unit.slug, String(disclosure.id)).path + "?done=saved", type: .normal)
         } catch let failure as ValidationFailure {
             return try formPage(
@@ -138,7 +138,7 @@ struct AdminDisclosuresController {
         guard let name = context.parameters.get("step"), let action = DisclosureAction(rawValue: name), action != .edit else {
             throw CommonError.notFound
         }
-        let actor = actor(context)
+        let actor = context.actor
         let unit = context.unit
         let now = services.clock.now
         let text = context.staff.form[action == .returnForChanges ? "comment" : "reason"]
@@ -194,12 +194,6 @@ struct AdminDisclosuresController {
 
     private func uploads(_ context: UnitAdminContext) -> [DisclosureWorkflow.Upload] {
         context.staff.files.filter { $0.field == "files" }.map { DisclosureWorkflow.Upload(name: $0.filename, bytes: $0.bytes) }
-    }
-
-    private func actor(_ context: UnitAdminContext) -> DisclosureWorkflow.Actor {
-        .init(
-            id: context.user.id, name: context.user.displayName, address: context.staff.clientAddress,
-            permissions: context.scope.permissions)
     }
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {

@@ -80,9 +80,7 @@ struct ReimbursementForm: Sendable {
         self.input = input
         self.chain = chain.chinese
         self.failure = failure?.message
-        var errors: [String: String] = [:]
-        for issue in (failure as? ValidationFailure)?.issues ?? [] where errors[issue.field] == nil { errors[issue.field] = issue.message }
-        self.errors = errors
+        self.errors = fieldErrors(failure)
     }
 }
 

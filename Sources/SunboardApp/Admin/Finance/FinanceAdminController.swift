@@ -79,7 +79,7 @@ struct FinanceAdminController {
         let input = ReimbursementInput(form: context.staff.form)
         do {
             let id = try await services.financeWorkflow.file(
-                input, uploads: receipts(context), unit: context.unit, actor: actor(context), at: services.clock.now)
+                input, uploads: receipts(context), unit: context.unit, actor: context.actor, at: services.clock.now)
             return .redirect(to: SiteURL.adminReimbursement(context.unit.slug, String(id)).path + "?done=filed", type: .normal)
         } catch let error as ValidationFailure {
             return try await requestForm(context, input: input, failure: error).response(from: request, context: context)
@@ -122,16 +122,16 @@ struct FinanceAdminController {
             switch name {
             case "sign":
                 try await services.financeWorkflow.sign(
-                    reimbursement, unit: unit, roles: context.scope.roles, actor: actor(context), at: now)
+                    reimbursement, unit: unit, roles: context.scope.roles, actor: context.actor, at: now)
             case "reject":
                 try await services.financeWorkflow.reject(
-                    reimbursement, unit: unit, reason: context.staff.form["reason"], roles: context.scope.roles, actor: actor(context),
+                    reimbursement, unit: unit, reason: context.staff.form["reason"], roles: context.scope.roles, actor: context.actor,
                     at: now)
             case "post":
-                try await services.financeWorkflow.post(reimbursement, unit: unit, actor: actor(context), at: now)
+                try await services.financeWorkflow.post(reimbursement, unit: unit, actor: context.actor, at: now)
             case "file":
                 try await services.financeWorkflow.fileDraft(
-                    reimbursement, uploads: receipts(context), unit: unit, actor: actor(context), at: now)
+                    reimbursement, uploads: receipts(context), unit: unit, actor: context.actor, at: now)
             default:
                 throw CommonError.notFound
             }
@@ -198,7 +198,7 @@ struct FinanceAdminController {
             kind: form["kind"], fund: form["fund"], date: form["date"], amount: form["amount"], category: form["category"],
             summary: form["summary"], counterparty: form["counterparty"])
         do {
-            try await services.financeWorkflow.record(input, unit: context.unit, actor: actor(context), at: services.clock.now)
+            try await services.financeWorkflow.record(input, unit: context.unit, actor: context.actor, at: services.clock.now)
             return .redirect(to: SiteURL.adminFinance(context.unit.slug).path + "?done=income", type: .normal)
         } catch let error as ValidationFailure {
             return try incomePage(context, input: input, failure: error).response(from: request, context: context)
@@ -209,8 +209,7 @@ struct FinanceAdminController {
 
     private func incomePage(_ context: UnitAdminContext, input: FinanceLineInput, failure: (any SunboardError)?) throws -> HTML {
         let unit = context.unit
-        var errors: [String: String] = [:]
-        for issue in (failure as? ValidationFailure)?.issues ?? [] where errors[issue.field] == nil { errors[issue.field] = issue.message }
+        let errors = fieldErrors(failure)
         let model = IncomeForm(
             frame: frame(context, "登记收入", [("登记收入", SiteURL.adminIncome(unit.slug).path)]), action: SiteURL.adminIncome(unit.slug).path,
             cancelURL: SiteURL.adminFinance(unit.slug).path,
@@ -239,7 +238,7 @@ struct FinanceAdminController {
         var problems = reading.problems
         if reading.isClean {
             problems = try await services.financeWorkflow.importLines(
-                reading, unit: context.unit, actor: actor(context), at: services.clock.now)
+                reading, unit: context.unit, actor: context.actor, at: services.clock.now)
         }
         if reading.fileProblem == nil && reading.lines.isEmpty && problems.isEmpty {
             let empty = LedgerCSV.Reading(encoding: reading.encoding, lines: [], problems: [], fileProblem: "文件里只有标题行，没有账目。")
@@ -276,7 +275,7 @@ struct FinanceAdminController {
         }
         do {
             let id = try await services.statements.generate(
-                unit: context.unit, period: period, lineage: context.scope.lineage, actor: actor(context), at: services.clock.now)
+                unit: context.unit, period: period, lineage: context.scope.lineage, actor: context.actor, at: services.clock.now)
             return .redirect(to: SiteURL.adminDisclosure(context.unit.slug, String(id)).path + "?done=saved", type: .normal)
         } catch let error as any SunboardError where !(error is CommonError) {
             return try await overviewPage(context, notice: nil, error: error.message, status: error.kind.status)
@@ -315,7 +314,7 @@ struct FinanceAdminController {
         let chain = SignatureChain(ordered: form["ordered"] == "on", rules: rules)
         do {
             try ValidationFailure.check(issues)
-            try await services.financeWorkflow.setChain(chain, unit: context.unit, actor: actor(context), at: services.clock.now)
+            try await services.financeWorkflow.setChain(chain, unit: context.unit, actor: context.actor, at: services.clock.now)
         } catch let error as ValidationFailure {
             return try chainView(context, chain: chain, inherited: false, failure: error.message, notice: nil)
                 .response(from: request, context: context)
@@ -344,12 +343,6 @@ struct FinanceAdminController {
 
     private func receipts(_ context: UnitAdminContext) -> [FinanceWorkflow.Upload] {
         context.staff.files.filter { $0.field == "receipts" && !$0.bytes.isEmpty }.map { .init(name: $0.filename, bytes: $0.bytes) }
-    }
-
-    private func actor(_ context: UnitAdminContext) -> FinanceWorkflow.Actor {
-        .init(
-            id: context.user.id, name: context.user.displayName, address: context.staff.clientAddress,
-            permissions: context.scope.permissions)
     }
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {

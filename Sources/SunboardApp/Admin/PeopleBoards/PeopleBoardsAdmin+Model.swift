@@ -1,20 +1,14 @@
 import Foundation
 import SunboardCore
 
-/// Field errors by key, from a failure, for the forms.
-func fieldErrors(_ failure: (any SunboardError)?) -> [String: String] {
-    var errors: [String: String] = [:]
-    for issue in (failure as? ValidationFailure)?.issues ?? [] where errors[issue.field] == nil { errors[issue.field] = issue.message }
-    return errors
-}
-
 /// `/admin/units/{slug}/boards`: the three boards with their numbers.
 struct AdminBoardsPage: Sendable {
     struct Row: Sendable {
         var title: String
         var url: String
         var onRoster: Int
-        var applicants: Int
+        /// `nil` on boards that take no applications, and when there are none.
+        var applicants: Int?
     }
 
     var frame: Frame
@@ -30,9 +24,8 @@ struct AdminCardRow: Sendable {
     var details: String
     var status: String
     var flag: String?
-    var notice: String?
 
-    init(_ card: BoardCard, unitSlug: String, notice: String? = nil) {
+    init(_ card: BoardCard, unitSlug: String) {
         url = SiteURL.adminCard(unitSlug, card.board.code, String(card.id)).path
         name = card.name
         details = card.board.fields.filter { $0.key != PeopleBoard.nameKey && $0.kind != .longText }
@@ -40,7 +33,6 @@ struct AdminCardRow: Sendable {
             .prefix(4).joined(separator: " · ")
         status = card.status.chinese
         flag = card.relatedToStaff ? "与工作人员有亲属关系，办事处单独审核" : nil
-        self.notice = notice
     }
 }
 
@@ -57,6 +49,7 @@ struct AdminBoardPage: Sendable {
     var groups: [Group]
     var isEmpty: Bool
     var canKeep: Bool
+    var canImport: Bool
     var canSettings: Bool
     var canReview: Bool
     var newURL: String
@@ -203,14 +196,20 @@ struct BoardImportPage: Sendable {
     var encoding: String?
 }
 
-/// `/admin/units/{slug}/boards/{board}/settings`: which optional fields to publish.
+/// `/admin/units/{slug}/boards/{board}/settings`: what to publish, keep or not keep.
 struct BoardSettingsPage: Sendable {
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
     struct Field: Sendable {
         var key: String
         var label: String
-        var current: String
+        var options: [Option]
         var choosable: Bool
-        var isPublic: Bool
+        var current: String
         var reason: String
     }
 

@@ -15,6 +15,8 @@ struct PeopleBoardsAdminController {
         group.post("boards/{board}/cards", use: createCard)
         group.get("boards/{board}/cards/{id}", use: show)
         group.get("boards/{board}/cards/{id}/edit", use: editForm)
+        // The router prefers the literal `edit` segment, so its POST is registered by name.
+        group.post("boards/{board}/cards/{id}/edit", use: step)
         group.post("boards/{board}/cards/{id}/{step}", use: step)
         group.get("boards/{board}/import", use: importForm)
         group.post("boards/{board}/import", use: importFile)
@@ -39,6 +41,17 @@ struct PeopleBoardsAdminController {
         let code = try context.parameters.require("board")
         guard let board = PeopleBoard.find(code) else { throw BoardError.unknownBoard(code) }
         return board
+    }
+
+    /// Whether the person is on the community's own staff (a role granted
+    /// there): the cards' internal fields are theirs alone to see.
+    private func isCommunityStaff(_ context: UnitAdminContext) -> Bool {
+        context.user.access.grants.contains { $0.unitID == context.unit.id }
+    }
+
+    /// The office's leader sees only the applications they must decide.
+    private func mayOpen(_ card: BoardCard, _ context: UnitAdminContext) -> Bool {
+        isCommunityStaff(context) || (card.relatedToStaff && context.scope.roles.contains(.officeLeader))
     }
 
     @Sendable func overview(_ request: Request, context: UnitAdminContext) async throws -> HTML {
@@ -66,7 +79,9 @@ struct PeopleBoardsAdminController {
     private func boardPage(_ context: UnitAdminContext, notice: String?, error: String?, status: HTTPResponse.Status) async throws -> HTML {
         let unit = try community(context)
         let board = try board(context)
-        let cards = try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases)
+        let all = try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases)
+        let cards = all.filter { mayOpen($0, context) }
+        guard isCommunityStaff(context) || !cards.isEmpty else { throw CommonError.forbidden }
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
         let groups: [(String, (BoardCard) -> Bool)] = [
             ("需办事处单独审核（与工作人员有亲属关系）", { $0.status == .applicant && $0.relatedToStaff }),
@@ -81,7 +96,9 @@ struct PeopleBoardsAdminController {
                 let rows = cards.filter(test).map { AdminCardRow($0, unitSlug: unit.slug) }
                 return rows.isEmpty ? nil : .init(title: "\(title)（\(rows.count)）", rows: rows)
             },
-            isEmpty: cards.isEmpty, canKeep: context.can(.keepRosters), canSettings: context.can(.manageCatalog),
+            isEmpty: cards.isEmpty, canKeep: context.can(.keepRosters),
+            canImport: PeopleBoardWorkflow.mayImport(board, permissions: context.scope.permissions),
+            canSettings: context.can(.manageCatalog),
             canReview: board.takesApplications && context.can(.draftDisclosures),
             newURL: SiteURL.adminNewCard(unit.slug, board.code).path, importURL: SiteURL.adminBoardImport(unit.slug, board.code).path,
             settingsURL: SiteURL.adminBoardSettings(unit.slug, board.code).path,
@@ -107,7 +124,7 @@ struct PeopleBoardsAdminController {
         do {
             let id = try await services.boardWorkflow.add(
                 board: board, input: CardInput(values: values), relatedToStaff: related, relation: form["relation"], unit: unit,
-                actor: actor(context), at: services.clock.now)
+                actor: context.actor, at: services.clock.now)
             return .redirect(to: SiteURL.adminCard(unit.slug, board.code, String(id)).path + "?done=added", type: .normal)
         } catch let error as ValidationFailure {
             return try await cardForm(context, card: nil, values: values, related: related, relation: form["relation"], failure: error)
@@ -152,6 +169,7 @@ struct PeopleBoardsAdminController {
         guard let id = context.parameters.get("id", as: Int.self), let card = try await services.peopleBoards.card(id: id),
             card.unitID == context.unit.id, card.board == board
         else { throw CommonError.notFound }
+        guard mayOpen(card, context) else { throw CommonError.forbidden }
         return card
     }
 
@@ -187,6 +205,7 @@ struct PeopleBoardsAdminController {
         }
         let slug = unit.slug
         let id = String(card.id)
+        let decides = (try? PeopleBoardWorkflow.checkDecider(card, roles: context.scope.roles, actor: context.actor, "")) != nil
         let model = AdminCardPage(
             frame: frame(
                 context, card.name,
@@ -215,8 +234,8 @@ struct PeopleBoardsAdminController {
                 && context.can(.draftDisclosures) && (state.disclosure == nil || state.disclosure?.withdrawnAt != nil),
             canDecide: board.takesApplications && card.status == .applicant && context.can(.decideRosters),
             decideBlocked: blocked,
-            canManageRoster: board.takesApplications && card.status == .onRoster && context.can(.decideRosters),
-            canRemove: card.status == .onRoster && context.can(board.takesApplications ? .decideRosters : .keepRosters),
+            canManageRoster: board.takesApplications && card.status == .onRoster && decides,
+            canRemove: card.status == .onRoster && (board.takesApplications ? decides : context.can(.keepRosters)),
             isDibao: board.takesApplications, benefit: card.benefit?.plainYuan ?? "", year: today.year,
             editURL: SiteURL.adminCard(slug, board.code, id).path + "/edit",
             noticeActionURL: SiteURL.adminCardStep(slug, board.code, id, "notice").path,
@@ -234,14 +253,14 @@ struct PeopleBoardsAdminController {
         let unit = try community(context)
         let now = services.clock.now
         let form = context.staff.form
-        let name = try context.parameters.require("step")
+        let name = context.parameters.get("step") ?? "edit"
         let workflow = services.boardWorkflow
         do {
             switch name {
             case "edit":
                 let values = Dictionary(uniqueKeysWithValues: card.board.fields.map { ($0.key, form[$0.key]) })
                 do {
-                    try await workflow.edit(card, input: CardInput(values: values), unit: unit, actor: actor(context), at: now)
+                    try await workflow.edit(card, input: CardInput(values: values), unit: unit, actor: context.actor, at: now)
                 } catch let error as ValidationFailure {
                     return try await cardForm(
                         context, card: card, values: values, related: card.relatedToStaff, relation: "", failure: error
@@ -249,22 +268,24 @@ struct PeopleBoardsAdminController {
                     .response(from: request, context: context)
                 }
             case "notice":
-                try await workflow.startNotice(card, unit: unit, lineage: context.scope.lineage, actor: actor(context), at: now)
+                try await workflow.startNotice(card, unit: unit, lineage: context.scope.lineage, actor: context.actor, at: now)
             case "decide":
                 try await workflow.decide(
                     card, approve: form["decision"] == "approve", amount: form["amount"], note: form["note"], unit: unit,
-                    roles: context.scope.roles, actor: actor(context), at: now)
+                    roles: context.scope.roles, actor: context.actor, at: now)
             case "adjust":
-                try await workflow.adjust(card, amount: form["amount"], note: form["note"], unit: unit, actor: actor(context), at: now)
+                try await workflow.adjust(
+                    card, amount: form["amount"], note: form["note"], unit: unit, roles: context.scope.roles, actor: context.actor, at: now
+                )
             case "remove":
-                try await workflow.remove(card, note: form["note"], unit: unit, actor: actor(context), at: now)
+                try await workflow.remove(card, note: form["note"], unit: unit, roles: context.scope.roles, actor: context.actor, at: now)
             case "review":
                 guard let outcome = ReviewOutcome(rawValue: form["outcome"]) else {
                     throw ValidationFailure([.init(field: "outcome", message: "请选择复审结果。", englishMessage: "outcome is required.")])
                 }
                 try await workflow.review(
                     card, year: Int(form["year"]) ?? 0, outcome: outcome, amount: form["amount"], note: form["note"], unit: unit,
-                    actor: actor(context), at: now)
+                    roles: context.scope.roles, actor: context.actor, at: now)
             default:
                 throw CommonError.notFound
             }
@@ -279,7 +300,7 @@ struct PeopleBoardsAdminController {
     // MARK: Import, settings, review disclosure
 
     @Sendable func importForm(_ request: Request, context: UnitAdminContext) async throws -> HTML {
-        try context.require(.keepRosters)
+        guard PeopleBoardWorkflow.mayImport(try board(context), permissions: context.scope.permissions) else { throw CommonError.forbidden }
         return try await importPage(context, reading: nil, status: .ok)
     }
 
@@ -306,7 +327,7 @@ struct PeopleBoardsAdminController {
             return try await importPage(context, reading: reading, status: .badRequest).response(from: request, context: context)
         }
         let reading = try await services.boardWorkflow.importRoster(
-            board: board, bytes: bytes, unit: unit, actor: actor(context), at: services.clock.now)
+            board: board, bytes: bytes, unit: unit, actor: context.actor, at: services.clock.now)
         guard reading.isClean else {
             return try await importPage(context, reading: reading, status: .badRequest).response(from: request, context: context)
         }
@@ -326,25 +347,38 @@ struct PeopleBoardsAdminController {
             frame: frame(context, "公开设置", [(board.title, SiteURL.adminBoard(unit.slug, board.code).path)]), title: board.title,
             action: SiteURL.adminBoardSettings(unit.slug, board.code).path, cancelURL: SiteURL.adminBoard(unit.slug, board.code).path,
             fields: board.fields.map { field in
-                .init(
-                    key: field.key, label: field.label, current: (visibilities[field.key] ?? field.visibility).chinese,
-                    choosable: field.isChoosable, isPublic: visibilities[field.key] == .public,
-                    reason: field.visibility == .public ? "按规定必须公开" : field.mayBePublic ? "" : "按规定不能公开")
+                let current = visibilities[field.key] ?? field.visibility
+                return .init(
+                    key: field.key, label: field.label,
+                    options: field.allowed.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == current) },
+                    choosable: field.isChoosable, current: current.chinese,
+                    reason: field.visibility == .public ? "按规定必须公开" : field.mayBePublic ? "必须保存" : "按规定不能公开")
             },
             failure: failure?.message)
         return HTML(try services.renderer.render("admin/board-settings", model), status: failure == nil ? .ok : .badRequest)
     }
 
+    /// `v_<key>` = `public`, `internal` or `not_stored` for each field the community may choose.
     @Sendable func saveSettings(_ request: Request, context: UnitAdminContext) async throws -> Response {
         let unit = try community(context)
         let board = try board(context)
-        let published = Set(context.staff.form.all("public"))
         var choices: [String: BoardVisibility] = [:]
-        for key in published { choices[key] = .public }
-        for field in board.fields where field.isChoosable && !published.contains(field.key) { choices[field.key] = .internal }
+        for field in board.fields {
+            let text = context.staff.form["v_\(field.key)"]
+            guard !text.isEmpty else { continue }
+            guard let choice = BoardVisibility(rawValue: text) else {
+                return try await settingsPage(
+                    context,
+                    failure: ValidationFailure([
+                        .init(field: field.key, message: "“\(field.label)”的设置不对。", englishMessage: "unknown visibility.")
+                    ])
+                ).response(from: request, context: context)
+            }
+            choices[field.key] = choice
+        }
         do {
             try await services.boardWorkflow.saveSettings(
-                board: board, choices: choices, unit: unit, actor: actor(context), at: services.clock.now)
+                board: board, choices: choices, unit: unit, actor: context.actor, at: services.clock.now)
         } catch let error as ValidationFailure {
             return try await settingsPage(context, failure: error).response(from: request, context: context)
         }
@@ -356,7 +390,7 @@ struct PeopleBoardsAdminController {
         guard try board(context).takesApplications else { throw CommonError.notFound }
         do {
             let id = try await services.boardWorkflow.draftReviewDisclosure(
-                year: Int(context.staff.form["year"]) ?? 0, unit: unit, lineage: context.scope.lineage, actor: actor(context),
+                year: Int(context.staff.form["year"]) ?? 0, unit: unit, lineage: context.scope.lineage, actor: context.actor,
                 at: services.clock.now)
             return .redirect(to: SiteURL.adminDisclosure(unit.slug, String(id)).path, type: .normal)
         } catch let error as any SunboardError where !(error is CommonError) {
@@ -366,12 +400,6 @@ struct PeopleBoardsAdminController {
     }
 
     // MARK: Shared
-
-    private func actor(_ context: UnitAdminContext) -> PeopleBoardWorkflow.Actor {
-        .init(
-            id: context.user.id, name: context.user.displayName, address: context.staff.clientAddress,
-            permissions: context.scope.permissions)
-    }
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
         Frame.admin(

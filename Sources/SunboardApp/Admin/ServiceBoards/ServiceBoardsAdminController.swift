@@ -101,7 +101,7 @@ struct ServiceBoardsAdminController {
         let now = services.clock.now
         let form = context.staff.form
         let id = context.parameters.get("id", as: Int.self)
-        let actor = actor(context)
+        let actor = context.actor
         let repository = services.serviceBoards
         do {
             switch kind {
@@ -164,13 +164,13 @@ struct ServiceBoardsAdminController {
         switch kind {
         case "cadres":
             try await services.serviceBoards.deleteCadre(
-                try await cadre(context: context, id: id), unit: context.unit, actor: actor(context), at: now)
+                try await cadre(context: context, id: id), unit: context.unit, actor: context.actor, at: now)
         case "directory":
             try await services.serviceBoards.deleteDirectoryEntry(
-                try await directoryEntry(context: context, id: id), unit: context.unit, actor: actor(context), at: now)
+                try await directoryEntry(context: context, id: id), unit: context.unit, actor: context.actor, at: now)
         default:
             try await services.serviceBoards.deleteGuide(
-                try await guide(context: context, id: id), unit: context.unit, actor: actor(context), at: now)
+                try await guide(context: context, id: id), unit: context.unit, actor: context.actor, at: now)
         }
         return .redirect(to: SiteURL.adminServiceBoard(context.unit.slug, kind).path + "?done=deleted", type: .normal)
     }
@@ -263,12 +263,6 @@ struct ServiceBoardsAdminController {
             stored.append(try await services.files.save(file.bytes, name: file.filename, kind: kind, at: services.clock.now))
         }
         return stored
-    }
-
-    private func actor(_ context: UnitAdminContext) -> ServiceBoardRepository.Actor {
-        .init(
-            id: context.user.id, name: context.user.displayName, address: context.staff.clientAddress,
-            permissions: context.scope.permissions)
     }
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {

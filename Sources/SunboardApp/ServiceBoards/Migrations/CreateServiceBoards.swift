@@ -1,7 +1,7 @@
 import SQLKit
 
 /// The service boards: 干部监督台 (cadres), 便民指示牌 (directory lines) and
-/// 办事指南 (guides, stored as structured JSON with their downloadable forms).
+/// 办事指南 (guides, stored as structured JSON, and their downloadable forms).
 struct CreateServiceBoards: Migration {
     let name = "013_create_service_boards"
 
@@ -37,11 +37,19 @@ struct CreateServiceBoards: Migration {
             .column("unit_id", type: .bigint, .notNull, .references("units", "id"))
             .column("title", type: .text, .notNull)
             .column("content", type: .text, .notNull)
-            // JSON list of {name, sha256, kind}: application forms to download.
-            .column("forms", type: .text, .notNull)
             .column("position", type: .bigint, .notNull)
             .column("updated_at", type: .bigint, .notNull)
             .run()
         try await database.create(index: "guides_unit").on("guides").column("unit_id").run()
+
+        try await database.create(table: "guide_forms")
+            .column("guide_id", type: .bigint, .notNull, .references("guides", "id"))
+            .column("position", type: .bigint, .notNull)
+            .column("sha256", type: .text, .notNull, .references("stored_files", "sha256"))
+            .column("name", type: .text, .notNull)
+            .column("kind", type: .text, .notNull)
+            .primaryKey("guide_id", "position")
+            .run()
+        try await database.create(index: "guide_forms_sha256").on("guide_forms").column("sha256").run()
     }
 }
