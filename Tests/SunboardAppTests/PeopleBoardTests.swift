@@ -263,6 +263,9 @@ struct PeopleBoardTests {
             let disclosure = try await app.disclosure(reviewDraft.id)
             #expect(disclosure.content.fields["adjusted"] == "1" && disclosure.content.fields["reviewed"] == "1")
 
+            let before = try await app.browser().get("/api/v1/units/yincheng/boards/dibao?period=2026")
+            #expect(before.text.contains("\"on_roster\":1"))
+
             // Stopped: off the roster, listed as a change; twice is refused.
             #expect(try await clerk2.post(Self.base + "/cards/\(id)/remove", form: [("note", "迁出")]).status == .forbidden)
             #expect(try await director.post(Self.base + "/cards/\(id)/remove", form: [("note", "迁出")]).status == .forbidden)
@@ -272,6 +275,10 @@ struct PeopleBoardTests {
             let after = try await app.browser().get("/units/yincheng/boards/dibao?period=2026")
             #expect(after.text.contains("停止"))
             #expect(try await app.services.peopleBoards.rosterCounts(unitID: unit.id)["dibao"] == nil)
+            // The JSON is kept in memory too, and a change retires it.
+            let json = try await app.browser().get("/api/v1/units/yincheng/boards/dibao?period=2026")
+            #expect(json.headers[.contentType] == "application/json; charset=utf-8")
+            #expect(json.text.contains("\"change\":\"removed\"") && json.text.contains("\"on_roster\":0"))
         }
     }
 

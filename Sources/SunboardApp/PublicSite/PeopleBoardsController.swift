@@ -86,9 +86,16 @@ struct PeopleBoardsController {
             })
     }
 
-    @Sendable func apiBoard(_ request: Request, context: AppRequestContext) async throws -> JSONBody<BoardJSON> {
-        let (unit, _) = try await services.community(context)
+    /// Kept in memory like the board's page, under the same versions.
+    @Sendable func apiBoard(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let (unit, lineage) = try await services.community(context)
         let board = try board(context)
-        return JSONBody(BoardJSON(unit: unit, content: try await content(unit: unit, board: board, period: try period(request))))
+        let period = try period(request)
+        let key =
+            "api-board:\(board.code):\(CalendarDate(services.clock.now)):\(period):"
+            + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+        if let answer = services.pages.cached(key) { return answer }
+        let content = try await content(unit: unit, board: board, period: period)
+        return try services.pages.page(for: key) { try HTML.json(BoardJSON(unit: unit, content: content)) }
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import Hummingbird
 
 /// An HTML page as the response to a request.
@@ -16,6 +17,8 @@ public struct HTML: ResponseGenerator, Sendable {
     public var body: String
     public var status: HTTPResponse.Status
     public var caching: Caching
+    /// HTML, or JSON for an API answer kept in the page cache like a page.
+    public var contentType = "text/html; charset=utf-8"
     /// Computed once for a page that is kept and served many times.
     private var etag: String?
 
@@ -30,8 +33,14 @@ public struct HTML: ResponseGenerator, Sendable {
         etag = ETag.of(body)
     }
 
+    /// A public JSON answer, encoded as `JSONBody` encodes, to keep in the page cache.
+    static func json(_ value: some Encodable) throws -> HTML {
+        var answer = HTML(String(decoding: try JSONBody<Int>.encoder.encode(value), as: UTF8.self), caching: .publicRevalidate)
+        answer.contentType = "application/json; charset=utf-8"
+        return answer
+    }
+
     public func response(from request: Request, context: some RequestContext) -> Response {
-        let contentType = "text/html; charset=utf-8"
         switch caching {
         case .privateNoStore:
             let buffer = ByteBuffer(string: body)
