@@ -11,7 +11,7 @@ import Testing
 struct PrivacyTests {
     static let marker = "PRIVMARK"
 
-    @Test("A marker planted in every non-public field of every demo card appears in no page, API response, print view or export")
+    @Test("A marker planted in every non-public field of every demo card appears in no page, API response, feed, print view or export")
     func plantedMarkers() async throws {
         try await TestApp.run(demo: .year) { app in
             let sql = app.database.sql
@@ -65,7 +65,8 @@ struct PrivacyTests {
             var paths = ["/", "/ledger", "/api/v1/ledger", "/api/v1/units"]
             let periods = ["", "2025", "2026", "2026-Q1", "2026-Q4"] + (1...12).map { String(format: "2026-%02d", $0) }
             for slug in ["yinzhou", "yincheng", "yinnan", "yinbei", "yinxin"] {
-                paths += ["/units/\(slug)", "/api/v1/units/\(slug)"]
+                paths += ["/units/\(slug)", "/api/v1/units/\(slug)", "/units/\(slug)/feed.atom"]
+                paths += DisclosureClass.allCases.map { "/units/\(slug)/feed.atom?class=\($0.rawValue)" }
                 guard slug != "yinzhou" else { continue }
                 paths += [
                     "/units/\(slug)/boards", "/api/v1/units/\(slug)/boards", "/units/\(slug)/disclosures",

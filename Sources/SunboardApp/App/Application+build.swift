@@ -21,6 +21,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     FinanceController(services: services).addRoutes(to: router)
     PeopleBoardsController(services: services).addRoutes(to: router)
     ServiceBoardsController(services: services).addRoutes(to: router)
+    FeedController(services: services).addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
     // residents read do not.

@@ -17,6 +17,7 @@ public enum SiteURL: Sendable, Equatable {
     case unitFinance(String)
     case financeEntry(String, String)
     case financeCSV(String)
+    case unitFeed(String)
     case unitBoards(String)
     case unitBoard(String, String)
     case unitCadres(String)
@@ -99,6 +100,7 @@ public enum SiteURL: Sendable, Equatable {
         case .unitFinance(let slug): "/units/\(slug)/finance"
         case .financeEntry(let slug, let id): "/units/\(slug)/finance/entries/\(id)"
         case .financeCSV(let slug): "/units/\(slug)/finance/ledger.csv"
+        case .unitFeed(let slug): "/units/\(slug)/feed.atom"
         case .unitBoards(let slug): "/units/\(slug)/boards"
         case .unitBoard(let slug, let board): "/units/\(slug)/boards/\(board)"
         case .unitCadres(let slug): "/units/\(slug)/cadres"

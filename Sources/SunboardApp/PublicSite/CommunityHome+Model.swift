@@ -59,7 +59,15 @@ struct CommunityHome: Sendable {
     var contact: UnitContact
     var catalogURL: String
     var disclosuresURL: String
+    var feedURL: String
+    var feeds: [FeedLink]
     var groups: [SectionGroup]
+
+    /// A feed to subscribe to: all of the community's publications, or one class.
+    struct FeedLink: Sendable {
+        var title: String
+        var url: String
+    }
 
     /// What is published, as the board needs it.
     struct Content: Sendable {
@@ -85,6 +93,12 @@ struct CommunityHome: Sendable {
         self.contact = UnitContact(community.profile)
         self.catalogURL = SiteURL.unitCatalog(community.slug).path
         self.disclosuresURL = SiteURL.unitDisclosures(community.slug).path
+        self.feedURL = SiteURL.unitFeed(community.slug).path
+        self.feeds =
+            [FeedLink(title: "全部", url: feedURL)]
+            + DisclosureClass.allCases.map {
+                FeedLink(title: $0.chinese, url: SiteURL.unitFeed(community.slug).path + "?class=\($0.rawValue)")
+            }
 
         let items = Dictionary(uniqueKeysWithValues: content.catalog.map { ($0.id, $0) })
         let live = content.recent.filter { !$0.withdrawn }

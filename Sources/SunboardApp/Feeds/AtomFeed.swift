@@ -1,0 +1,73 @@
+import Foundation
+import SunboardCore
+
+/// An Atom 1.0 document (RFC 4287) of a unit's published disclosures, newest
+/// first. Entries carry the title, the disclosure's own text as a plain
+/// summary and its link; personal details never go into a disclosure's text
+/// (`PersonalDetails`), so nothing leaves that the page would not show.
+struct AtomFeed {
+    struct Entry {
+        var id: Int
+        var title: String
+        var summary: String
+        var category: String
+        var published: Date
+        var updated: Date
+        var withdrawn: Bool
+    }
+
+    var title: String
+    var selfURL: String
+    var pageURL: String
+    /// Where links point: `http://host` from the request, so feed readers get absolute URLs.
+    var base: String
+    var author: String
+    var entries: [Entry]
+    var now: Date
+
+    /// Entries stay under a stable id whatever host the feed is read through.
+    static func entryID(_ disclosure: Int) -> String { "tag:sunboard,2026:disclosure/\(disclosure)" }
+
+    var xml: String {
+        func text(_ value: String) -> String { HTMLText.escape(value) }
+        var out = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+              <id>\(text(base + selfURL))</id>
+              <title>\(text(title))</title>
+              <updated>\(ShanghaiTime.iso8601(entries.map(\.updated).max() ?? now))</updated>
+              <author><name>\(text(author))</name></author>
+              <link rel="self" type="application/atom+xml" href="\(text(base + selfURL))"/>
+              <link rel="alternate" type="text/html" href="\(text(base + pageURL))"/>
+              <generator>阳光居务</generator>
+
+            """
+        for entry in entries {
+            let url = base + SiteURL.disclosure(String(entry.id)).path
+            out += """
+                  <entry>
+                    <id>\(Self.entryID(entry.id))</id>
+                    <title>\(text((entry.withdrawn ? "已撤回：" : "") + entry.title))</title>
+                    <link rel="alternate" type="text/html" href="\(text(url))"/>
+                    <published>\(ShanghaiTime.iso8601(entry.published))</published>
+                    <updated>\(ShanghaiTime.iso8601(entry.updated))</updated>
+                    <category term="\(text(entry.category))"/>
+                    <summary type="text">\(text(entry.summary))</summary>
+                  </entry>
+
+                """
+        }
+        return out + "</feed>\n"
+    }
+
+    /// A disclosure's text as a short plain summary: Markdown marks dropped.
+    static func summary(_ body: String, limit: Int = 200) -> String {
+        let plain = body.split(whereSeparator: \.isNewline)
+            .map { line in
+                line.trimmingCharacters(in: CharacterSet(charactersIn: "#>-*|: ")).replacing("**", with: "").replacing(" | ", with: "，")
+            }
+            .filter { !$0.isEmpty && !$0.allSatisfy { "-|: ".contains($0) } }
+            .joined(separator: " ")
+        return plain.count > limit ? String(plain.prefix(limit)) + "…" : plain
+    }
+}
