@@ -36,6 +36,17 @@ struct PrivacyTests {
                 try await update.where("id", .equal, SQLBind(id)).run()
             }
             try await sql.update("board_card_events").set("note", to: SQLRaw("'\(Self.marker)note' || CAST(id AS TEXT)")).run()
+            // Who sent feedback, and what an objection says about a person on notice, stay with the staff too.
+            try await sql.update("feedback").set("name", to: SQLBind("\(Self.marker)name")).set(
+                "contact", to: SQLBind("\(Self.marker)contact")
+            )
+            .run()
+            try await sql.update("objections").set("name", to: SQLBind("\(Self.marker)name")).set(
+                "contact", to: SQLBind("\(Self.marker)contact")
+            )
+            .set("text", to: SQLBind("\(Self.marker)objection")).run()
+            #expect(try await app.count("feedback") > 0)
+            #expect(try await app.count("objections") > 0)
             try await sql.update("units").set("board_version", to: SQLRaw("board_version + 1")).run()
             #expect(planted > 1000)
 
@@ -74,7 +85,8 @@ struct PrivacyTests {
                     "/api/v1/units/\(slug)/disclosures", "/units/\(slug)/catalog", "/units/\(slug)/finance",
                     "/units/\(slug)/finance/ledger.csv",
                     "/units/\(slug)/cadres", "/units/\(slug)/directory", "/units/\(slug)/guides", "/api/v1/units/\(slug)/cadres",
-                    "/api/v1/units/\(slug)/directory", "/api/v1/units/\(slug)/guides",
+                    "/api/v1/units/\(slug)/directory", "/api/v1/units/\(slug)/guides", "/screen/\(slug)", "/screen/\(slug)/items.json",
+                    "/kiosk/\(slug)", "/units/\(slug)/feedback", "/units/\(slug)/leaflet",
                 ]
                 for board in PeopleBoard.all {
                     for period in periods {
@@ -83,11 +95,13 @@ struct PrivacyTests {
                     }
                 }
             }
-            let published = try await sql.select().column("id").from("disclosures").where("published_version", .greaterThan, SQLBind(0))
-                .all()
+            let published = try await sql.select().column("id").column("withdrawn_at").from("disclosures")
+                .where("published_version", .greaterThan, SQLBind(0)).all()
             for row in published {
                 let id = try row.decode(column: "id", as: Int.self)
                 paths += ["/disclosures/\(id)", "/api/v1/disclosures/\(id)", "/disclosures/\(id)/versions/1"]
+                // A withdrawn disclosure is not printed.
+                if try row.decode(column: "withdrawn_at", as: Int?.self) == nil { paths.append("/disclosures/\(id)/print") }
             }
             for row in try await sql.select().column("id").from("guides").all() {
                 let id = try row.decode(column: "id", as: Int.self)

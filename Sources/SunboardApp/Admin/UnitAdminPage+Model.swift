@@ -32,6 +32,7 @@ struct UnitAdminPage: Sendable {
     /// Communities keep books; the office has none of its own here.
     var financeURL: String?
     var boardsURL: String?
+    var feedbackURL: String
     var cadresURL: String
     var directoryURL: String
     var guidesURL: String
@@ -71,6 +72,7 @@ struct UnitAdminPage: Sendable {
         self.catalogURL = SiteURL.adminCatalog(unit.slug).path
         self.financeURL = unit.kind == .community ? SiteURL.adminFinance(unit.slug).path : nil
         self.boardsURL = unit.kind == .community ? SiteURL.adminBoards(unit.slug).path : nil
+        self.feedbackURL = SiteURL.unitAdmin(unit.slug).path + "/feedback"
         self.cadresURL = SiteURL.adminServiceBoard(unit.slug, "cadres").path
         self.directoryURL = SiteURL.adminServiceBoard(unit.slug, "directory").path
         self.guidesURL = SiteURL.adminServiceBoard(unit.slug, "guides").path

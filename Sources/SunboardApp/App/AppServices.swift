@@ -21,6 +21,7 @@ public struct AppServices: Sendable {
     public let financeWorkflow: FinanceWorkflow
     public let peopleBoards: PeopleBoardRepository
     public let serviceBoards: ServiceBoardRepository
+    public let feedback: FeedbackRepository
     public let hasher: PasswordHasher
     public let renderer: PageRenderer
     public let throttle: LoginThrottle
@@ -55,6 +56,7 @@ public struct AppServices: Sendable {
         self.financeWorkflow = FinanceWorkflow(database: database, files: files, audit: audit, finance: finance, units: units)
         self.peopleBoards = PeopleBoardRepository(database: database)
         self.serviceBoards = ServiceBoardRepository(database: database)
+        self.feedback = FeedbackRepository(database: database)
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
         self.renderer = try PageRenderer.load()
         self.throttle = throttle

@@ -22,11 +22,14 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     PeopleBoardsController(services: services).addRoutes(to: router)
     ServiceBoardsController(services: services).addRoutes(to: router)
     FeedController(services: services).addRoutes(to: router)
+    ScreenController(services: services).addRoutes(to: router)
+    PrintController(services: services).addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
     // residents read do not.
     let publicForms = router.group().add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
     ObjectionController(services: services).addRoutes(to: publicForms)
+    FeedbackController(services: services).addRoutes(to: router, forms: publicForms)
 
     // The admin area: sessions, the signed-in user and form protection.
     // Public pages stay out of it, so they set no cookie and read no session.
@@ -64,6 +67,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     FinanceAdminController(services: services).addRoutes(to: unitPages)
     PeopleBoardsAdminController(services: services).addRoutes(to: unitPages)
     ServiceBoardsAdminController(services: services).addRoutes(to: unitPages)
+    FeedbackAdminController(services: services).addRoutes(to: unitPages)
     return router
 }
 

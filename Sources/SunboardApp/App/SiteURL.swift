@@ -18,6 +18,13 @@ public enum SiteURL: Sendable, Equatable {
     case financeEntry(String, String)
     case financeCSV(String)
     case unitFeed(String)
+    case unitFeedback(String)
+    case newFeedback(String)
+    case disclosurePrint(String)
+    case leaflet(String)
+    case screen(String)
+    case screenItems(String)
+    case kiosk(String)
     case unitBoards(String)
     case unitBoard(String, String)
     case unitCadres(String)
@@ -101,6 +108,13 @@ public enum SiteURL: Sendable, Equatable {
         case .financeEntry(let slug, let id): "/units/\(slug)/finance/entries/\(id)"
         case .financeCSV(let slug): "/units/\(slug)/finance/ledger.csv"
         case .unitFeed(let slug): "/units/\(slug)/feed.atom"
+        case .unitFeedback(let slug): "/units/\(slug)/feedback"
+        case .newFeedback(let slug): "/units/\(slug)/feedback/new"
+        case .disclosurePrint(let id): "/disclosures/\(id)/print"
+        case .leaflet(let slug): "/units/\(slug)/leaflet"
+        case .screen(let slug): "/screen/\(slug)"
+        case .screenItems(let slug): "/screen/\(slug)/items.json"
+        case .kiosk(let slug): "/kiosk/\(slug)"
         case .unitBoards(let slug): "/units/\(slug)/boards"
         case .unitBoard(let slug, let board): "/units/\(slug)/boards/\(board)"
         case .unitCadres(let slug): "/units/\(slug)/cadres"

@@ -121,6 +121,9 @@ public struct DemoSeeder: Sendable {
         let serviceBoards = DemoServiceBoards(
             services: services, people: people, units: units.mapValues(\.unit), office: office, officeAdmin: admin)
         try await DemoTimeline(services: services, people: people, units: units, office: office)
-            .play(DemoData.disclosures, with: try finance.steps(DemoData.money) + boards.steps() + serviceBoards.steps())
+            .play(
+                DemoData.disclosures,
+                with: try finance.steps(DemoData.money) + boards.steps() + serviceBoards.steps()
+                    + DemoFeedback(services: services, people: people, units: units.mapValues(\.unit)).steps())
     }
 }

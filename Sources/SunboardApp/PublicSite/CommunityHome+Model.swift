@@ -60,6 +60,7 @@ struct CommunityHome: Sendable {
     var catalogURL: String
     var disclosuresURL: String
     var feedURL: String
+    var leafletURL: String
     var feeds: [FeedLink]
     var groups: [SectionGroup]
 
@@ -94,6 +95,7 @@ struct CommunityHome: Sendable {
         self.catalogURL = SiteURL.unitCatalog(community.slug).path
         self.disclosuresURL = SiteURL.unitDisclosures(community.slug).path
         self.feedURL = SiteURL.unitFeed(community.slug).path
+        self.leafletURL = SiteURL.leaflet(community.slug).path
         self.feeds =
             [FeedLink(title: "全部", url: feedURL)]
             + DisclosureClass.allCases.map {
@@ -153,6 +155,7 @@ struct CommunityHome: Sendable {
                 "guides": (.unitGuides(community.slug), "看各项事情怎么办：流程图、材料、收费 →"),
                 "cadres": (.unitCadres(community.slug), "看社区干部和所包巷道 →"),
                 "directory": (.unitDirectory(community.slug), "看便民电话 →"),
+                "feedback": (.unitFeedback(community.slug), "看居民意见和答复，提建议或投诉 →"),
             ]
             if let (url, label) = pages[section.id] {
                 result.boardURL = url.path

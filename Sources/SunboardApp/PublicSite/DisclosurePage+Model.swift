@@ -78,6 +78,8 @@ struct DisclosurePage: Sendable {
     var noticeEnds: String
     var noticeOpen: Bool
     var objectionURL: String
+    /// The A4 print view with its QR codes; none for a withdrawn disclosure.
+    var printURL: String?
     var withdrawn: Bool
     var withdrawReason: String
     var withdrawnOn: String
@@ -155,6 +157,7 @@ struct DisclosurePage: Sendable {
         self.noticeEnds = disclosure.noticeEnds?.chinese ?? ""
         self.noticeOpen = disclosure.noticeOpen(on: today)
         self.objectionURL = SiteURL.objection(id).path
+        self.printURL = disclosure.withdrawnAt == nil ? SiteURL.disclosurePrint(id).path : nil
 
         self.versions = versions.reversed().map {
             VersionLink(

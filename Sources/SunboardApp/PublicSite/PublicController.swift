@@ -45,7 +45,10 @@ struct PublicController {
                 standing: try await services.disclosures.standing(
                     unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .standing }.map(\.id)),
                 pageCounts: try await services.serviceBoards.counts(unitID: unit.id, lineage: lineage).merging(
-                    ["rosters": try await services.peopleBoards.rosterCounts(unitID: unit.id).values.reduce(0, +)]) { $1 }
+                    [
+                        "rosters": try await services.peopleBoards.rosterCounts(unitID: unit.id).values.reduce(0, +),
+                        "feedback": try await services.feedback.items(unitID: unit.id, limit: 1).count,
+                    ]) { $1 }
             )
             return try services.pages.page(for: key) {
                 let model = CommunityHome(community: unit, parent: parent, content: content, today: today, assets: services.renderer.assets)

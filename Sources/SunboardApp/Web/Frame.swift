@@ -28,6 +28,8 @@ struct Frame: Sendable {
     var title: String
     var css: String
     var icon: String
+    /// Kiosk mode for the courtyard's touch screen; inert elsewhere.
+    var script: String
     var homeURL: String
     var siteName = "阳光居务"
     var crumbs: [Crumb]
@@ -40,6 +42,7 @@ struct Frame: Sendable {
         self.title = title
         self.css = assets.url("app.css")
         self.icon = assets.url("icon.svg")
+        self.script = assets.url("app.js")
         self.homeURL = SiteURL.home.path
         self.crumbs = crumbs
         self.hasCrumbs = !crumbs.isEmpty
