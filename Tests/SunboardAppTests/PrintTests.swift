@@ -42,7 +42,14 @@ struct PrintTests {
             try await app.publishDirectly(in: "yincheng", item: "major-matter", title: "冬季清雪责任区划分")
             try await app.publishDirectly(in: "yincheng", item: "major-matter", title: "文化广场冬季开放时间调整")
             try await app.publishDirectly(in: "yinnan", item: "major-matter", title: "南关三巷停水通知")
+            let clerk = try await app.signedIn("yincheng-clerk")
+            let notice = try await app.draft(
+                clerk, in: "yincheng", item: "dibao-applicants", title: "新申请低保家庭公示",
+                fields: ["applicant": "马兰花", "household_size": "2", "monthly_benefit": "650"])
+            try await app.publishThroughReview(notice, in: "yincheng")
             let all = try await app.browser().get("/units/yincheng/leaflet").text
+            // A leaflet outlives the notice: it carries the notice, not the applicant's details.
+            #expect(all.contains("新申请低保家庭公示") && !all.contains("马兰花"))
             #expect(all.contains("居务公开宣传单") && all.contains("冬季清雪责任区划分") && all.contains("文化广场冬季开放时间调整"))
             #expect(!all.contains("南关三巷停水通知"))
             let listings = try await app.services.disclosures.published(unitID: try await app.unit("yinnan").id, limit: 5)

@@ -17,7 +17,7 @@ struct FeedbackAdminController {
         var sent: String
         var due: String
         var overdue: Bool
-        var from: String
+        var from: String?
         var text: String
         var about: String?
         var reply: String?
@@ -47,10 +47,13 @@ struct FeedbackAdminController {
         let unit = context.unit
         guard unit.kind == .community else { throw CommonError.notFound }
         let today = CalendarDate(services.clock.now)
-        let rows = try await services.feedback.items(unitID: unit.id).map { item in
+        // Who wrote is for the community's own staff, not for roles reaching down from the office.
+        let ownStaff = context.user.access.grants.contains { $0.unitID == unit.id }
+        let rows = try await services.feedback.items(unitID: unit.id, now: services.clock.now).map { item in
             Row(
                 kind: item.kind.chinese, sent: item.sentOn.chinese, due: item.due.chinese, overdue: item.reply == nil && today > item.due,
-                from: [item.name, item.contact].filter { !$0.isEmpty }.joined(separator: "，").nonEmpty ?? "匿名", text: item.text,
+                from: ownStaff ? [item.name, item.contact].filter { !$0.isEmpty }.joined(separator: "，").nonEmpty ?? "匿名" : nil,
+                text: item.text,
                 about: item.disclosureTitle, reply: item.reply, repliedBy: item.repliedBy, repliedOn: item.repliedOn?.chinese,
                 replyURL: SiteURL.unitAdmin(unit.slug).path + "/feedback/\(item.kind.rawValue)/\(item.id)/reply",
                 isObjection: item.kind == .objection)

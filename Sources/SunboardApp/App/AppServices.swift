@@ -22,6 +22,7 @@ public struct AppServices: Sendable {
     public let peopleBoards: PeopleBoardRepository
     public let serviceBoards: ServiceBoardRepository
     public let feedback: FeedbackRepository
+    public let search: SearchRepository
     public let hasher: PasswordHasher
     public let renderer: PageRenderer
     public let throttle: LoginThrottle
@@ -57,6 +58,7 @@ public struct AppServices: Sendable {
         self.peopleBoards = PeopleBoardRepository(database: database)
         self.serviceBoards = ServiceBoardRepository(database: database)
         self.feedback = FeedbackRepository(database: database)
+        self.search = SearchRepository(database: database)
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
         self.renderer = try PageRenderer.load()
         self.throttle = throttle

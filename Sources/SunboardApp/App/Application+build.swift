@@ -24,6 +24,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     FeedController(services: services).addRoutes(to: router)
     ScreenController(services: services).addRoutes(to: router)
     PrintController(services: services).addRoutes(to: router)
+    SearchController(services: services).addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
     // residents read do not.

@@ -18,6 +18,7 @@ public enum SiteURL: Sendable, Equatable {
     case financeEntry(String, String)
     case financeCSV(String)
     case unitFeed(String)
+    case search
     case unitFeedback(String)
     case newFeedback(String)
     case disclosurePrint(String)
@@ -86,6 +87,7 @@ public enum SiteURL: Sendable, Equatable {
     case apiLedger
     case apiFinanceEntries(String)
     case apiFinanceStatements(String)
+    case apiSearch
     case apiBoards(String)
     case apiBoard(String, String)
     case apiCadres(String)
@@ -108,6 +110,7 @@ public enum SiteURL: Sendable, Equatable {
         case .financeEntry(let slug, let id): "/units/\(slug)/finance/entries/\(id)"
         case .financeCSV(let slug): "/units/\(slug)/finance/ledger.csv"
         case .unitFeed(let slug): "/units/\(slug)/feed.atom"
+        case .search: "/search"
         case .unitFeedback(let slug): "/units/\(slug)/feedback"
         case .newFeedback(let slug): "/units/\(slug)/feedback/new"
         case .disclosurePrint(let id): "/disclosures/\(id)/print"
@@ -172,6 +175,7 @@ public enum SiteURL: Sendable, Equatable {
         case .apiLedger: "/api/v1/ledger"
         case .apiFinanceEntries(let slug): "/api/v1/units/\(slug)/finance/entries"
         case .apiFinanceStatements(let slug): "/api/v1/units/\(slug)/finance/statements"
+        case .apiSearch: "/api/v1/search"
         case .apiBoards(let slug): "/api/v1/units/\(slug)/boards"
         case .apiBoard(let slug, let board): "/api/v1/units/\(slug)/boards/\(board)"
         case .apiCadres(let slug): "/api/v1/units/\(slug)/cadres"

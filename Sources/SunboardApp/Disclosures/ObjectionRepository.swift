@@ -36,11 +36,4 @@ public struct ObjectionRepository: Sendable {
             .from("objections").where("disclosure_id", .equal, disclosureID).orderBy("id")
             .all(decoding: Objection.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
-
-    /// How many objections an address sent since `start`, to slow down floods.
-    func count(address: String, since start: Date) async throws -> Int {
-        try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("objections")
-            .where("address", .equal, address).where("created_at", .greaterThanOrEqual, start.unixSeconds)
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-    }
 }

@@ -17,6 +17,9 @@ public struct FeedbackItem: Sendable {
     /// The notice an objection is about.
     public var disclosureID: Int?
     public var disclosureTitle: String?
+    /// Whether the notice still shows its personal details (an objection's
+    /// reply speaks of the person, so it goes when they do).
+    public var noticeShowsPersonalDetails = false
 
     public var due: CalendarDate { ReplyDeadline.due(sentOn: sentOn) }
 
@@ -26,6 +29,11 @@ public struct FeedbackItem: Sendable {
     public var publicText: String? {
         guard kind != .objection, reply != nil, showsText else { return nil }
         return text
+    }
+
+    /// The reply as the public page shows it.
+    public var publicReply: String? {
+        kind == .objection && !noticeShowsPersonalDetails ? nil : reply
     }
 }
 
@@ -40,13 +48,22 @@ public struct FeedbackRepository: Sendable {
     func add(unitID: Int, input: (kind: FeedbackKind, text: String, name: String, contact: String), address: String, at now: Date)
         async throws
     {
-        try await database.sql.insert(into: "feedback")
-            .columns("unit_id", "kind", "text", "name", "contact", "address", "sent_on", "created_at", "shows_text")
-            .values(
-                SQLBind(unitID), SQLBind(input.kind.rawValue), SQLBind(input.text), SQLBind(input.name), SQLBind(input.contact),
-                SQLBind(address), SQLBind(CalendarDate(now).description), SQLBind(now.unixSeconds), SQLBind(true)
-            )
-            .run()
+        try await database.transaction { sql in
+            try await sql.insert(into: "feedback")
+                .columns("unit_id", "kind", "text", "name", "contact", "address", "sent_on", "created_at", "shows_text")
+                .values(
+                    SQLBind(unitID), SQLBind(input.kind.rawValue), SQLBind(input.text), SQLBind(input.name), SQLBind(input.contact),
+                    SQLBind(address), SQLBind(CalendarDate(now).description), SQLBind(now.unixSeconds), SQLBind(false)
+                )
+                .run()
+            // The public list shows it (as waiting for a reply) at once.
+            try await UnitRepository.touchBoard(unitID: unitID, on: sql)
+        }
+    }
+
+    /// Whether a community has any message at all, for its board.
+    public func hasAny(unitID: Int) async throws -> Bool {
+        try await database.sql.select().column("id").from("feedback").where("unit_id", .equal, SQLBind(unitID)).first() != nil
     }
 
     /// How many messages (feedback and objections) an address sent since `start`.
@@ -62,7 +79,7 @@ public struct FeedbackRepository: Sendable {
     }
 
     /// A community's messages of every kind, newest first: two queries.
-    public func items(unitID: Int, limit: Int = 200) async throws -> [FeedbackItem] {
+    public func items(unitID: Int, limit: Int = 200, now: Date = Date()) async throws -> [FeedbackItem] {
         let feedback = try await database.sql.raw(
             """
             SELECT id, kind, text, name, contact, sent_on, reply, replied_by, replied_on, shows_text, created_at
@@ -71,12 +88,14 @@ public struct FeedbackRepository: Sendable {
         ).all()
         let objections = try await database.sql.raw(
             """
-            SELECT o.id, o.text, o.name, o.contact, o.reply, o.replied_by, o.replied_on, o.created_at, d.id AS disclosure_id, v.title
+            SELECT o.id, o.text, o.name, o.contact, o.reply, o.replied_by, o.replied_on, o.created_at, d.id AS disclosure_id, v.title,
+                   d.notice_ends, d.withdrawn_at
             FROM objections o JOIN disclosures d ON d.id = o.disclosure_id
             JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.number = d.published_version
             WHERE d.unit_id = \(bind: unitID) ORDER BY o.created_at DESC, o.id DESC LIMIT \(unsafeRaw: String(limit))
             """
         ).all()
+        let today = CalendarDate(now)
         var items: [(Int, FeedbackItem)] = []
         for row in feedback {
             guard let kind = FeedbackKind(rawValue: try row.decode(column: "kind", as: String.self)),
@@ -96,19 +115,19 @@ public struct FeedbackRepository: Sendable {
         }
         for row in objections {
             let created = try row.decode(column: "created_at", as: Int.self)
-            items.append(
-                (
-                    created,
-                    FeedbackItem(
-                        kind: .objection, id: try row.decode(column: "id", as: Int.self),
-                        text: try row.decode(column: "text", as: String.self),
-                        name: try row.decode(column: "name", as: String.self), contact: try row.decode(column: "contact", as: String.self),
-                        sentOn: CalendarDate(Date(unixSeconds: created)), reply: try row.decode(column: "reply", as: String?.self),
-                        repliedBy: try row.decode(column: "replied_by", as: String?.self),
-                        repliedOn: try row.decode(column: "replied_on", as: String?.self).flatMap(CalendarDate.init), showsText: false,
-                        disclosureID: try row.decode(column: "disclosure_id", as: Int.self),
-                        disclosureTitle: try row.decode(column: "title", as: String.self))
-                ))
+            let noticeEnds = try row.decode(column: "notice_ends", as: String?.self).flatMap(CalendarDate.init)
+            let withdrawn = try row.decode(column: "withdrawn_at", as: Int?.self) != nil
+            var item = FeedbackItem(
+                kind: .objection, id: try row.decode(column: "id", as: Int.self),
+                text: try row.decode(column: "text", as: String.self),
+                name: try row.decode(column: "name", as: String.self), contact: try row.decode(column: "contact", as: String.self),
+                sentOn: CalendarDate(Date(unixSeconds: created)), reply: try row.decode(column: "reply", as: String?.self),
+                repliedBy: try row.decode(column: "replied_by", as: String?.self),
+                repliedOn: try row.decode(column: "replied_on", as: String?.self).flatMap(CalendarDate.init), showsText: false,
+                disclosureID: try row.decode(column: "disclosure_id", as: Int.self),
+                disclosureTitle: try row.decode(column: "title", as: String.self))
+            item.noticeShowsPersonalDetails = !withdrawn && noticeEnds.map { today <= $0 } == true
+            items.append((created, item))
         }
         return items.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1)
     }
@@ -127,9 +146,13 @@ public struct FeedbackRepository: Sendable {
                     englishMessage: "reply must be 5 to 2000 characters.")
             ])
         }
-        let item = try await items(unitID: unit.id, limit: 10_000).first { $0.kind == kind && $0.id == id }
-        guard let item else { throw CommonError.notFound }
-        guard item.reply == nil else {
+        // The message must be this community's, and still unanswered.
+        let owner: SQLQueryString =
+            kind == .objection
+            ? "SELECT o.reply FROM objections o JOIN disclosures d ON d.id = o.disclosure_id WHERE o.id = \(bind: id) AND d.unit_id = \(bind: unit.id)"
+            : "SELECT reply FROM feedback WHERE id = \(bind: id) AND unit_id = \(bind: unit.id) AND kind = \(bind: kind.rawValue)"
+        guard let row = try await database.sql.raw(owner).first() else { throw CommonError.notFound }
+        guard try row.decode(column: "reply", as: String?.self) == nil else {
             throw ValidationFailure([.init(field: "reply", message: "这条意见已经答复过了。", englishMessage: "already answered.")])
         }
         try await database.transaction { sql in
@@ -137,12 +160,17 @@ public struct FeedbackRepository: Sendable {
                 .set("replied_by", to: SQLBind(actor.name)).set("replied_on", to: SQLBind(CalendarDate(now).description))
                 .set("replied_at", to: SQLBind(now.unixSeconds))
             if kind != .objection { update = update.set("shows_text", to: SQLBind(showsText)) }
-            try await update.where("id", .equal, SQLBind(id)).where("reply", .is, SQLLiteral.null).run()
+            // Someone else may have answered meanwhile: then nothing changes.
+            guard try await update.where("id", .equal, SQLBind(id)).where("reply", .is, SQLLiteral.null).returning("id").all().count == 1
+            else {
+                throw ValidationFailure([.init(field: "reply", message: "这条意见已经答复过了。", englishMessage: "already answered.")])
+            }
             try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
             try await AuditLog(database: database).record(
                 AuditLog.Entry(
                     actorID: actor.id, actorName: actor.name, action: "feedback.reply", unitID: unit.id, subject: "\(kind.chinese) #\(id)",
-                    detail: "答复居民\(kind.chinese)", address: actor.address), at: now, on: sql)
+                    detail: "答复居民\(kind.chinese)", address: actor.address, object: (kind == .objection ? "objection" : "feedback", id)),
+                at: now, on: sql)
         }
     }
 }

@@ -3,8 +3,7 @@ import SunboardCore
 
 /// An Atom 1.0 document (RFC 4287) of a unit's published disclosures, newest
 /// first. Entries carry the title, the disclosure's own text as a plain
-/// summary and its link; personal details never go into a disclosure's text
-/// (`PersonalDetails`), so nothing leaves that the page would not show.
+/// summary and its link — never its fields, where personal details live.
 struct AtomFeed {
     struct Entry {
         var id: Int
@@ -63,10 +62,13 @@ struct AtomFeed {
     /// A disclosure's text as a short plain summary: Markdown marks dropped.
     static func summary(_ body: String, limit: Int = 200) -> String {
         let plain = body.split(whereSeparator: \.isNewline)
+            // Markdown's marks at the start of a line (headings, lists, quotes, tables) and table separator rows go.
+            .filter { line in !line.allSatisfy { "-|: ".contains($0) } }
             .map { line in
-                line.trimmingCharacters(in: CharacterSet(charactersIn: "#>-*|: ")).replacing("**", with: "").replacing(" | ", with: "，")
+                line.replacing(/^\s*(#+|>|[-*]\s|\|)\s*/, with: "").replacing(/\s*\|\s*$/, with: "").replacing("**", with: "")
+                    .replacing(" | ", with: "，")
             }
-            .filter { !$0.isEmpty && !$0.allSatisfy { "-|: ".contains($0) } }
+            .filter { !$0.isEmpty }
             .joined(separator: " ")
         return plain.count > limit ? String(plain.prefix(limit)) + "…" : plain
     }

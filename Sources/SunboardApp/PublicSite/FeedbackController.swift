@@ -65,7 +65,7 @@ struct FeedbackController {
         let today = CalendarDate(services.clock.now)
         let key = "feedback:\(today):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
         if let page = services.pages.cached(key) { return page }
-        let items = try await services.feedback.items(unitID: unit.id)
+        let items = try await services.feedback.items(unitID: unit.id, now: services.clock.now)
         let yearAgo = today.adding(months: -12)
         let record = ResponseTimes(
             items.filter { $0.sentOn >= yearAgo }.map { .init(sent: $0.sentOn, replied: $0.repliedOn) }, today: today)
@@ -74,7 +74,7 @@ struct FeedbackController {
                 kind: item.kind.chinese, kindCode: item.kind.rawValue, sent: item.sentOn.chinese, due: item.due.chinese,
                 status: item.reply != nil ? "已答复" : today > item.due ? "逾期未答复" : "待答复", overdue: item.reply == nil && today > item.due,
                 about: item.disclosureTitle, aboutURL: item.disclosureID.map { SiteURL.disclosure(String($0)).path }, text: item.publicText,
-                reply: item.reply, repliedOn: item.repliedOn?.chinese)
+                reply: item.publicReply, repliedOn: item.repliedOn?.chinese)
         }
         return try services.pages.page(for: key) {
             let model = ListPage(

@@ -63,7 +63,8 @@ struct ObjectionController {
         if !context.form[Self.honeypot].isEmpty {
             return .redirect(to: SiteURL.objection(String(disclosure.id)).path + "?sent=1", type: .normal)
         }
-        if try await services.objections.count(address: context.clientAddress, since: now.addingTimeInterval(-3600))
+        // One limit for everything a resident sends: objections, suggestions and complaints.
+        if try await services.feedback.count(address: context.clientAddress, since: now.addingTimeInterval(-3600))
             >= Self.perAddressPerHour
         {
             return try page(
@@ -83,6 +84,8 @@ struct ObjectionController {
         try await services.objections.add(
             disclosureID: disclosure.id, version: disclosure.publishedVersion, name: checked.name, contact: checked.contact,
             text: checked.text, address: context.clientAddress, at: now)
+        // The community's list of messages shows it at once.
+        try await UnitRepository.touchBoard(unitID: unit.id, on: services.database.sql)
         return .redirect(to: SiteURL.objection(String(disclosure.id)).path + "?sent=1", type: .normal)
     }
 

@@ -37,8 +37,11 @@ struct PrintedNotice: Sendable {
             notice = "公示期：\(starts.chinese)至\(ends.chinese)" + (disclosure.noticeOpen(on: today) ? "。有异议请在公示期内扫码或到居委会反映。" : "")
         }
         bodyHTML = Markdown.html(version.content.body)
-        fields = version.content.publicFields(of: version.fieldSpecs, showsPersonalDetails: disclosure.showsPersonalDetails(on: today))
-            .filter { $0.spec.kind != .ledgerLines }.map { Field(label: $0.spec.label, value: $0.display) }
+        // A leaflet outlives any notice period: it never carries personal details.
+        fields = version.content.publicFields(
+            of: version.fieldSpecs, showsPersonalDetails: !compact && disclosure.showsPersonalDetails(on: today)
+        )
+        .filter { $0.spec.kind != .ledgerLines }.map { Field(label: $0.spec.label, value: $0.display) }
         hasFields = !fields.isEmpty
         let page = base + SiteURL.disclosure(String(disclosure.id)).path
         var codes = [(label: "扫码看网上原文和历次版本", url: page)]

@@ -47,7 +47,7 @@ struct PublicController {
                 pageCounts: try await services.serviceBoards.counts(unitID: unit.id, lineage: lineage).merging(
                     [
                         "rosters": try await services.peopleBoards.rosterCounts(unitID: unit.id).values.reduce(0, +),
-                        "feedback": try await services.feedback.items(unitID: unit.id, limit: 1).count,
+                        "feedback": try await services.feedback.hasAny(unitID: unit.id) ? 1 : 0,
                     ]) { $1 }
             )
             return try services.pages.page(for: key) {

@@ -1,7 +1,7 @@
 import Foundation
 import SunboardCore
 
-/// What the gate's LED screen and the kiosk show: the community's current
+/// What the gate's LED screen and a leaflet show: the community's current
 /// notices — those still in their notice period and the last 30 days'
 /// publications — newest first, each with a short summary.
 struct ScreenContent: Encodable, Sendable {
@@ -51,6 +51,8 @@ struct ScreenPage: Sendable {
     var content: ScreenContent
     var hasItems: Bool
     var feedURL: String
+    /// What the screen shows, as `screen.js` compares it: ids and dates.
+    var signature: String
     var address: String
     var phone: String
 
@@ -62,6 +64,7 @@ struct ScreenPage: Sendable {
         self.content = content
         hasItems = !content.items.isEmpty
         feedURL = SiteURL.screenItems(unit.slug).path
+        signature = content.items.map { "\($0.id)@\($0.date)" }.joined(separator: ",")
         address = unit.profile.address
         phone = unit.profile.phone
     }

@@ -183,19 +183,21 @@ public struct ServiceBoardRepository: Sendable {
             var guideID = id ?? 0
             if let id {
                 try await sql.update("guides").set("title", to: SQLBind(content.title)).set("content", to: SQLBind(GuideRow.json(content)))
-                    .set("updated_at", to: SQLBind(now.unixSeconds))
+                    .set("search_text", to: SQLBind(content.plainText)).set("updated_at", to: SQLBind(now.unixSeconds))
                     .where("id", .equal, SQLBind(id)).where("unit_id", .equal, SQLBind(unit.id)).run()
                 try await sql.delete(from: "guide_forms").where("guide_id", .equal, SQLBind(id)).run()
             } else {
                 let last =
                     try await sql.select().column(SQLRaw("COALESCE(MAX(position), 0)"), as: "p").from("guides")
                     .where("unit_id", .equal, SQLBind(unit.id)).first()?.decode(column: "p", as: Int.self) ?? 0
-                guideID = try await sql.insert(into: "guides").columns("unit_id", "title", "content", "position", "updated_at")
-                    .values(
-                        SQLBind(unit.id), SQLBind(content.title), SQLBind(GuideRow.json(content)), SQLBind(last + 1),
-                        SQLBind(now.unixSeconds)
-                    )
-                    .returning("id").first()!.decode(column: "id", as: Int.self)
+                guideID = try await sql.insert(into: "guides").columns(
+                    "unit_id", "title", "content", "search_text", "position", "updated_at"
+                )
+                .values(
+                    SQLBind(unit.id), SQLBind(content.title), SQLBind(GuideRow.json(content)), SQLBind(content.plainText),
+                    SQLBind(last + 1), SQLBind(now.unixSeconds)
+                )
+                .returning("id").first()!.decode(column: "id", as: Int.self)
             }
             for (position, form) in keptForms.enumerated() {
                 try await sql.insert(into: "guide_forms").columns("guide_id", "position", "sha256", "name", "kind")

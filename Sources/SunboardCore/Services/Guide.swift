@@ -46,6 +46,12 @@ public struct GuideContent: Sendable, Equatable, Codable {
     }
 
     public var feesText: String { fees.isEmpty ? "不收费" : fees }
+
+    /// Every word a resident reads, as one plain text: what search looks in.
+    public var plainText: String {
+        ([applicants] + conditions + documents + steps.map { "\($0.title) \($0.detail)" } + [feesText, timeLimit, place, hours, contact]
+            + legalBasis).filter { !$0.isEmpty }.joined(separator: " ")
+    }
 }
 
 /// A guide as typed in the form: lists one item per line, each step as

@@ -5,6 +5,9 @@
 (function () {
   "use strict";
   var KEY = "sunboard.kiosk";
+  // Staff pages never run in kiosk mode, and ?kiosk=off leaves it.
+  if (/^\/admin(\/|$)/.test(window.location.pathname)) { return; }
+  if (/[?&]kiosk=off\b/.test(window.location.search)) { sessionStorage.removeItem(KEY); return; }
   var start = document.getElementById("kiosk-home");
   if (start) {
     sessionStorage.setItem(KEY, JSON.stringify({ home: start.dataset.home, idle: Number(start.dataset.idle) || 60 }));

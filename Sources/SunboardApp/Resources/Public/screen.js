@@ -31,8 +31,12 @@
     return li;
   }
 
+  function signatureOf(items) {
+    return items.map(function (item) { return item.id + "@" + item.date; }).join(",");
+  }
+
   function render(content) {
-    var next = JSON.stringify(content.items);
+    var next = signatureOf(content.items);
     if (next === signature) { return; }
     signature = next;
     list.textContent = "";
@@ -42,7 +46,11 @@
   }
 
   function poll() {
-    fetch(feed, { cache: "no-store" }).then(function (response) {
+    // A request that hangs is given up after 15 s, so polling never stops.
+    var controller = new AbortController();
+    var timeout = setTimeout(function () { controller.abort(); }, 15000);
+    fetch(feed, { cache: "no-cache", signal: controller.signal }).then(function (response) {
+      clearTimeout(timeout);
       if (!response.ok) { throw new Error(String(response.status)); }
       return response.json();
     }).then(function (content) {
@@ -51,6 +59,7 @@
       root.dataset.state = "online";
       setTimeout(poll, POLL);
     }).catch(function () {
+      clearTimeout(timeout);
       // Keep the last content on screen; say so, and try again soon.
       status.hidden = false;
       root.dataset.state = "offline";

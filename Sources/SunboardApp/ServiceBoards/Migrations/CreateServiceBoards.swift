@@ -37,6 +37,8 @@ struct CreateServiceBoards: Migration {
             .column("unit_id", type: .bigint, .notNull, .references("units", "id"))
             .column("title", type: .text, .notNull)
             .column("content", type: .text, .notNull)
+            // The guide's words as plain text, for search (never the JSON's keys).
+            .column("search_text", type: .text, .notNull)
             .column("position", type: .bigint, .notNull)
             .column("updated_at", type: .bigint, .notNull)
             .run()
