@@ -63,3 +63,15 @@ struct PrintTests {
         }
     }
 }
+
+extension PrintTests {
+    @Test("The public address for links on paper comes from SUNBOARD_PUBLIC_URL; anything but http(s) is ignored")
+    func publicURL() {
+        let set = AppConfiguration.resolve(
+            hostname: nil, port: nil, dataDirectory: "/tmp/x", environment: ["SUNBOARD_PUBLIC_URL": "https://gongkai.example.gov.cn/"])
+        #expect(set.publicURL == "https://gongkai.example.gov.cn")
+        let bad = AppConfiguration.resolve(
+            hostname: nil, port: nil, dataDirectory: "/tmp/x", environment: ["SUNBOARD_PUBLIC_URL": "ftp://x"])
+        #expect(bad.publicURL == nil)
+    }
+}

@@ -17,6 +17,11 @@ public struct AppConfiguration: Sendable {
     public var trustProxy: Bool
     /// bcrypt work factor for new password hashes.
     public var bcryptCost: UInt8
+    /// The site's public address, e.g. `https://gongkai.example.gov.cn`, for
+    /// links that leave the site: QR codes on paper, feeds, spreadsheets.
+    /// Unset, they are made from the request's host, over `https` when
+    /// cookies are secure.
+    public var publicURL: String?
 
     public init(
         hostname: String = "127.0.0.1",
@@ -25,7 +30,8 @@ public struct AppConfiguration: Sendable {
         databaseURL: String? = nil,
         secureCookies: Bool = false,
         trustProxy: Bool = false,
-        bcryptCost: UInt8 = 12
+        bcryptCost: UInt8 = 12,
+        publicURL: String? = nil
     ) {
         self.hostname = hostname
         self.port = port
@@ -34,10 +40,11 @@ public struct AppConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.trustProxy = trustProxy
         self.bcryptCost = bcryptCost
+        self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
     }
 
     /// Reads `SUNBOARD_DATA`, `DATABASE_URL`, `SUNBOARD_SECURE_COOKIES`,
-    /// `SUNBOARD_TRUST_PROXY`; flags given on the command line win.
+    /// `SUNBOARD_TRUST_PROXY`, `SUNBOARD_PUBLIC_URL`; flags given on the command line win.
     public static func resolve(
         hostname: String?, port: Int?, dataDirectory: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -50,7 +57,8 @@ public struct AppConfiguration: Sendable {
             dataDirectory: dataDirectory ?? environment["SUNBOARD_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "data",
             databaseURL: url,
             secureCookies: flag("SUNBOARD_SECURE_COOKIES"),
-            trustProxy: flag("SUNBOARD_TRUST_PROXY")
+            trustProxy: flag("SUNBOARD_TRUST_PROXY"),
+            publicURL: environment["SUNBOARD_PUBLIC_URL"].flatMap { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil }
         )
     }
 

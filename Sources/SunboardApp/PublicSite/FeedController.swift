@@ -36,7 +36,7 @@ struct FeedController {
         let listings = try await services.disclosures.published(unitID: unit.id, filter: filter, limit: Self.size)
         // One query for every entry's text.
         let versions = try await services.disclosures.versions(for: listings.map { ($0.id, $0.version) })
-        let base = request.head.authority.map { "http://\($0)" } ?? ""
+        let base = services.origin(of: request)
         let feed = AtomFeed(
             title: "\(unit.name)居务公开" + (disclosureClass.map { "：\($0.chinese)" } ?? ""),
             selfURL: SiteURL.unitFeed(unit.slug).path + (disclosureClass.map { "?class=\($0.rawValue)" } ?? ""),

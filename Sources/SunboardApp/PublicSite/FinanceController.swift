@@ -87,7 +87,7 @@ struct FinanceController {
         let (period, fund) = try query(request)
         let entries = try await services.finance.entries(unitID: unit.id, from: period.firstDay, to: period.lastDay, fund: fund)
         // Links in the file are absolute, so they work from a spreadsheet.
-        let base = request.head.authority.map { "http://\($0)" } ?? ""
+        let base = services.origin(of: request)
         let bytes = LedgerCSV.export(
             entries.map {
                 .init(

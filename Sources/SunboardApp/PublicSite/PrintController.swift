@@ -17,7 +17,7 @@ struct PrintController {
 
     /// Absolute links for the codes: a phone scanning paper has no page to be relative to.
     private func base(_ request: Request) -> String {
-        request.head.authority.map { "http://\($0)" } ?? ""
+        services.origin(of: request)
     }
 
     private func printed(_ disclosure: Disclosure, request: Request, compact: Bool) async throws -> PrintedNotice? {
