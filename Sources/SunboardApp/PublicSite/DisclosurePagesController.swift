@@ -25,7 +25,7 @@ struct DisclosurePagesController {
 
     @Sendable func catalog(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let lineage = try await lineage(context)
-        let key = "catalog:" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+        let key = "catalog:" + lineage.versionKey
         if let page = services.pages.cached(key) { return page }
         let items = try await services.catalog.effective(lineage: lineage)
         return try services.pages.page(for: key) {
@@ -97,7 +97,7 @@ struct DisclosurePagesController {
         let key = [
             "disclosure:\(id)", "\(shownNumber)/\(disclosure.publishedVersion)", disclosure.withdrawnAt == nil ? "live" : "withdrawn",
             "\(disclosure.showsPersonalDetails(on: today))", "\(disclosure.noticeOpen(on: today))",
-            lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ","),
+            lineage.versionKey,
         ].joined(separator: ":")
         if let page = services.pages.cached(key) { return page }
         guard let item = try await services.catalog.find(id: disclosure.itemID) else { throw CommonError.notFound }

@@ -63,7 +63,7 @@ struct FeedbackController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let (unit, lineage) = try await services.community(context)
         let today = CalendarDate(services.clock.now)
-        let key = "feedback:\(today):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+        let key = "feedback:\(today):" + lineage.versionKey
         if let page = services.pages.cached(key) { return page }
         let items = try await services.feedback.items(unitID: unit.id, now: services.clock.now)
         let yearAgo = today.adding(months: -12)

@@ -49,7 +49,7 @@ struct FinanceController {
         let (period, fund) = try query(request)
         let today = CalendarDate(services.clock.now)
         let key =
-            "finance:\(today):\(period):\(fund?.rawValue ?? "all"):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+            "finance:\(today):\(period):\(fund?.rawValue ?? "all"):" + lineage.versionKey
         if let page = services.pages.cached(key) { return page }
         let content = try await self.content(unit: unit, lineage: lineage, period: period, fund: fund)
         return try services.pages.page(for: key) {

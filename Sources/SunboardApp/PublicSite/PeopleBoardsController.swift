@@ -59,7 +59,7 @@ struct PeopleBoardsController {
         let board = try board(context)
         let period = try period(request)
         let today = CalendarDate(services.clock.now)
-        let key = "board:\(board.code):\(today):\(period):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+        let key = "board:\(board.code):\(today):\(period):" + lineage.versionKey
         if let page = services.pages.cached(key) { return page }
         let content = try await content(unit: unit, board: board, period: period)
         let notices = board.takesApplications ? SiteURL.unitDisclosures(unit.slug).path + "?section=rosters" : nil
@@ -93,7 +93,7 @@ struct PeopleBoardsController {
         let period = try period(request)
         let key =
             "api-board:\(board.code):\(CalendarDate(services.clock.now)):\(period):"
-            + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+            + lineage.versionKey
         if let answer = services.pages.cached(key) { return answer }
         let content = try await content(unit: unit, board: board, period: period)
         return try services.pages.page(for: key) { try HTML.json(BoardJSON(unit: unit, content: content)) }

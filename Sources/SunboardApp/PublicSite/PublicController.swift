@@ -34,7 +34,7 @@ struct PublicController {
             let parent = lineage.dropFirst().first
             let today = CalendarDate(services.clock.now)
             // The board shows which notices are open, so the day is part of the key.
-            let key = "community:\(today):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+            let key = "community:\(today):" + lineage.versionKey
             if let page = services.pages.cached(key) { return page }
             let catalog = try await services.catalog.effective(lineage: lineage)
             let content = CommunityHome.Content(
@@ -67,7 +67,7 @@ struct PublicController {
 
     private func officePage(_ office: Unit) async throws -> HTML {
         let communities = try await services.units.children(of: office.id).filter { $0.kind == .community }
-        let key = "office:\(office.id).\(office.boardVersion):" + communities.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+        let key = "office:" + ([office] + communities).versionKey
         return try services.pages.page(for: key) {
             let model = OfficeHome(office: office, communities: communities, assets: services.renderer.assets)
             return HTML(try services.renderer.render("public/office", model), caching: .publicRevalidate)

@@ -16,7 +16,7 @@ struct ScreenController {
     }
 
     private func key(_ name: String, _ lineage: [Unit]) -> String {
-        "\(name):\(CalendarDate(services.clock.now)):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+        "\(name):\(CalendarDate(services.clock.now)):" + lineage.versionKey
     }
 
     @Sendable func screen(_ request: Request, context: AppRequestContext) async throws -> HTML {

@@ -19,7 +19,7 @@ struct ServiceBoardsController {
     }
 
     private func cachedPage(_ name: String, _ lineage: [Unit], render: () async throws -> HTML) async throws -> HTML {
-        let key = "\(name):" + lineage.map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",")
+        let key = "\(name):" + lineage.versionKey
         if let page = services.pages.cached(key) { return page }
         let page = try await render()
         return try services.pages.page(for: key) { page }

@@ -1,3 +1,4 @@
+import SunboardCore
 import Synchronization
 
 /// Rendered public pages kept in memory, keyed by the versions of the data
@@ -57,4 +58,10 @@ public final class PageCache: Sendable {
             state.pages = Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
         }
     }
+}
+
+extension [Unit] {
+    /// The versions of what a unit's public pages show — its own and those
+    /// above it — as part of a cache key.
+    var versionKey: String { map { "\($0.id).\($0.boardVersion)" }.joined(separator: ",") }
 }
