@@ -17,14 +17,15 @@ struct AuthorizationTests {
         "/admin/units/yinnan/boards", "/admin/units/yinnan/boards/dibao", "/admin/units/yinnan/boards/dibao/new",
         "/admin/units/yinnan/boards/dibao/import", "/admin/units/yinnan/boards/dibao/settings", "/admin/units/yinnan/cadres",
         "/admin/units/yinnan/cadres/new", "/admin/units/yinnan/directory", "/admin/units/yinnan/guides/new",
-        "/admin/units/yinnan/feedback",
+        "/admin/units/yinnan/feedback", "/admin/units/yinnan/webhooks",
     ]
     static let adminPosts = [
         "/admin/logout", "/admin/password", "/admin/users", "/admin/users/2/roles", "/admin/users/2/roles/remove",
         "/admin/units/yinnan/profile", "/admin/units/yinnan/finance/income", "/admin/units/yinnan/finance/statements",
         "/admin/units/yinzhou/finance/chain", "/admin/units/yinnan/boards/dibao/cards", "/admin/units/yinnan/boards/dibao/settings",
         "/admin/units/yinnan/boards/dibao/review-disclosure", "/admin/units/yinnan/cadres", "/admin/units/yinnan/directory",
-        "/admin/units/yinzhou/guides", "/admin/units/yinnan/feedback/suggestion/1/reply",
+        "/admin/units/yinzhou/guides", "/admin/units/yinnan/feedback/suggestion/1/reply", "/admin/units/yinnan/webhooks",
+        "/admin/units/yinnan/webhooks/1/test", "/admin/units/yinnan/webhooks/1/delete", "/admin/units/yinnan/webhooks/deliveries/1/retry",
     ]
 
     @Test("An anonymous visitor reaches no admin page and changes nothing")

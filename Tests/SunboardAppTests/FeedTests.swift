@@ -18,7 +18,7 @@ final class AtomReader: NSObject, XMLParserDelegate {
     var feed: [String: String] = [:]
     var entries: [[String: String]] = []
     var namespace: String?
-    var failed: Error?
+    var failed: (any Error)?
 
     init(_ data: Data) {
         super.init()

@@ -50,7 +50,18 @@ struct PrivacyTests {
             try await sql.update("units").set("board_version", to: SQLRaw("board_version + 1")).run()
             #expect(planted > 1000)
 
-            // 2. A new applicant with markers in every internal field goes on notice through the workflow.
+            // 2. A new applicant with markers in every internal field goes on notice through the workflow,
+            //    while 银新 posts to chat groups in every format.
+            let director = try await app.signedIn("yinxin-director")
+            for format in WebhookFormat.allCases {
+                let subscribed = try await director.post(
+                    "/admin/units/yinxin/webhooks",
+                    form: [
+                        ("name", format.rawValue), ("format", format.rawValue), ("url", "https://bot.example.cn/\(format.rawValue)?key=k"),
+                        ("secret", "s"),
+                    ])
+                #expect(subscribed.status == .seeOther)
+            }
             let clerk = try await app.signedIn("yinxin-clerk")
             let hidden = PeopleBoard.dibao.fields.filter { $0.visibility != .public && $0.kind != .idNumber }
             var form: [(String, String)] = [("name", "隐私测试户"), ("household_size", "3"), ("monthly_benefit", "700")]
@@ -121,6 +132,27 @@ struct PrivacyTests {
             #expect(try await resident.get("/search?q=\(Self.marker)").text.contains("没有找到包含"))
             #expect(fetched > 600)
             #expect(leaks.isEmpty, "markers leaked on \(leaks.prefix(10))")
+
+            // Nor does any message the chat groups are sent, as it would leave the site.
+            let sender = app.services.webhookSender
+            let subscriptions = Dictionary(
+                uniqueKeysWithValues: try await sql.select().column("*").from("webhook_subscriptions").all().map(
+                    WebhookRepository.subscription
+                )
+                .map { ($0.id, $0) })
+            var messages = 0
+            for row in try await sql.select().column("id").column("message").column("subscription_id").from("webhook_outbox").all() {
+                let message = try WebhookOutbox.decode(try row.decode(column: "message", as: String.self))
+                let subscription = try #require(subscriptions[try row.decode(column: "subscription_id", as: Int.self)])
+                let request = WebhookRequest(
+                    message: message, format: subscription.format, url: subscription.url, secret: subscription.secret,
+                    origin: sender.origin,
+                    deliveryID: try row.decode(column: "id", as: Int.self), at: app.clock.now)
+                let sent = String(decoding: request.body, as: UTF8.self) + request.url + request.headers.map(\.value).joined()
+                #expect(!sent.contains(Self.marker))
+                if message.disclosureID == noticeID { messages += 1 }
+            }
+            #expect(messages == WebhookFormat.allCases.count)
 
             // The check can fail: the public fields are there, and staff do see the markers.
             #expect(try await resident.get("/units/yincheng/boards/dibao").text.contains("刘桂芳"))

@@ -32,7 +32,7 @@ struct AccessTests {
             #expect(
                 admin.permissions(inLineage: lineage) == [
                     .viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog, .manageSignatureChains,
-                    .manageServiceBoards,
+                    .manageServiceBoards, .manageWebhooks,
                 ])
         }
         #expect(admin.managesUsers)

@@ -36,6 +36,7 @@ struct UnitAdminPage: Sendable {
     var cadresURL: String
     var directoryURL: String
     var guidesURL: String
+    var webhooksURL: String?
     /// “待审核 2 条”…: what waits for someone in this unit.
     var waiting: [String]
     var hasWaiting: Bool
@@ -76,6 +77,7 @@ struct UnitAdminPage: Sendable {
         self.cadresURL = SiteURL.adminServiceBoard(unit.slug, "cadres").path
         self.directoryURL = SiteURL.adminServiceBoard(unit.slug, "directory").path
         self.guidesURL = SiteURL.adminServiceBoard(unit.slug, "guides").path
+        self.webhooksURL = scope.permissions.contains(.manageWebhooks) ? SiteURL.adminWebhooks(unit.slug).path : nil
         self.waiting = [DisclosureStatus.draft, .submitted, .returned, .approved].compactMap { status in
             counts[status].flatMap { $0 > 0 ? "\(status.chinese) \($0) 条" : nil }
         }
@@ -100,6 +102,7 @@ extension Permission {
         case .keepRosters: "登记低保申请人、流动人口、党员，导入名册，提交低保公示"
         case .decideRosters: "公示期满后审批低保申请，调整或停止保障金，记录年度复审"
         case .manageServiceBoards: "维护干部监督台、便民指示牌和办事指南"
+        case .manageWebhooks: "把公开内容推送到居民微信、钉钉、飞书群，查看推送记录"
         }
     }
 }

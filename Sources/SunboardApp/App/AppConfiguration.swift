@@ -1,4 +1,5 @@
 import Foundation
+import SunboardCore
 
 /// Everything the app reads from its surroundings, read in one place.
 ///
@@ -22,6 +23,13 @@ public struct AppConfiguration: Sendable {
     /// Unset, they are made from the request's host, over `https` when
     /// cookies are secure.
     public var publicURL: String?
+    /// When failed webhook deliveries are tried again.
+    public var webhookRetry: RetrySchedule
+    /// How long a webhook receiver has to answer.
+    public var webhookTimeout: Duration
+    /// Let webhooks reach this machine and private networks: for tests and
+    /// for a receiver on the office's own network, never by default.
+    public var webhookAllowsPrivate: Bool
 
     public init(
         hostname: String = "127.0.0.1",
@@ -31,7 +39,10 @@ public struct AppConfiguration: Sendable {
         secureCookies: Bool = false,
         trustProxy: Bool = false,
         bcryptCost: UInt8 = 12,
-        publicURL: String? = nil
+        publicURL: String? = nil,
+        webhookRetry: RetrySchedule = .init(),
+        webhookTimeout: Duration = .seconds(10),
+        webhookAllowsPrivate: Bool = false
     ) {
         self.hostname = hostname
         self.port = port
@@ -41,16 +52,30 @@ public struct AppConfiguration: Sendable {
         self.trustProxy = trustProxy
         self.bcryptCost = bcryptCost
         self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.webhookRetry = webhookRetry
+        self.webhookTimeout = webhookTimeout
+        self.webhookAllowsPrivate = webhookAllowsPrivate
+    }
+
+    /// The site's address for links sent away from any request (webhooks):
+    /// the public URL, else the address the server listens on.
+    public var origin: String {
+        if let publicURL { return publicURL }
+        let host = ["0.0.0.0", "::", ""].contains(hostname) ? "127.0.0.1" : hostname.contains(":") ? "[\(hostname)]" : hostname
+        return "http://\(host):\(port)"
     }
 
     /// Reads `SUNBOARD_DATA`, `DATABASE_URL`, `SUNBOARD_SECURE_COOKIES`,
-    /// `SUNBOARD_TRUST_PROXY`, `SUNBOARD_PUBLIC_URL`; flags given on the command line win.
+    /// `SUNBOARD_TRUST_PROXY`, `SUNBOARD_PUBLIC_URL`, `SUNBOARD_WEBHOOK_RETRY_BASE` (seconds
+    /// before the first retry), `SUNBOARD_WEBHOOK_TIMEOUT` (seconds) and
+    /// `SUNBOARD_WEBHOOK_ALLOW_PRIVATE`; flags given on the command line win.
     public static func resolve(
         hostname: String?, port: Int?, dataDirectory: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> AppConfiguration {
         let flag: (String) -> Bool = { ["1", "true", "yes"].contains(environment[$0]?.lowercased() ?? "") }
         let url = environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let seconds: (String) -> Int? = { environment[$0].flatMap { Int($0) }.flatMap { (1...86_400).contains($0) ? $0 : nil } }
         return AppConfiguration(
             hostname: hostname ?? "127.0.0.1",
             port: port ?? 8080,
@@ -58,7 +83,10 @@ public struct AppConfiguration: Sendable {
             databaseURL: url,
             secureCookies: flag("SUNBOARD_SECURE_COOKIES"),
             trustProxy: flag("SUNBOARD_TRUST_PROXY"),
-            publicURL: environment["SUNBOARD_PUBLIC_URL"].flatMap { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil }
+            publicURL: environment["SUNBOARD_PUBLIC_URL"].flatMap { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil },
+            webhookRetry: RetrySchedule(base: TimeInterval(seconds("SUNBOARD_WEBHOOK_RETRY_BASE") ?? 60)),
+            webhookTimeout: .seconds(seconds("SUNBOARD_WEBHOOK_TIMEOUT") ?? 10),
+            webhookAllowsPrivate: flag("SUNBOARD_WEBHOOK_ALLOW_PRIVATE")
         )
     }
 

@@ -23,6 +23,7 @@ public struct AppServices: Sendable {
     public let serviceBoards: ServiceBoardRepository
     public let feedback: FeedbackRepository
     public let search: SearchRepository
+    public let webhooks: WebhookRepository
     public let hasher: PasswordHasher
     public let renderer: PageRenderer
     public let throttle: LoginThrottle
@@ -31,6 +32,14 @@ public struct AppServices: Sendable {
     public let logger: Logger
     public var statements: StatementGenerator { StatementGenerator(services: self) }
     public var boardWorkflow: PeopleBoardWorkflow { PeopleBoardWorkflow(services: self) }
+    /// Posts the outbox's messages; the server runs it as a background service.
+    var webhookSender: WebhookSender {
+        WebhookSender(
+            database: database,
+            client: WebhookHTTPClient(timeout: configuration.webhookTimeout, allowsPrivate: configuration.webhookAllowsPrivate),
+            schedule: configuration.webhookRetry,
+            origin: configuration.origin, clock: clock, logger: logger)
+    }
     let sessions: SQLSessionStore
     let loginAttempts: LoginAttemptStore
 
@@ -59,6 +68,7 @@ public struct AppServices: Sendable {
         self.serviceBoards = ServiceBoardRepository(database: database)
         self.feedback = FeedbackRepository(database: database)
         self.search = SearchRepository(database: database)
+        self.webhooks = WebhookRepository(database: database, audit: audit)
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
         self.renderer = try PageRenderer.load()
         self.throttle = throttle

@@ -69,6 +69,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     PeopleBoardsAdminController(services: services).addRoutes(to: unitPages)
     ServiceBoardsAdminController(services: services).addRoutes(to: unitPages)
     FeedbackAdminController(services: services).addRoutes(to: unitPages)
+    WebhooksAdminController(services: services).addRoutes(to: unitPages)
     return router
 }
 
@@ -80,7 +81,7 @@ public func buildApplication(services: AppServices) -> some ApplicationProtocol 
             address: .hostname(services.configuration.hostname, port: services.configuration.port),
             serverName: "Sunboard"
         ),
-        services: [MaintenanceService(services: services)],
+        services: [MaintenanceService(services: services), WebhookDeliveryService(sender: services.webhookSender)],
         logger: services.logger
     )
 }

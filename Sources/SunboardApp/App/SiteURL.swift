@@ -70,6 +70,9 @@ public enum SiteURL: Sendable, Equatable {
     /// One line of a service board; `new` for the form that adds one.
     case adminServiceItem(String, String, String)
     case adminServiceItemDelete(String, String, String)
+    case adminWebhooks(String)
+    case adminWebhookStep(String, String, String)
+    case adminDeliveryRetry(String, String)
     case audit
     case users
     case newUser
@@ -159,6 +162,9 @@ public enum SiteURL: Sendable, Equatable {
         case .adminServiceBoard(let slug, let kind): "/admin/units/\(slug)/\(kind)"
         case .adminServiceItem(let slug, let kind, let id): "/admin/units/\(slug)/\(kind)/\(id)"
         case .adminServiceItemDelete(let slug, let kind, let id): "/admin/units/\(slug)/\(kind)/\(id)/delete"
+        case .adminWebhooks(let slug): "/admin/units/\(slug)/webhooks"
+        case .adminWebhookStep(let slug, let id, let step): "/admin/units/\(slug)/webhooks/\(id)/\(step)"
+        case .adminDeliveryRetry(let slug, let id): "/admin/units/\(slug)/webhooks/deliveries/\(id)/retry"
         case .audit: "/admin/audit"
         case .users: "/admin/users"
         case .newUser: "/admin/users/new"

@@ -16,5 +16,6 @@ public enum Migrations {
         CreatePeopleBoards(),  // 插卡式 cards, their history, each community's published fields
         CreateServiceBoards(),  // 干部监督台, 便民指示牌, 办事指南
         CreateFeedback(),  // residents' suggestions and complaints; replies to them and to objections
+        CreateWebhooks(),  // chat-group subscriptions, the outbox of messages, every delivery attempt
     ]
 }

@@ -124,6 +124,7 @@ public struct DemoSeeder: Sendable {
             .play(
                 DemoData.disclosures,
                 with: try finance.steps(DemoData.money) + boards.steps() + serviceBoards.steps()
-                    + DemoFeedback(services: services, people: people, units: units.mapValues(\.unit)).steps())
+                    + DemoFeedback(services: services, people: people, units: units.mapValues(\.unit)).steps()
+                    + DemoWebhooks(services: services, people: people, units: units.mapValues(\.unit)).steps())
     }
 }

@@ -186,6 +186,9 @@ public struct DisclosureWorkflow: Sendable {
                 event: event, disclosureID: disclosure.id, version: number, payloadHash: version.record(notice: notice).sha256, at: now,
                 kind: kind, on: sql
             )
+            // Chat groups hear of it exactly when it is public, never before, never not.
+            try await WebhookOutbox.enqueue(
+                WebhookOutbox.message(publishing: stored, unit: unit, item: item, notice: notice), unitID: unit.id, at: now, on: sql)
             try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
             try await audit.record(entry, at: now, on: sql)
             return stored
@@ -214,6 +217,8 @@ public struct DisclosureWorkflow: Sendable {
             _ = try await LedgerRepository.append(
                 event: .withdraw, disclosureID: disclosure.id, version: disclosure.publishedVersion, payloadHash: payload.sha256, at: now,
                 kind: kind, on: sql)
+            let message = try await WebhookOutbox.message(withdrawing: disclosure, unit: unit, reason: reason, at: now, on: sql)
+            try await WebhookOutbox.enqueue(message, unitID: unit.id, at: now, on: sql)
             try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
             try await audit.record(entry, at: now, on: sql)
         }

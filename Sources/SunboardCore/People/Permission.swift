@@ -32,6 +32,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case decideRosters
     /// Keep the 干部监督台, 便民指示牌 and 办事指南 up to date.
     case manageServiceBoards
+    /// Connect chat groups and other receivers (webhooks) and read their delivery log.
+    case manageWebhooks
 }
 
 extension Role {
@@ -50,10 +52,13 @@ extension Role {
         case .director:
             [
                 .viewUnitAdmin, .editUnitProfile, .draftDisclosures, .publishDisclosures, .manageCatalog, .decideRosters,
-                .manageServiceBoards,
+                .manageServiceBoards, .manageWebhooks,
             ]
         case .officeAdmin:
-            [.viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog, .manageSignatureChains, .manageServiceBoards]
+            [
+                .viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog, .manageSignatureChains, .manageServiceBoards,
+                .manageWebhooks,
+            ]
         }
     }
 

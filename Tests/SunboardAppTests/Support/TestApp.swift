@@ -16,9 +16,12 @@ struct TestApp {
     var database: Database { services.database }
 
     /// Builds services over `database`, as one app instance would.
-    static func services(database: Database, clock: TestClock, dataDirectory: String) throws -> AppServices {
+    static func services(database: Database, clock: TestClock, dataDirectory: String, allowsPrivateWebhooks: Bool = true) throws
+        -> AppServices
+    {
         // bcrypt at its lowest cost: the tests check behaviour, not strength.
-        let configuration = AppConfiguration(dataDirectory: dataDirectory, bcryptCost: 4)
+        // Webhooks may reach the tests' receivers on 127.0.0.1 unless a test says otherwise.
+        let configuration = AppConfiguration(dataDirectory: dataDirectory, bcryptCost: 4, webhookAllowsPrivate: allowsPrivateWebhooks)
         return try AppServices(configuration: configuration, database: database, clock: clock.wallClock, logger: TestDatabase.logger)
     }
 
@@ -35,13 +38,15 @@ struct TestApp {
     static func run(
         demo: Demo = .organization,
         clock: TestClock = TestClock(),
+        allowsPrivateWebhooks: Bool = true,
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
         let testDatabase = try await TestDatabase.make()
         let database = try await testDatabase.open()
         do {
             try await Migrator(database: database, logger: TestDatabase.logger).migrate()
-            let services = try services(database: database, clock: clock, dataDirectory: testDatabase.dataDirectory)
+            let services = try services(
+                database: database, clock: clock, dataDirectory: testDatabase.dataDirectory, allowsPrivateWebhooks: allowsPrivateWebhooks)
             if demo != .none { try await DemoSeeder(services: services).seed(year: demo == .year) }
             let app = Application(router: buildRouter(services: services))
             try await app.test(.router) { client in
