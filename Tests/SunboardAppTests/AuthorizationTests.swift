@@ -18,6 +18,8 @@ struct AuthorizationTests {
         "/admin/units/yinnan/boards/dibao/import", "/admin/units/yinnan/boards/dibao/settings", "/admin/units/yinnan/cadres",
         "/admin/units/yinnan/cadres/new", "/admin/units/yinnan/directory", "/admin/units/yinnan/guides/new",
         "/admin/units/yinnan/feedback", "/admin/units/yinnan/webhooks",
+        "/admin/units/yinnan/compliance", "/admin/units/yinzhou/compliance", "/admin/units/yinzhou/compliance.csv",
+        "/admin/units/yinzhou/assessment", "/admin/units/yinzhou/assessment/print", "/admin/units/yinzhou/assessment.csv",
     ]
     static let adminPosts = [
         "/admin/logout", "/admin/password", "/admin/users", "/admin/users/2/roles", "/admin/users/2/roles/remove",
@@ -26,6 +28,7 @@ struct AuthorizationTests {
         "/admin/units/yinnan/boards/dibao/review-disclosure", "/admin/units/yinnan/cadres", "/admin/units/yinnan/directory",
         "/admin/units/yinzhou/guides", "/admin/units/yinnan/feedback/suggestion/1/reply", "/admin/units/yinnan/webhooks",
         "/admin/units/yinnan/webhooks/1/test", "/admin/units/yinnan/webhooks/1/delete", "/admin/units/yinnan/webhooks/deliveries/1/retry",
+        "/admin/units/yinzhou/assessment/settings", "/admin/units/yinzhou/assessment/notes",
     ]
 
     @Test("An anonymous visitor reaches no admin page and changes nothing")

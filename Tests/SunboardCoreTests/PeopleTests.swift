@@ -32,7 +32,7 @@ struct AccessTests {
             #expect(
                 admin.permissions(inLineage: lineage) == [
                     .viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog, .manageSignatureChains,
-                    .manageServiceBoards, .manageWebhooks,
+                    .manageServiceBoards, .manageWebhooks, .manageAssessment,
                 ])
         }
         #expect(admin.managesUsers)
@@ -56,7 +56,7 @@ struct AccessTests {
         // The office leader sees a community's pages but drafts, reviews and publishes nothing; they
         // decide the 低保 applications a community's own staff must stand aside from.
         let leader = Access(grants: [RoleGrant(unitID: 1, role: .officeLeader)])
-        #expect(leader.permissions(inLineage: yinnan) == [.viewUnitAdmin, .decideRosters])
+        #expect(leader.permissions(inLineage: yinnan) == [.viewUnitAdmin, .decideRosters, .manageAssessment])
     }
 
     @Test("Roles are held where they belong")

@@ -20,10 +20,23 @@ struct UnitAdminController {
             title: "\(unit.name) · 管理", crumbs: [.init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path)],
             user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets
         )
-        let model = UnitAdminPage(
+        var model = UnitAdminPage(
             scope: context.scope, user: context.user, staff: staff, children: children, counts: counts,
             saved: request.uri.queryParameters["saved"] != nil, frame: frame
         )
+        // The reminder in the admin area: what is overdue or due soon, on the community's home.
+        if unit.kind == .community, let office = context.scope.lineage.dropFirst().first,
+            let obligated = try await services.compliance.community(id: unit.id)
+        {
+            let days = try await services.compliance.settings(officeID: office.id).reminderDays
+            let pending = try await services.complianceReport.pending(
+                unit: obligated, officeID: office.id, today: CalendarDate(services.clock.now), days: days)
+            let overdue = pending.filter(\.status.isDue).count
+            let soon = pending.count - overdue
+            if overdue > 0 { model.waiting.append("定期公开逾期 \(overdue) 项") }
+            if soon > 0 { model.waiting.append("\(days) 天内到期 \(soon) 项") }
+            model.hasWaiting = !model.waiting.isEmpty
+        }
         return HTML(try services.renderer.render("admin/unit", model))
     }
 

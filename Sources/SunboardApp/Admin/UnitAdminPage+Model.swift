@@ -37,6 +37,10 @@ struct UnitAdminPage: Sendable {
     var directoryURL: String
     var guidesURL: String
     var webhooksURL: String?
+    /// The office's matrix, or a community's own obligations.
+    var complianceURL: String
+    var complianceLabel: String
+    var assessmentURL: String?
     /// “待审核 2 条”…: what waits for someone in this unit.
     var waiting: [String]
     var hasWaiting: Bool
@@ -78,6 +82,9 @@ struct UnitAdminPage: Sendable {
         self.directoryURL = SiteURL.adminServiceBoard(unit.slug, "directory").path
         self.guidesURL = SiteURL.adminServiceBoard(unit.slug, "guides").path
         self.webhooksURL = scope.permissions.contains(.manageWebhooks) ? SiteURL.adminWebhooks(unit.slug).path : nil
+        self.complianceURL = SiteURL.adminCompliance(unit.slug).path
+        self.complianceLabel = unit.kind == .office ? "公开情况总览" : "定期公开提醒"
+        self.assessmentURL = unit.kind == .office ? SiteURL.adminAssessment(unit.slug).path : nil
         self.waiting = [DisclosureStatus.draft, .submitted, .returned, .approved].compactMap { status in
             counts[status].flatMap { $0 > 0 ? "\(status.chinese) \($0) 条" : nil }
         }
@@ -103,6 +110,7 @@ extension Permission {
         case .decideRosters: "公示期满后审批低保申请，调整或停止保障金，记录年度复审"
         case .manageServiceBoards: "维护干部监督台、便民指示牌和办事指南"
         case .manageWebhooks: "把公开内容推送到居民微信、钉钉、飞书群，查看推送记录"
+        case .manageAssessment: "设置年度考核的分值和到期提醒，记下各社区的奖惩"
         }
     }
 }

@@ -24,6 +24,8 @@ public struct AppServices: Sendable {
     public let feedback: FeedbackRepository
     public let search: SearchRepository
     public let webhooks: WebhookRepository
+    public let compliance: ComplianceRepository
+    public var complianceReport: ComplianceReport { ComplianceReport(database: database) }
     public let hasher: PasswordHasher
     public let renderer: PageRenderer
     public let throttle: LoginThrottle
@@ -69,6 +71,7 @@ public struct AppServices: Sendable {
         self.feedback = FeedbackRepository(database: database)
         self.search = SearchRepository(database: database)
         self.webhooks = WebhookRepository(database: database, audit: audit)
+        self.compliance = ComplianceRepository(database: database)
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
         self.renderer = try PageRenderer.load()
         self.throttle = throttle

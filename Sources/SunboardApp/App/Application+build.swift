@@ -25,6 +25,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     ScreenController(services: services).addRoutes(to: router)
     PrintController(services: services).addRoutes(to: router)
     SearchController(services: services).addRoutes(to: router)
+    RecordController(services: services).addRoutes(to: router)
+    ComplianceAPIController(services: services).addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
     // residents read do not.
@@ -70,6 +72,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     ServiceBoardsAdminController(services: services).addRoutes(to: unitPages)
     FeedbackAdminController(services: services).addRoutes(to: unitPages)
     WebhooksAdminController(services: services).addRoutes(to: unitPages)
+    ComplianceAdminController(services: services).addRoutes(to: unitPages)
+    AssessmentAdminController(services: services).addRoutes(to: unitPages)
     return router
 }
 

@@ -4,8 +4,9 @@ import ServiceLifecycle
 import SunboardCore
 
 /// Housekeeping: expired sessions, old login attempts and old delivered
-/// webhook messages go, notices whose period has ended are archived. Safe to
-/// run on every instance.
+/// webhook messages go, notices whose period has ended are archived, and
+/// reminders of obligations due soon or just missed are queued. Safe to run
+/// on every instance.
 struct MaintenanceService: Service {
     let services: AppServices
     /// Login attempts are kept this long for looking into break-in attempts.
@@ -16,13 +17,29 @@ struct MaintenanceService: Service {
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                do {
-                    try await services.sessions.prune()
-                    try await services.loginAttempts.prune(before: services.clock.now.addingTimeInterval(-Self.loginAttemptRetention))
-                    try await NoticeArchiver(services: services).run()
-                    try await services.webhooks.prune(deliveredBefore: services.clock.now.addingTimeInterval(-Self.deliveryRetention))
-                } catch {
-                    services.logger.warning("Maintenance failed: \(error)")
+                // Each job on its own: one failing leaves the others to run.
+                let jobs: [(String, @Sendable () async throws -> Void)] = [
+                    ("sessions", { try await services.sessions.prune() }),
+                    (
+                        "login attempts",
+                        {
+                            try await services.loginAttempts.prune(
+                                before: services.clock.now.addingTimeInterval(-Self.loginAttemptRetention))
+                        }
+                    ),
+                    ("notices", { try await NoticeArchiver(services: services).run() }),
+                    ("catalog rules", { try await services.catalog.applyRulesInForce(on: CalendarDate(services.clock.now)) }),
+                    ("reminders", { try await ObligationReminders(services: services).run() }),
+                    (
+                        "webhook log",
+                        {
+                            try await services.webhooks.prune(
+                                deliveredBefore: services.clock.now.addingTimeInterval(-Self.deliveryRetention))
+                        }
+                    ),
+                ]
+                for (name, job) in jobs {
+                    do { try await job() } catch { services.logger.warning("Maintenance (\(name)) failed: \(error)") }
                 }
                 try await Task.sleep(for: .seconds(600))
             }

@@ -71,6 +71,16 @@ public enum SiteURL: Sendable, Equatable {
     case adminServiceItem(String, String, String)
     case adminServiceItemDelete(String, String, String)
     case adminWebhooks(String)
+    case adminCompliance(String)
+    case adminComplianceCSV(String)
+    case adminAssessment(String)
+    case adminAssessmentPrint(String)
+    case adminAssessmentCSV(String)
+    case adminAssessmentSettings(String)
+    case adminAssessmentNotes(String)
+    case unitRecord(String)
+    case apiCompliance(String)
+    case apiAssessment(String)
     case adminWebhookStep(String, String, String)
     case adminDeliveryRetry(String, String)
     case audit
@@ -163,6 +173,16 @@ public enum SiteURL: Sendable, Equatable {
         case .adminServiceItem(let slug, let kind, let id): "/admin/units/\(slug)/\(kind)/\(id)"
         case .adminServiceItemDelete(let slug, let kind, let id): "/admin/units/\(slug)/\(kind)/\(id)/delete"
         case .adminWebhooks(let slug): "/admin/units/\(slug)/webhooks"
+        case .adminCompliance(let slug): "/admin/units/\(slug)/compliance"
+        case .adminComplianceCSV(let slug): "/admin/units/\(slug)/compliance.csv"
+        case .adminAssessment(let slug): "/admin/units/\(slug)/assessment"
+        case .adminAssessmentPrint(let slug): "/admin/units/\(slug)/assessment/print"
+        case .adminAssessmentCSV(let slug): "/admin/units/\(slug)/assessment.csv"
+        case .adminAssessmentSettings(let slug): "/admin/units/\(slug)/assessment/settings"
+        case .adminAssessmentNotes(let slug): "/admin/units/\(slug)/assessment/notes"
+        case .unitRecord(let slug): "/units/\(slug)/record"
+        case .apiCompliance(let slug): "/api/v1/units/\(slug)/compliance"
+        case .apiAssessment(let slug): "/api/v1/units/\(slug)/assessment"
         case .adminWebhookStep(let slug, let id, let step): "/admin/units/\(slug)/webhooks/\(id)/\(step)"
         case .adminDeliveryRetry(let slug, let id): "/admin/units/\(slug)/webhooks/deliveries/\(id)/retry"
         case .audit: "/admin/audit"

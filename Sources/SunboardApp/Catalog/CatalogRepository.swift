@@ -41,7 +41,11 @@ public struct CatalogRepository: Sendable {
     /// Adds an item at the end of its owner's list; fails when the code is
     /// taken in that catalog.
     @discardableResult
-    public func create(_ item: CatalogItem, at now: Date, on sql: (any SQLDatabase)? = nil) async throws -> CatalogItem {
+    /// A periodic item's rule holds from `effectiveFrom` (today by default):
+    /// periods that began before are not owed.
+    public func create(_ item: CatalogItem, at now: Date, effectiveFrom: CalendarDate? = nil, on sql: (any SQLDatabase)? = nil) async throws
+        -> CatalogItem
+    {
         let sql = sql ?? database.sql
         let taken = try await sql.select().column("id").from("catalog_items")
             .where("owner_unit_id", .equal, item.ownerUnitID).where("code", .equal, item.code).first()
@@ -65,12 +69,29 @@ public struct CatalogRepository: Sendable {
             .first()
         var created = item
         created.id = try row!.decode(column: "id", as: Int.self)
+        try await Self.recordRule(of: created, from: effectiveFrom ?? CalendarDate(now), at: now, on: sql)
         return created
     }
 
     /// Replaces an item's definition. Its code and owner never change:
     /// disclosures and the ledger refer to them.
-    public func update(_ item: CatalogItem, at now: Date, on sql: any SQLDatabase) async throws {
+    /// A change to when the item is due (or whether it is) takes effect on
+    /// `effectiveFrom`, today by default, and leaves earlier periods as they were.
+    public func update(_ item: CatalogItem, at now: Date, effectiveFrom: CalendarDate? = nil, on sql: any SQLDatabase) async throws {
+        let day = effectiveFrom ?? CalendarDate(now)
+        try await Self.recordRule(of: item, from: day, at: now, on: sql)
+        // A change for a later day waits for it (`applyRulesInForce`): until
+        // then the item is drafted and listed under the rule it has now.
+        var item = item
+        if day > CalendarDate(now),
+            let current = try await sql.select().columns(CatalogRow.columns).from("catalog_items")
+                .where("id", .equal, item.id).first(decoding: CatalogRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.item
+        {
+            item.frequency = current.frequency
+            item.dueRule = current.dueRule
+            item.isActive = current.isActive
+            if item.disclosureClass == .periodic && current.disclosureClass != .periodic { item.disclosureClass = current.disclosureClass }
+        }
         try await sql.update("catalog_items")
             .set("title", to: item.title)
             .set("description", to: item.description)
@@ -94,8 +115,85 @@ public struct CatalogRepository: Sendable {
         let existing = Set(try await owned(by: ownerUnitID).map(\.code))
         for var item in DefaultCatalog.items where !existing.contains(item.code) {
             item.ownerUnitID = ownerUnitID
-            try await create(item, at: now)
+            // The defaults are the rules communities have always worked under.
+            try await create(item, at: now, effectiveFrom: ComplianceRepository.always)
         }
+    }
+
+    /// Brings each item's schedule to the rule in force on `day`: a change set
+    /// for a later day takes effect when the day comes. Run daily by the
+    /// maintenance service; idempotent.
+    public func applyRulesInForce(on day: CalendarDate) async throws {
+        let rules = try await database.sql.select().column("*").from("catalog_rules")
+            .where("effective_from", .lessThanOrEqual, SQLBind(day.description)).orderBy("item_id").orderBy("effective_from").orderBy("id")
+            .all()
+        var inForce: [Int: any SQLRow] = [:]
+        for row in rules { inForce[try row.decode(column: "item_id", as: Int.self)] = row }
+        for (id, rule) in inForce {
+            guard let item = try await find(id: id) else { continue }
+            let frequency = try rule.decode(column: "frequency", as: String?.self).flatMap(Frequency.init(rawValue:))
+            let months = try rule.decode(column: "due_months_after", as: Int?.self)
+            let dueDay = try rule.decode(column: "due_day", as: Int?.self)
+            let active = try rule.decode(column: "is_active", as: Bool.self)
+            let scheduled = item.disclosureClass != .periodic || frequency != nil
+            guard scheduled,
+                item.frequency != frequency || item.dueRule?.monthsAfter != months || item.dueRule?.day != dueDay || item.isActive != active
+            else { continue }
+            try await database.transaction { sql in
+                try await sql.update("catalog_items").set("frequency", to: SQLBind(frequency?.rawValue))
+                    .set("due_months_after", to: SQLBind(months)).set("due_day", to: SQLBind(dueDay)).set("is_active", to: SQLBind(active))
+                    .where("id", .equal, SQLBind(id)).run()
+                try await UnitRepository.touchBoard(unitID: item.ownerUnitID, on: sql)
+            }
+        }
+    }
+
+    /// The item as it was for `period`: a period that began under an earlier
+    /// rule (monthly before a switch to quarterly) is still owed, and so can
+    /// still be drafted under that rule.
+    public func item(_ item: CatalogItem, forPeriod text: String) async throws -> CatalogItem {
+        guard let period = Period(text), period.frequency != item.frequency,
+            let rule = try await database.sql.select().column("*").from("catalog_rules").where("item_id", .equal, SQLBind(item.id))
+                .where("effective_from", .lessThanOrEqual, SQLBind(period.firstDay.description))
+                .orderBy("effective_from", .descending).orderBy("id", .descending).first(),
+            try rule.decode(column: "frequency", as: String?.self) == period.frequency.rawValue,
+            let months = try rule.decode(column: "due_months_after", as: Int?.self),
+            let day = try rule.decode(column: "due_day", as: Int?.self)
+        else { return item }
+        var then = item
+        then.frequency = period.frequency
+        then.dueRule = DueRule(monthsAfter: months, day: day)
+        return then
+    }
+
+    /// Adds the item's rule from `day` when it differs from the one in force;
+    /// a second change on the same day replaces the first.
+    static func recordRule(of item: CatalogItem, from day: CalendarDate, at now: Date, on sql: any SQLDatabase) async throws {
+        let frequency = item.disclosureClass == .periodic ? item.frequency : nil
+        let dueRule = frequency == nil ? nil : item.dueRule
+        let latest = try await sql.select().column("*").from("catalog_rules").where("item_id", .equal, SQLBind(item.id))
+            .where("effective_from", .lessThanOrEqual, SQLBind(day.description))
+            .orderBy("effective_from", .descending).orderBy("id", .descending).first()
+        if let latest {
+            let same =
+                try latest.decode(column: "frequency", as: String?.self) == frequency?.rawValue
+                && latest.decode(column: "due_months_after", as: Int?.self) == dueRule?.monthsAfter
+                && latest.decode(column: "due_day", as: Int?.self) == dueRule?.day
+                && latest.decode(column: "is_active", as: Bool.self) == item.isActive
+            if same { return }
+        } else if frequency == nil {
+            return  // never periodic: nothing is owed
+        }
+        try await sql.delete(from: "catalog_rules").where("item_id", .equal, SQLBind(item.id))
+            .where("effective_from", .equal, SQLBind(day.description)).run()
+        try await sql.insert(into: "catalog_rules")
+            .columns("item_id", "effective_from", "frequency", "due_months_after", "due_day", "is_active", "recorded_at")
+            .values(
+                SQLBind(item.id), SQLBind(day.description), SQLBind(frequency?.rawValue), SQLBind(dueRule?.monthsAfter),
+                SQLBind(dueRule?.day),
+                SQLBind(item.isActive), SQLBind(now.unixSeconds)
+            )
+            .run()
     }
 
     private func select() -> SQLSelectBuilder {

@@ -17,5 +17,6 @@ public enum Migrations {
         CreateServiceBoards(),  // 干部监督台, 便民指示牌, 办事指南
         CreateFeedback(),  // residents' suggestions and complaints; replies to them and to objections
         CreateWebhooks(),  // chat-group subscriptions, the outbox of messages, every delivery attempt
+        CreateCompliance(),  // catalog rules by effective day, reminders, assessment settings and notes
     ]
 }

@@ -15,6 +15,9 @@ enum DemoData {
         var people: [(Role, String)]
         /// 专职工作者, who spend and file reimbursements as 经办人.
         var workers: [String] = []
+        /// The first day the community owes its periodic disclosures: the demo's
+        /// year begins with December 2025's.
+        var obligationsSince = CalendarDate(year: 2025, month: 12, day: 1)!
     }
 
     /// The password of every demo account, printed when the demo starts.
@@ -79,7 +82,9 @@ enum DemoData {
                 introduction: "银新社区是新建城区的社区，居民多为近年迁入，正在逐步完善各项居务公开制度。"
             ),
             people: [(.secretary, "林淑芬"), (.director, "高志刚"), (.supervisor, "罗红梅"), (.liaison, "梁建军"), (.clerk, "宋婷婷")],
-            workers: ["彭丽", "潘晓东"]
+            workers: ["彭丽", "潘晓东"],
+            // Set up this year: its obligations run from April.
+            obligationsSince: CalendarDate(year: 2026, month: 4, day: 1)!
         ),
     ]
 

@@ -40,6 +40,7 @@ public struct DemoSeeder: Sendable {
                 slug: community.slug, name: community.name, kind: .community, parentID: office.id, profile: community.profile
             )
             communities.append((community, unit))
+            try await services.compliance.setSince(community.obligationsSince, unitID: unit.id)
         }
 
         // One bcrypt hash serves every new demo account: hashing is slow by design.
@@ -79,7 +80,7 @@ public struct DemoSeeder: Sendable {
             guard let (_, unit) = communities.first(where: { $0.0.slug == demo.community }) else { continue }
             let owned = Set(try await services.catalog.owned(by: unit.id).map(\.code))
             guard !owned.contains(demo.code) else { continue }
-            try await services.catalog.create(try demo.item(ownerUnitID: unit.id), at: now)
+            try await services.catalog.create(try demo.item(ownerUnitID: unit.id), at: now, effectiveFrom: ComplianceRepository.always)
         }
 
         // A year of disclosures, once: a database that has any keeps its own.
@@ -125,6 +126,7 @@ public struct DemoSeeder: Sendable {
                 DemoData.disclosures,
                 with: try finance.steps(DemoData.money) + boards.steps() + serviceBoards.steps()
                     + DemoFeedback(services: services, people: people, units: units.mapValues(\.unit)).steps()
-                    + DemoWebhooks(services: services, people: people, units: units.mapValues(\.unit)).steps())
+                    + DemoWebhooks(services: services, people: people, units: units.mapValues(\.unit)).steps()
+                    + DemoAssessment(services: services, office: office, officeLeader: leader, units: units.mapValues(\.unit)).steps())
     }
 }

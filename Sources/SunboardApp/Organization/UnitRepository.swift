@@ -115,14 +115,16 @@ public struct UnitRepository: Sendable {
             .columns(
                 "slug", "name", "kind", "parent_id", "position", "area_m2", "population", "households",
                 "institutions", "businesses", "address", "phone", "office_hours", "introduction",
-                "board_version", "created_at", "updated_at"
+                "board_version", "created_at", "updated_at", "obligations_since"
             )
             .values(
                 SQLBind(slug), SQLBind(name), SQLBind(kind.rawValue), SQLBind(parentID), SQLBind(position),
                 SQLBind(profile.areaSquareMetres), SQLBind(profile.population), SQLBind(profile.households),
                 SQLBind(profile.institutions), SQLBind(profile.businesses), SQLBind(profile.address),
                 SQLBind(profile.phone), SQLBind(profile.officeHours), SQLBind(profile.introduction),
-                SQLBind(0), SQLBind(now.unixSeconds), SQLBind(now.unixSeconds)
+                SQLBind(0), SQLBind(now.unixSeconds), SQLBind(now.unixSeconds),
+                // A new community owes its periodic disclosures from the first period that starts after today.
+                SQLBind(kind == .community ? CalendarDate(now).description : nil)
             )
             .returning("id")
             .first()

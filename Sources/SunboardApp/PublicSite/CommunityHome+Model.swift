@@ -63,6 +63,8 @@ struct CommunityHome: Sendable {
     var leafletURL: String
     var feeds: [FeedLink]
     var groups: [SectionGroup]
+    /// The on-time record of the last 12 months.
+    var record: RecordPanel?
 
     /// A feed to subscribe to: all of the community's publications, or one class.
     struct FeedLink: Sendable {

@@ -7,6 +7,9 @@ struct OfficeHome: Sendable {
         var url: String
         var population: String?
         var contact: UnitContact
+        /// “按时公开 89%（近 12 个月）”.
+        var record: String?
+        var recordURL: String
     }
 
     var frame: Frame
@@ -19,7 +22,7 @@ struct OfficeHome: Sendable {
     var hasCommunities: Bool
     var loginURL: String
 
-    init(office: Unit, communities: [Unit], assets: StaticAssets) {
+    init(office: Unit, communities: [Unit], records: [Int: OnTimeRecord] = [:], assets: StaticAssets) {
         self.frame = Frame(title: "\(office.name)居务公开", assets: assets)
         self.name = office.name
         self.introduction = office.profile.introduction.isEmpty ? nil : office.profile.introduction
@@ -31,7 +34,11 @@ struct OfficeHome: Sendable {
                 name: $0.name,
                 url: SiteURL.unit($0.slug).path,
                 population: $0.profile.population.map { "\(ChineseNumber.wan($0))人" },
-                contact: UnitContact($0.profile)
+                contact: UnitContact($0.profile),
+                record: records[$0.id].map {
+                    $0.due == 0 ? "还没有到期的定期公开" : "近 12 个月按时公开 \(Percent.text($0.onTimeRate))（\($0.onTime)/\($0.due)）"
+                },
+                recordURL: SiteURL.unitRecord($0.slug).path
             )
         }
         self.hasCommunities = !communities.isEmpty

@@ -50,8 +50,14 @@ struct PublicController {
                         "feedback": try await services.feedback.hasAny(unitID: unit.id) ? 1 : 0,
                     ]) { $1 }
             )
+            var panel: RecordPanel?
+            if let office = parent, let obligated = try await services.compliance.community(id: unit.id) {
+                let (rows, record) = try await services.complianceReport.record(unit: obligated, officeID: office.id, today: today)
+                panel = RecordPanel(slug: unit.slug, rows: rows, record: record)
+            }
             return try services.pages.page(for: key) {
-                let model = CommunityHome(community: unit, parent: parent, content: content, today: today, assets: services.renderer.assets)
+                var model = CommunityHome(community: unit, parent: parent, content: content, today: today, assets: services.renderer.assets)
+                model.record = panel
                 return HTML(try services.renderer.render("public/community", model), caching: .publicRevalidate)
             }
         }
@@ -67,9 +73,13 @@ struct PublicController {
 
     private func officePage(_ office: Unit) async throws -> HTML {
         let communities = try await services.units.children(of: office.id).filter { $0.kind == .community }
-        let key = "office:" + ([office] + communities).versionKey
+        let today = CalendarDate(services.clock.now)
+        // Each community's record changes as due dates pass: the day is part of the key.
+        let key = "office:\(today):" + ([office] + communities).versionKey
+        if let page = services.pages.cached(key) { return page }
+        let records = try await services.complianceReport.records(officeID: office.id, today: today)
         return try services.pages.page(for: key) {
-            let model = OfficeHome(office: office, communities: communities, assets: services.renderer.assets)
+            let model = OfficeHome(office: office, communities: communities, records: records, assets: services.renderer.assets)
             return HTML(try services.renderer.render("public/office", model), caching: .publicRevalidate)
         }
     }

@@ -6,14 +6,18 @@ import SunboardCore
 /// of: a publication is never without its messages, nor a message without
 /// its publication, whatever crashes when.
 enum WebhookOutbox {
-    /// One row per active subscription of the unit that wants the message's class.
-    static func enqueue(_ message: WebhookMessage, unitID: Int, at now: Date, on sql: any SQLDatabase) async throws {
-        let rows = try await sql.select().columns("id", "classes").from("webhook_subscriptions")
+    /// One row per active subscription of the unit that wants the message's
+    /// class; reminders only to those that asked for them.
+    static func enqueue(_ message: WebhookMessage, unitID: Int, reminders: Bool = false, at now: Date, on sql: any SQLDatabase) async throws
+    {
+        var query = sql.select().columns("id", "classes").from("webhook_subscriptions")
             .where("unit_id", .equal, SQLBind(unitID)).where("active", .equal, SQLBind(true))
-            .all()
+        if reminders { query = query.where("reminders", .equal, SQLBind(true)) }
+        let rows = try await query.all()
         for row in rows {
             let classes = parseClasses(try row.decode(column: "classes", as: String.self))
-            guard classes.isEmpty || message.disclosureClass.map(classes.contains) ?? true else { continue }
+            // A reminder goes to every group that asked for reminders, whatever classes it chose.
+            guard reminders || classes.isEmpty || message.disclosureClass.map(classes.contains) ?? true else { continue }
             try await enqueue(message, subscriptionID: try row.decode(column: "id", as: Int.self), at: now, on: sql)
         }
     }

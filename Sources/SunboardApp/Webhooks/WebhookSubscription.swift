@@ -13,6 +13,8 @@ public struct WebhookSubscription: Sendable, Identifiable {
     /// Empty means every class.
     public var classes: Set<DisclosureClass>
     public var isActive: Bool
+    /// Also told of periodic items due soon or missed.
+    public var sendsReminders: Bool
     public var createdBy: String
     public var createdAt: Date
 

@@ -34,6 +34,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageServiceBoards
     /// Connect chat groups and other receivers (webhooks) and read their delivery log.
     case manageWebhooks
+    /// Set the assessment's weights and reminder days, note rewards and penalties (考核).
+    case manageAssessment
 }
 
 extension Role {
@@ -47,7 +49,7 @@ extension Role {
         case .clerk: [.viewUnitAdmin, .draftDisclosures, .fileReimbursements, .keepAccounts, .keepRosters, .manageServiceBoards]
         case .supervisor, .supervisionChair: [.viewUnitAdmin, .reviewDisclosures]
         case .secretary, .liaison: [.viewUnitAdmin]
-        case .officeLeader: [.viewUnitAdmin, .decideRosters]
+        case .officeLeader: [.viewUnitAdmin, .decideRosters, .manageAssessment]
         case .worker: [.viewUnitAdmin, .fileReimbursements, .keepRosters]
         case .director:
             [
@@ -57,7 +59,7 @@ extension Role {
         case .officeAdmin:
             [
                 .viewUnitAdmin, .editUnitProfile, .manageUsers, .manageCatalog, .readAuditLog, .manageSignatureChains, .manageServiceBoards,
-                .manageWebhooks,
+                .manageWebhooks, .manageAssessment,
             ]
         }
     }

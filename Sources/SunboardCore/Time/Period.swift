@@ -91,6 +91,16 @@ public enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// The period just after this one, of the same length.
+    public var next: Period {
+        switch self {
+        case .month(let year, let month): month == 12 ? .month(year: year + 1, month: 1) : .month(year: year, month: month + 1)
+        case .quarter(let year, let quarter):
+            quarter == 4 ? .quarter(year: year + 1, quarter: 1) : .quarter(year: year, quarter: quarter + 1)
+        case .year(let year): .year(year + 1)
+        }
+    }
+
     public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.firstDay, lhs.lastDay) < (rhs.firstDay, rhs.lastDay)
     }

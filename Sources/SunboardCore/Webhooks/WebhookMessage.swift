@@ -8,17 +8,26 @@ public struct WebhookMessage: Sendable, Codable, Equatable {
         case published
         case corrected
         case withdrawn
+        /// A periodic item due soon or just missed, for the staff's group.
+        case reminder
         /// Sent from the admin page to check a new subscription.
         case test
 
         /// The generic JSON's `event`, e.g. `disclosure.published`.
-        public var code: String { self == .test ? "test" : "disclosure.\(rawValue)" }
+        public var code: String {
+            switch self {
+            case .test: "test"
+            case .reminder: "obligation.reminder"
+            default: "disclosure.\(rawValue)"
+            }
+        }
 
         public var chinese: String {
             switch self {
             case .published: "新公开"
             case .corrected: "更正"
             case .withdrawn: "撤回"
+            case .reminder: "到期提醒"
             case .test: "测试消息"
             }
         }
@@ -42,11 +51,13 @@ public struct WebhookMessage: Sendable, Codable, Equatable {
     public var path: String
     /// The objection form while the notice runs.
     public var objectionPath: String?
+    /// A line of its own: a reminder's due date and status.
+    public var note: String?
 
     public init(
         event: Event, unitSlug: String, unitName: String, disclosureID: Int? = nil, version: Int? = nil, title: String,
         itemTitle: String? = nil, disclosureClass: DisclosureClass? = nil, at: Date, noticeStarts: CalendarDate? = nil,
-        noticeEnds: CalendarDate? = nil, reason: String? = nil, path: String, objectionPath: String? = nil
+        noticeEnds: CalendarDate? = nil, reason: String? = nil, note: String? = nil, path: String, objectionPath: String? = nil
     ) {
         self.event = event
         self.unitSlug = unitSlug
@@ -62,6 +73,7 @@ public struct WebhookMessage: Sendable, Codable, Equatable {
         self.reason = reason
         self.path = path
         self.objectionPath = objectionPath
+        self.note = note
     }
 
     /// The message for a chat group: a long title, item or reason is cut
@@ -94,6 +106,7 @@ public struct WebhookMessage: Sendable, Codable, Equatable {
         if let reason, !reason.isEmpty {
             lines.append((event == .withdrawn ? "撤回原因：" : "更正原因：") + reason)
         }
+        if let note { lines.append(note) }
         return lines
     }
 }

@@ -10,9 +10,12 @@ public struct WebhookSubscriptionInput: Sendable, Equatable {
     public var secret: String
     public var classes: [String]
     public var backfill: String
+    /// Also send reminders of periodic items due soon or missed (a staff group).
+    public var reminders: Bool
 
     public init(
-        name: String = "", format: String = "", url: String = "", secret: String = "", classes: [String] = [], backfill: String = ""
+        name: String = "", format: String = "", url: String = "", secret: String = "", classes: [String] = [], backfill: String = "",
+        reminders: Bool = false
     ) {
         self.name = name
         self.format = format
@@ -20,6 +23,7 @@ public struct WebhookSubscriptionInput: Sendable, Equatable {
         self.secret = secret
         self.classes = classes
         self.backfill = backfill
+        self.reminders = reminders
     }
 
     public struct Checked: Sendable, Equatable {
@@ -30,6 +34,7 @@ public struct WebhookSubscriptionInput: Sendable, Equatable {
         public var secret: String?
         public var classes: Set<DisclosureClass>
         public var backfill: Int
+        public var reminders: Bool = false
     }
 
     /// The most recent disclosures a new subscription may ask for.
@@ -72,7 +77,9 @@ public struct WebhookSubscriptionInput: Sendable, Equatable {
                     englishMessage: "backfill must be a whole number from 0 to \(Self.maxBackfill)."))
         }
         try ValidationFailure.check(issues)
-        return Checked(name: name, format: format!, url: url, secret: secret.isEmpty ? nil : secret, classes: classes, backfill: backfill)
+        return Checked(
+            name: name, format: format!, url: url, secret: secret.isEmpty ? nil : secret, classes: classes, backfill: backfill,
+            reminders: reminders)
     }
 
     /// Only http and https, with a host, no spaces and no user name or

@@ -53,6 +53,9 @@ struct CatalogItemForm: Sendable {
     }
 
     var frame: Frame
+    /// The day a change to the schedule takes effect (today unless later).
+    var effectiveFrom: String
+    var effectiveError: String?
     var heading: String
     var action: String
     var cancelURL: String
@@ -73,8 +76,11 @@ struct CatalogItemForm: Sendable {
     var errorSummary: String?
 
     init(
-        heading: String, action: String, cancelURL: String, isNew: Bool, input: CatalogItemInput, failure: ValidationFailure?, frame: Frame
+        heading: String, action: String, cancelURL: String, isNew: Bool, input: CatalogItemInput, failure: ValidationFailure?, frame: Frame,
+        effectiveFrom: String
     ) {
+        self.effectiveFrom = effectiveFrom
+        self.effectiveError = failure?.message(for: "effective_from")
         self.frame = frame
         self.heading = heading
         self.action = action

@@ -33,8 +33,10 @@ struct CatalogAdminController {
         try context.require(.manageCatalog)
         let input = CatalogItemInput(form: context.staff.form)
         let item: CatalogItem
+        let effective: CalendarDate
         do {
             item = try input.validated(ownerUnitID: context.unit.id)
+            effective = try effectiveFrom(context)
         } catch {
             return try form(context, input: input, item: nil, failure: error).response(from: request, context: context)
         }
@@ -44,7 +46,7 @@ struct CatalogAdminController {
         let audit = services.audit
         do {
             try await services.database.transaction { sql in
-                let created = try await catalog.create(item, at: now, on: sql)
+                let created = try await catalog.create(item, at: now, effectiveFrom: effective, on: sql)
                 var recorded = entry
                 recorded.object = ("catalog_item", created.id)
                 try await UnitRepository.touchBoard(unitID: item.ownerUnitID, on: sql)
@@ -77,8 +79,10 @@ struct CatalogAdminController {
         // The code names the item in disclosures and the ledger: it never changes.
         let input = CatalogItemInput(form: context.staff.form, code: existing.code)
         let item: CatalogItem
+        let effective: CalendarDate
         do {
             item = try input.validated(id: existing.id, ownerUnitID: existing.ownerUnitID)
+            effective = try effectiveFrom(context)
         } catch {
             return try form(context, input: input, item: existing, failure: error).response(from: request, context: context)
         }
@@ -89,7 +93,7 @@ struct CatalogAdminController {
         let catalog = services.catalog
         let audit = services.audit
         try await services.database.transaction { sql in
-            try await catalog.update(item, at: now, on: sql)
+            try await catalog.update(item, at: now, effectiveFrom: effective, on: sql)
             try await UnitRepository.touchBoard(unitID: item.ownerUnitID, on: sql)
             try await audit.record(entry, at: now, on: sql)
         }
@@ -104,8 +108,33 @@ struct CatalogAdminController {
         let model = CatalogItemForm(
             heading: heading, action: action, cancelURL: SiteURL.adminCatalog(slug).path, isNew: item == nil, input: input,
             failure: failure,
-            frame: frame(context, heading, [(heading, action)]))
+            frame: frame(context, heading, [(heading, action)]),
+            effectiveFrom: context.staff.form["effective_from"].isEmpty
+                ? CalendarDate(services.clock.now).description : context.staff.form["effective_from"])
         return HTML(try services.renderer.render("admin/catalog-item", model), status: failure == nil ? .ok : .badRequest)
+    }
+
+    /// The day a change to when an item is due takes effect: today unless a
+    /// later day is given; never earlier — past periods keep their rules.
+    private func effectiveFrom(_ context: UnitAdminContext) throws(ValidationFailure) -> CalendarDate {
+        let today = CalendarDate(services.clock.now)
+        let text = context.staff.form["effective_from"].trimmed
+        guard !text.isEmpty else { return today }
+        guard let day = CalendarDate(text) else {
+            throw ValidationFailure([
+                .init(
+                    field: "effective_from", message: "生效日期请写成 2026-12-01 这样。",
+                    englishMessage: "effective_from must be a date like 2026-12-01.")
+            ])
+        }
+        guard day >= today else {
+            throw ValidationFailure([
+                .init(
+                    field: "effective_from", message: "生效日期不能早于今天：过去的期次按当时的规定算，不能改。",
+                    englishMessage: "effective_from cannot be before today: past periods keep the rules they had.")
+            ])
+        }
+        return day
     }
 
     private func auditEntry(_ context: UnitAdminContext, _ action: String, item: CatalogItem, detail: String) -> AuditLog.Entry {

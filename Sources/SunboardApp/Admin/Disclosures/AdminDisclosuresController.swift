@@ -43,15 +43,18 @@ struct AdminDisclosuresController {
             let model = ItemChooser(unit: unit, catalog: catalog, frame: frame(context, "新建公开内容：选择事项", crumbs))
             return HTML(try services.renderer.render("admin/disclosure-choose", model))
         }
-        return try formPage(context, item: item, input: DisclosureInput(), existing: [], disclosure: nil, failure: nil)
+        // From a reminder: the period it is for is filled in.
+        let period = item.disclosureClass == .periodic ? request.queryDictionary["period"].flatMap(Period.init)?.description ?? "" : ""
+        return try formPage(context, item: item, input: DisclosureInput(period: period), existing: [], disclosure: nil, failure: nil)
     }
 
     @Sendable func create(_ request: Request, context: UnitAdminContext) async throws -> Response {
         let unit = context.unit
         let catalog = try await services.catalog.effective(lineage: context.scope.lineage)
-        guard let itemID = Int(context.staff.form["item_id"]), let item = catalog.first(where: { $0.id == itemID }) else {
+        guard let itemID = Int(context.staff.form["item_id"]), let current = catalog.first(where: { $0.id == itemID }) else {
             throw ValidationFailure([.init(field: "item_id", message: "请先选择要公开的事项。", englishMessage: "item_id is required.")])
         }
+        let item = try await services.catalog.item(current, forPeriod: context.staff.form["period"])
         let input = DisclosureInput(form: context.staff.form, item: item)
         do {
             let id = try await services.workflow.create(
@@ -115,7 +118,8 @@ struct AdminDisclosuresController {
     }
 
     @Sendable func update(_ request: Request, context: UnitAdminContext) async throws -> Response {
-        let (disclosure, item) = try await target(context)
+        let (disclosure, current) = try await target(context)
+        let item = try await services.catalog.item(current, forPeriod: context.staff.form["period"])
         var input = DisclosureInput(form: context.staff.form, item: item)
         for spec in item.fields where spec.kind == .ledgerLines {
             input.fields[spec.key] = disclosure.content.fields[spec.key]

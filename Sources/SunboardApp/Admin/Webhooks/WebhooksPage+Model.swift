@@ -8,6 +8,7 @@ struct WebhooksPage: Sendable {
         var format: String
         var url: String
         var classes: String
+        var reminders: String
         var isActive: Bool
         var created: String
         /// Shown to the receiver's keeper: the generic format's signing key.
@@ -59,6 +60,7 @@ struct WebhooksPage: Sendable {
     var name: String
     var url: String
     var backfill: String
+    var reminders: Bool
     var maxBackfill: Int
     var errors: [String: String]
     var error: String?
@@ -87,6 +89,7 @@ struct WebhooksPage: Sendable {
             return Subscription(
                 name: subscription.name, format: subscription.format.chinese, url: subscription.maskedURL,
                 classes: subscription.classesChinese,
+                reminders: subscription.sendsReminders ? "推送（到期前和逾期时）" : "不推送",
                 isActive: subscription.isActive, created: "\(ShanghaiTime.date(subscription.createdAt)) \(subscription.createdBy)",
                 secret: subscription.format == .json ? subscription.secret : nil,
                 pauseURL: step("pause"), resumeURL: step("resume"), deleteURL: step("delete"), testURL: step("test"))
@@ -119,6 +122,7 @@ struct WebhooksPage: Sendable {
         self.name = form.name
         self.url = form.url
         self.backfill = form.backfill
+        self.reminders = form.reminders
         self.maxBackfill = WebhookSubscriptionInput.maxBackfill
         self.errors = fieldErrors(error)
         self.error = error.map { $0.message(for: "confirm") ?? "有几处需要修改，请看下面标红的地方。" }
