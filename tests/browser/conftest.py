@@ -44,6 +44,7 @@ def server(request):
     data = tempfile.mkdtemp(prefix="sunboard-browser-")
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["SUNBOARD_WEBHOOK_ALLOW_PRIVATE"] = "1"  # the webhook tests' receivers run on 127.0.0.1
+    env["SUNBOARD_WEBHOOK_RETRY_BASE"] = "1"  # a post that fails for a moment is tried again within seconds
     if request.param == "postgresql":
         env["DATABASE_URL"] = os.environ["SUNBOARD_BROWSER_DATABASE_URL"]
     log = open(os.path.join(data, "server.log"), "w")

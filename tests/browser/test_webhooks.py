@@ -250,7 +250,7 @@ def test_director_connects_a_group_refusing_a_bad_address_and_sees_the_test_mess
             phone.refresh()
             return "<strong>已送达</strong>" in phone.page_source
 
-        assert wait_until(logged, 20, step=1)
+        assert wait_until(logged, 45, step=1), phone.find_element(By.CSS_SELECTOR, ".deliveries").text
         os.makedirs(ROOT / "tests" / "browser" / "artifacts", exist_ok=True)
         phone.set_window_size(390, phone.execute_script("return document.body.scrollHeight") + 100)
         phone.save_screenshot(str(ROOT / "tests" / "browser" / "artifacts" / "webhooks-phone.png"))

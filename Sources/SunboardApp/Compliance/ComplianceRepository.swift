@@ -234,7 +234,10 @@ public struct ComplianceRepository: Sendable {
         var byUnit: [Int: (published: Int, onTime: Int)] = [:]
         /// Reads (id, published, on time) rows into `table`, or with a `per_unit` column set, into `byUnit`.
         func read(_ query: String, perUnit: Bool) async throws {
-            for row in try await database.sql.raw(SQLQueryString(query)).all() {
+            try read(try await database.sql.raw(SQLQueryString(query)).all(), perUnit: perUnit)
+        }
+        func read(_ rows: [any SQLRow], perUnit: Bool) throws {
+            for row in rows {
                 let counts = (
                     published: try row.decode(column: "published", as: Int.self), onTime: try row.decode(column: "on_time", as: Int.self)
                 )
@@ -254,7 +257,13 @@ public struct ComplianceRepository: Sendable {
                   SUM(CASE WHEN on_time THEN 1 ELSE 0 END) AS on_time
                 FROM p GROUP BY GROUPING SETS ((item), (unit_id))
                 """
-            try await read(query, perUnit: false)
+            // The aggregation holds one entry per community and period: give it the memory to do so without
+            // spilling to disk (PostgreSQL's default is 4 MB), for this statement only.
+            let rows = try await database.transaction { sql in
+                try await sql.raw("SET LOCAL work_mem = '64MB'").run()
+                return try await sql.raw(SQLQueryString(query)).all()
+            }
+            try read(rows, perUnit: false)
         case .sqlite:
             // SQLite has no grouping sets; DISTINCT over the index's order is its fastest way: a second
             // disclosure of the same period counts once, on time if either was.
