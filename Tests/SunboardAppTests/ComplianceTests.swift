@@ -84,6 +84,9 @@ struct ComplianceTests {
             // A community's staff see their own obligations, not the office's matrix.
             let clerk = try await app.signedIn("yinbei-clerk")
             #expect(try await clerk.get("/admin/units/yinzhou/compliance").status == .forbidden)
+            // Nor a neighbour's.
+            #expect(try await clerk.get("/admin/units/yinnan/compliance").status == .forbidden)
+            #expect(try await clerk.get("/admin/units/yinzhou/assessment?year=2026").status == .forbidden)
             let own = try await clerk.get("/admin/units/yinbei/compliance?period=2026-10")
             #expect(own.status == .ok && own.text.contains("定期公开提醒"))
 
@@ -117,6 +120,16 @@ struct ComplianceTests {
                 #expect(onTime?["points"] as? Double == line["score"] as? Double)
             }
             #expect(try await clerk.post("/admin/units/yinzhou/assessment/notes?year=2026", form: [("text", "x")]).status == .forbidden)
+            // An empty note and an out-of-range reminder day are refused in plain words and change nothing.
+            let notesBefore = try await app.count("assessment_notes")
+            let emptyNote = try await admin.post(
+                "/admin/units/yinzhou/assessment/notes?year=2026", form: [("unit_id", "1"), ("kind", "reward"), ("text", "  ")])
+            #expect(emptyNote.status == .badRequest && emptyNote.text.contains("请选择社区和类别，并写下奖惩或说明"))
+            #expect(try await app.count("assessment_notes") == notesBefore)
+            let badDays = try await admin.post(
+                "/admin/units/yinzhou/assessment/settings?year=2026",
+                form: [("on_time", "40"), ("completeness", "30"), ("feedback", "20"), ("objections", "10"), ("reminder_days", "0")])
+            #expect(badDays.status == .badRequest && badDays.text.contains("提前提醒的天数请填 1 到 60 的整数。"))
             let print = try await admin.get("/admin/units/yinzhou/assessment/print?year=2026")
             #expect(print.status == .ok && print.text.contains("年度居务公开考核结果"))
             let table = try await admin.get("/admin/units/yinzhou/assessment.csv?year=2026")
