@@ -44,10 +44,16 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // Phone-sized copies of photos, with Debian's libjpeg and libpng.
+        .target(
+            name: "CPhotoScale",
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png")]
+        ),
         .target(
             name: "SunboardApp",
             dependencies: [
                 "SunboardCore",
+                "CPhotoScale",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -92,4 +92,17 @@ struct CivicRulesTests {
         action.doneOn = Self.day("2026-11-04")
         #expect(!action.isOverdue(today: Self.day("2026-11-27")) && action.wasLate)
     }
+
+    @Test("Voting and results come on the voting day, never before")
+    func voteDay() throws {
+        let vote = Self.day("2026-12-12")
+        #expect(throws: CivicError.beforeVote(.results, vote)) {
+            try ElectionTimeline.checkVoteDay(.results, voteOn: vote, today: Self.day("2026-12-11"))
+        }
+        #expect(throws: CivicError.beforeVote(.voting, vote)) {
+            try ElectionTimeline.checkVoteDay(.voting, voteOn: vote, today: Self.day("2026-11-30"))
+        }
+        try ElectionTimeline.checkVoteDay(.results, voteOn: vote, today: vote)
+        try ElectionTimeline.checkVoteDay(.candidates, voteOn: vote, today: Self.day("2026-12-01"))
+    }
 }

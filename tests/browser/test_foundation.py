@@ -36,8 +36,10 @@ def test_community_home_shows_its_sections(server, phone):
     finance = phone.find_element(By.ID, "finance")
     assert "办公经费使用情况" in finance.text
     assert "查看本栏全部" in finance.text
-    # An empty section says so plainly.
-    assert "光荣榜暂无内容。" in phone.find_element(By.ID, "honors").text
+    # A section with a page of its own leads there: the honor roll.
+    honors = phone.find_element(By.ID, "honors")
+    assert "银南社区2026年光荣榜" in honors.text
+    assert honors.find_element(By.LINK_TEXT, "看光荣榜 →").get_attribute("href").endswith("/units/yinnan/honors")
     assert "南关街 8 号" in phone.find_element(By.ID, "profile").text
     assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
 

@@ -30,6 +30,8 @@ struct UnitAdminPage: Sendable {
     var disclosuresURL: String
     var catalogURL: String
     /// Communities keep books; the office has none of its own here.
+    /// Elections, meetings, hearings, projects and the rest (communities only).
+    var civicURL: String?
     var financeURL: String?
     var boardsURL: String?
     var feedbackURL: String
@@ -76,6 +78,7 @@ struct UnitAdminPage: Sendable {
         self.disclosuresURL = SiteURL.adminDisclosures(unit.slug).path
         self.catalogURL = SiteURL.adminCatalog(unit.slug).path
         self.financeURL = unit.kind == .community ? SiteURL.adminFinance(unit.slug).path : nil
+        self.civicURL = unit.kind == .community ? SiteURL.adminCivic(unit.slug).path : nil
         self.boardsURL = unit.kind == .community ? SiteURL.adminBoards(unit.slug).path : nil
         self.feedbackURL = SiteURL.unitAdmin(unit.slug).path + "/feedback"
         self.cadresURL = SiteURL.adminServiceBoard(unit.slug, "cadres").path

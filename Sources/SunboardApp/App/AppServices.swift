@@ -25,6 +25,9 @@ public struct AppServices: Sendable {
     public let search: SearchRepository
     public let webhooks: WebhookRepository
     public let compliance: ComplianceRepository
+    public let civic: CivicRepository
+    public var civicWorkflow: CivicWorkflow { CivicWorkflow(services: self) }
+    public var civicReport: CivicReport { CivicReport(services: self) }
     public var complianceReport: ComplianceReport { ComplianceReport(database: database) }
     public let hasher: PasswordHasher
     public let renderer: PageRenderer
@@ -72,6 +75,7 @@ public struct AppServices: Sendable {
         self.search = SearchRepository(database: database)
         self.webhooks = WebhookRepository(database: database, audit: audit)
         self.compliance = ComplianceRepository(database: database)
+        self.civic = CivicRepository(database: database)
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
         self.renderer = try PageRenderer.load()
         self.throttle = throttle

@@ -26,6 +26,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     PrintController(services: services).addRoutes(to: router)
     SearchController(services: services).addRoutes(to: router)
     RecordController(services: services).addRoutes(to: router)
+    CivicPagesController(services: services).addRoutes(to: router)
+    CivicAPIController(services: services).addRoutes(to: router)
     ComplianceAPIController(services: services).addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
@@ -74,6 +76,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     WebhooksAdminController(services: services).addRoutes(to: unitPages)
     ComplianceAdminController(services: services).addRoutes(to: unitPages)
     AssessmentAdminController(services: services).addRoutes(to: unitPages)
+    CivicAdminController(services: services).addRoutes(to: unitPages)
     return router
 }
 

@@ -79,6 +79,17 @@ public enum SiteURL: Sendable, Equatable {
     case adminAssessmentSettings(String)
     case adminAssessmentNotes(String)
     case unitRecord(String)
+    /// A civic process's public page: `elections`, `meetings`, `hearings`,
+    /// `projects`, `bulletins`, `honors`, `albums` or `appraisals`.
+    case unitCivic(String, String)
+    case unitCivicItem(String, String, String)
+    case apiCivic(String, String)
+    case apiCivicItem(String, String, String)
+    case adminCivic(String)
+    /// Adds a record (`elections`, …) or a post without one (`bulletins`, …).
+    case adminCivicCreate(String, String)
+    case adminCivicItem(String, String, String)
+    case adminCivicStep(String, String, String, String)
     case apiCompliance(String)
     case apiAssessment(String)
     case adminWebhookStep(String, String, String)
@@ -181,6 +192,14 @@ public enum SiteURL: Sendable, Equatable {
         case .adminAssessmentSettings(let slug): "/admin/units/\(slug)/assessment/settings"
         case .adminAssessmentNotes(let slug): "/admin/units/\(slug)/assessment/notes"
         case .unitRecord(let slug): "/units/\(slug)/record"
+        case .unitCivic(let slug, let page): "/units/\(slug)/\(page)"
+        case .unitCivicItem(let slug, let page, let id): "/units/\(slug)/\(page)/\(id)"
+        case .apiCivic(let slug, let page): "/api/v1/units/\(slug)/\(page)"
+        case .apiCivicItem(let slug, let page, let id): "/api/v1/units/\(slug)/\(page)/\(id)"
+        case .adminCivic(let slug): "/admin/units/\(slug)/civic"
+        case .adminCivicCreate(let slug, let page): "/admin/units/\(slug)/civic/\(page)"
+        case .adminCivicItem(let slug, let page, let id): "/admin/units/\(slug)/civic/\(page)/\(id)"
+        case .adminCivicStep(let slug, let page, let id, let step): "/admin/units/\(slug)/civic/\(page)/\(id)/\(step)"
         case .apiCompliance(let slug): "/api/v1/units/\(slug)/compliance"
         case .apiAssessment(let slug): "/api/v1/units/\(slug)/assessment"
         case .adminWebhookStep(let slug, let id, let step): "/admin/units/\(slug)/webhooks/\(id)/\(step)"

@@ -18,5 +18,6 @@ public enum Migrations {
         CreateFeedback(),  // residents' suggestions and complaints; replies to them and to objections
         CreateWebhooks(),  // chat-group subscriptions, the outbox of messages, every delivery attempt
         CreateCompliance(),  // catalog rules by effective day, reminders, assessment settings and notes
+        CreateCivic(),  // elections, meetings, hearings, projects, the posts they publish, phone-sized photos
     ]
 }

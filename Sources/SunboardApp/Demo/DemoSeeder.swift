@@ -127,6 +127,7 @@ public struct DemoSeeder: Sendable {
                 with: try finance.steps(DemoData.money) + boards.steps() + serviceBoards.steps()
                     + DemoFeedback(services: services, people: people, units: units.mapValues(\.unit)).steps()
                     + DemoWebhooks(services: services, people: people, units: units.mapValues(\.unit)).steps()
-                    + DemoAssessment(services: services, office: office, officeLeader: leader, units: units.mapValues(\.unit)).steps())
+                    + DemoAssessment(services: services, office: office, officeLeader: leader, units: units.mapValues(\.unit)).steps()
+                    + DemoCivic(services: services, people: people, units: units.mapValues(\.unit), office: office).steps())
     }
 }

@@ -51,6 +51,10 @@ struct DemoTimeline {
                     if demo.statement, let period = Period(demo.period ?? "") {
                         created.ids[index] = try await services.statements.generate(
                             unit: unit, period: period, lineage: [unit, office], actor: clerk, at: at(-2, 9))
+                    } else if let id = try await DemoCivic.draft(
+                        demo, unit: unit, office: office, clerk: clerk, services: services, at: at(-2, 9))
+                    {
+                        created.ids[index] = id
                     } else {
                         created.ids[index] = try await services.workflow.create(
                             unit: unit, item: item, input: input, uploads: uploads, actor: clerk, at: at(-2, 9))

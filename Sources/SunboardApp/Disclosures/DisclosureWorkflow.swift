@@ -46,10 +46,12 @@ public struct DisclosureWorkflow: Sendable {
 
     // MARK: Drafting
 
-    /// Starts a draft; returns its id.
-    public func create(unit: Unit, item: CatalogItem, input: DisclosureInput, uploads: [Upload], actor: Actor, at now: Date) async throws
-        -> Int
-    {
+    /// Starts a draft; returns its id. `then` writes what belongs with the
+    /// draft (a civic post) in the same transaction.
+    public func create(
+        unit: Unit, item: CatalogItem, input: DisclosureInput, uploads: [Upload], actor: Actor, at now: Date,
+        then: (@Sendable (_ id: Int, _ attachments: [AttachmentRef], _ sql: any SQLDatabase) async throws -> Void)? = nil
+    ) async throws -> Int {
         guard actor.permissions.contains(.draftDisclosures) else { throw DisclosureError.notAllowed(.edit) }
         guard item.isActive else { throw DisclosureError.itemInactive(item.title) }
         let kinds = try Self.check(uploads)
@@ -59,16 +61,20 @@ public struct DisclosureWorkflow: Sendable {
         return try await database.transaction { sql in
             let id = try await DisclosureRepository.insert(
                 unitID: unit.id, itemID: item.id, content: content, createdBy: actor.id, at: now, on: sql)
+            try await then?(id, attachments, sql)
             try await audit.record(
                 entry(actor, "disclosure.create", unit: unit, id: id, title: content.title, detail: "新建草稿：\(item.title)"), at: now, on: sql)
             return id
         }
     }
 
-    /// Saves changes to a draft: new text and fields, new files, files removed.
+    /// Saves changes to a draft: new text and fields, new files, files
+    /// removed. `then` rewrites what belongs with the draft (its civic post)
+    /// in the same transaction.
     public func update(
         _ disclosure: Disclosure, unit: Unit, item: CatalogItem, input: DisclosureInput, uploads: [Upload], removing: Set<String>,
-        actor: Actor, at now: Date
+        actor: Actor, at now: Date,
+        then: (@Sendable (_ attachments: [AttachmentRef], _ sql: any SQLDatabase) async throws -> Void)? = nil
     ) async throws {
         let status = try DisclosureLifecycle.next(
             after: .edit, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
@@ -82,6 +88,7 @@ public struct DisclosureWorkflow: Sendable {
                 throw DisclosureError.wrongState(.edit, disclosure.status)
             }
             try await DisclosureRepository.updateWorkingCopy(id: disclosure.id, content: content, editor: actor.id, at: now, on: sql)
+            try await then?(content.attachments, sql)
             try await audit.record(
                 entry(actor, "disclosure.update", unit: unit, id: disclosure.id, title: content.title, detail: "修改草稿"), at: now, on: sql)
         }
@@ -147,6 +154,8 @@ public struct DisclosureWorkflow: Sendable {
     {
         _ = try DisclosureLifecycle.next(after: .publish, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
         try completeness.check(disclosure.content, item: item)
+        // A civic step keeps its process's rules at publication too: no agenda after the meeting, no result before the vote.
+        if number(disclosure) == 1 { try await CivicRules.checkPublishing(disclosureID: disclosure.id, at: now, on: database.sql) }
         try PersonalDetails.check(disclosure.content, item: item)
         let number = disclosure.publishedVersion + 1
         let version = PublishedVersion(
@@ -225,6 +234,8 @@ public struct DisclosureWorkflow: Sendable {
     }
 
     // MARK: Helpers
+
+    private func number(_ disclosure: Disclosure) -> Int { disclosure.publishedVersion + 1 }
 
     /// 16 random bytes from the system's secure generator, as hex.
     static func newSalt() -> String {

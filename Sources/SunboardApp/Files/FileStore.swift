@@ -38,7 +38,26 @@ public struct FileStore: Sendable {
             .values(SQLBind(sha256), SQLBind(kind.rawValue), SQLBind(bytes.count), SQLBind(now.unixSeconds))
             .ignoringConflicts(with: ["sha256"])
             .run()
+        if kind.isImage { try await savePhoneCopy(of: bytes, sha256: sha256, at: now) }
         return AttachmentRef(sha256: sha256, name: Self.cleanName(name, kind: kind), kind: kind, size: bytes.count)
+    }
+
+    /// Keeps a phone-sized copy of a large photo beside it, once.
+    private func savePhoneCopy(of bytes: [UInt8], sha256: String, at now: Date) async throws {
+        let known = try await database.sql.select().column("sha256").from("photo_variants").where("sha256", .equal, SQLBind(sha256)).first()
+        guard known == nil, let copy = try await NIOThreadPool.singleton.runIfActive({ PhotoScaler.phoneCopy(of: bytes) }) else { return }
+        let phone = try await save(copy.bytes, name: "phone.jpg", kind: .jpeg, at: now)
+        try await database.sql.insert(into: "photo_variants")
+            .columns("sha256", "phone_sha256", "width", "height")
+            .values(SQLBind(sha256), SQLBind(phone.sha256), SQLBind(copy.width), SQLBind(copy.height))
+            .ignoringConflicts(with: ["sha256"])
+            .run()
+    }
+
+    /// The phone-sized copy of a stored photo, if it has one.
+    public func phoneCopy(of sha256: String) async throws -> String? {
+        try await database.sql.select().column("phone_sha256").from("photo_variants").where("sha256", .equal, SQLBind(sha256))
+            .first(decodingColumn: "phone_sha256", as: String.self)
     }
 
     public func read(_ sha256: String) async throws -> Data? {

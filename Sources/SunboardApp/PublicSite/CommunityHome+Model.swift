@@ -61,6 +61,8 @@ struct CommunityHome: Sendable {
     var disclosuresURL: String
     var feedURL: String
     var leafletURL: String
+    /// `/units/{slug}`: the civic pages hang below it.
+    var civicURL: String
     var feeds: [FeedLink]
     var groups: [SectionGroup]
     /// The on-time record of the last 12 months.
@@ -98,6 +100,7 @@ struct CommunityHome: Sendable {
         self.disclosuresURL = SiteURL.unitDisclosures(community.slug).path
         self.feedURL = SiteURL.unitFeed(community.slug).path
         self.leafletURL = SiteURL.leaflet(community.slug).path
+        self.civicURL = SiteURL.unit(community.slug).path
         self.feeds =
             [FeedLink(title: "全部", url: feedURL)]
             + DisclosureClass.allCases.map {
@@ -158,6 +161,11 @@ struct CommunityHome: Sendable {
                 "cadres": (.unitCadres(community.slug), "看社区干部和所包巷道 →"),
                 "directory": (.unitDirectory(community.slug), "看便民电话 →"),
                 "feedback": (.unitFeedback(community.slug), "看居民意见和答复，提建议或投诉 →"),
+                "projects": (.unitCivic(community.slug, "projects"), "看每项工程的进度、支出和现场照片 →"),
+                "elections": (.unitCivic(community.slug, "elections"), "看选举进行到哪一步、有没有超过期限 →"),
+                "meetings": (.unitCivic(community.slug, "meetings"), "看会议决议的表决票数和听证决定的落实 →"),
+                "honors": (.unitCivic(community.slug, "honors"), "看光荣榜 →"),
+                "activities": (.unitCivic(community.slug, "albums"), "看活动照片 →"),
             ]
             if let (url, label) = pages[section.id] {
                 result.boardURL = url.path

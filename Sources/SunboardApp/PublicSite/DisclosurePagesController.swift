@@ -124,8 +124,10 @@ struct DisclosurePagesController {
         // Cadres' photos and guides' forms are on public boards too.
         let isService = isAttachment || isReceipt ? false : try await services.serviceBoards.isPublicFile(sha256)
         guard isAttachment || isReceipt || isService else { throw CommonError.notFound }
+        // `?size=phone`: the copy made at upload for a large photo, else the photo itself.
+        let served = request.queryDictionary["size"] == "phone" ? try await services.files.phoneCopy(of: sha256) ?? sha256 : sha256
         return try await FileResponse.make(
-            sha256: sha256, store: services.files, database: services.database, cache: "public, max-age=31536000, immutable")
+            sha256: served, store: services.files, database: services.database, cache: "public, max-age=31536000, immutable")
     }
 
     @Sendable func ledger(_ request: Request, context: AppRequestContext) async throws -> HTML {

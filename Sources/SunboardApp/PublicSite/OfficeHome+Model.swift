@@ -21,8 +21,10 @@ struct OfficeHome: Sendable {
     var communities: [Community]
     var hasCommunities: Bool
     var loginURL: String
+    var bulletinsURL: String
 
     init(office: Unit, communities: [Unit], records: [Int: OnTimeRecord] = [:], assets: StaticAssets) {
+        self.bulletinsURL = SiteURL.unitCivic(office.slug, "bulletins").path
         self.frame = Frame(title: "\(office.name)居务公开", assets: assets)
         self.name = office.name
         self.introduction = office.profile.introduction.isEmpty ? nil : office.profile.introduction

@@ -37,6 +37,9 @@ public struct FormFields: Sendable, Equatable {
 
     public func contains(_ name: String) -> Bool { values[name] != nil }
 
+    /// The first value of each field, for a form shown again as typed.
+    public var dictionary: [String: String] { values.compactMapValues(\.first) }
+
     private static func decode(_ text: Substring) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)

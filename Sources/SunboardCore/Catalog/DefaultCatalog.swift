@@ -146,6 +146,18 @@ public enum DefaultCatalog {
             ],
             retentionYears: nil),
         .init(
+            code: "assembly-decisions", title: "成员代表大会决议及表决情况", description: "成员代表大会（含临时会议）作出的决议和每项决议的表决票数，会后公开。",
+            scope: .affairs, disclosureClass: .immediate, boardSection: "meetings", retentionYears: nil),
+        .init(
+            code: "hearing-record", title: "听证会决定及落实情况", description: "听证会的议题、参加人员、决定，以及每项落实事项的责任人、期限和进展，直到办结。",
+            scope: .affairs, disclosureClass: .immediate, boardSection: "meetings", retentionYears: nil),
+        .init(
+            code: "honor-roll", title: "光荣榜", description: "社区表彰的志愿者、红袖章巡逻队员和好人好事。",
+            scope: .affairs, disclosureClass: .immediate, boardSection: "honors"),
+        .init(
+            code: "activity-album", title: "居委会活动剪影", description: "社区活动的照片和说明。",
+            scope: .affairs, disclosureClass: .immediate, boardSection: "activities"),
+        .init(
             code: "major-matter", title: "其他重大事项", description: "居民关注的热点、难点、重点事项。",
             scope: .affairs, disclosureClass: .immediate, boardSection: "notices"),
     ]

@@ -101,12 +101,13 @@ public struct ElectionTimeline: Sendable, Equatable {
         public var deadline: CalendarDate
         public var state: State
 
-        /// “已于 11月2日 完成”, “逾期 3 天未完成”…
+        /// The state in words, beside the deadline: “2026年11月5日完成”,
+        /// “已过期限 3 天，尚未完成”, “下一步”, “尚未开始”.
         public var chinese: String {
             switch state {
             case .done(let day, let late): late > 0 ? "\(day.chinese)完成，超过期限 \(late) 天" : "\(day.chinese)完成"
-            case .next(let overdue): overdue > 0 ? "已过期限 \(overdue) 天，尚未完成" : "下一步，\(deadline.chinese)前完成"
-            case .later: "\(deadline.chinese)前完成"
+            case .next(let overdue): overdue > 0 ? "已过期限 \(overdue) 天，尚未完成" : "下一步"
+            case .later: "尚未开始"
             }
         }
 
@@ -137,6 +138,11 @@ public struct ElectionTimeline: Sendable, Equatable {
             }
         }
         self.steps = steps
+    }
+
+    /// Voting and its results come on the voting day, never before.
+    public static func checkVoteDay(_ stage: ElectionStage, voteOn: CalendarDate, today: CalendarDate) throws(CivicError) {
+        if stage >= .voting && today < voteOn { throw .beforeVote(stage, voteOn) }
     }
 
     /// The stage that may be published next: each follows the one before,

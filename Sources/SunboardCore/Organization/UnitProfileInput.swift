@@ -135,10 +135,10 @@ public struct UnitProfileInput: Sendable {
 }
 
 /// Turns numbers as people type them into plain ASCII digits.
-enum NumberText {
+public enum NumberText {
     /// Trims, removes thousands separators and spaces, folds full-width
     /// digits and points (１２．５) to ASCII.
-    static func normalize(_ text: String) -> String {
+    public static func normalize(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar.value {

@@ -129,3 +129,19 @@ public enum Frequency: String, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+extension Period: Codable {
+    /// As text: “2026-10”, “2026-Q3”, “2026”.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let period = Period(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a period: \(text)"))
+        }
+        self = period
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -33,6 +33,24 @@ public enum ShanghaiTime {
             "\(p.year!)-\(twoDigits(p.month!))-\(twoDigits(p.day!))T\(twoDigits(p.hour!)):\(twoDigits(p.minute!)):\(twoDigits(p.second!))+08:00"
     }
 
+    /// A Shanghai time typed “2026-12-20 09:00” (or as a `datetime-local`
+    /// field sends it, “2026-12-20T09:00”); `nil` when it is not one.
+    public static func parseDateTime(_ text: String) -> Date? {
+        let parts = text.trimmed.split(whereSeparator: { $0 == " " || $0 == "T" })
+        guard parts.count == 2, let day = CalendarDate(String(parts[0])) else { return nil }
+        let clock = parts[1].split(separator: ":")
+        guard clock.count == 2 || clock.count == 3, let hour = Int(clock[0]), let minute = Int(clock[1]), (0..<24).contains(hour),
+            (0..<60).contains(minute), clock[0].count == 2, clock[1].count == 2
+        else { return nil }
+        return day.startInstant.addingTimeInterval(Double(hour * 3600 + minute * 60))
+    }
+
+    /// “2026-12-20T09:00”, as a `datetime-local` field shows it again.
+    public static func inputValue(_ instant: Date) -> String {
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        return "\(p.year!)-\(twoDigits(p.month!))-\(twoDigits(p.day!))T\(twoDigits(p.hour!)):\(twoDigits(p.minute!))"
+    }
+
     private static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : String(value)
     }

@@ -43,6 +43,8 @@ struct AdminDisclosurePage: Sendable {
     var fields: [Field]
     var hasFields: Bool
     var bodyHTML: String
+    /// For a civic step: what its process's pages will show once published, for the reviewer to check against the text.
+    var civicHTML: String?
     var attachments: [Attachment]
     var hasAttachments: Bool
     var publicURL: String?

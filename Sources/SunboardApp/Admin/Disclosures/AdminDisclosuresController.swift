@@ -40,9 +40,11 @@ struct AdminDisclosuresController {
         let catalog = try await services.catalog.effective(lineage: context.scope.lineage)
         let crumbs = [("公开内容", SiteURL.adminDisclosures(unit.slug).path), ("新建", SiteURL.adminNewDisclosure(unit.slug).path)]
         guard let itemID = request.queryDictionary["item"].flatMap(Int.init), let item = catalog.first(where: { $0.id == itemID }) else {
-            let model = ItemChooser(unit: unit, catalog: catalog, frame: frame(context, "新建公开内容：选择事项", crumbs))
+            let choices = catalog.filter { !CivicPost.processOnlyItems.contains($0.code) }
+            let model = ItemChooser(unit: unit, catalog: choices, frame: frame(context, "新建公开内容：选择事项", crumbs))
             return HTML(try services.renderer.render("admin/disclosure-choose", model))
         }
+        if CivicPost.processOnlyItems.contains(item.code) { throw CivicError.throughProcess(item.title) }
         // From a reminder: the period it is for is filled in.
         let period = item.disclosureClass == .periodic ? request.queryDictionary["period"].flatMap(Period.init)?.description ?? "" : ""
         return try formPage(context, item: item, input: DisclosureInput(period: period), existing: [], disclosure: nil, failure: nil)
@@ -54,6 +56,7 @@ struct AdminDisclosuresController {
         guard let itemID = Int(context.staff.form["item_id"]), let current = catalog.first(where: { $0.id == itemID }) else {
             throw ValidationFailure([.init(field: "item_id", message: "请先选择要公开的事项。", englishMessage: "item_id is required.")])
         }
+        if CivicPost.processOnlyItems.contains(current.code) { throw CivicError.throughProcess(current.title) }
         let item = try await services.catalog.item(current, forPeriod: context.staff.form["period"])
         let input = DisclosureInput(form: context.staff.form, item: item)
         do {
@@ -86,6 +89,7 @@ struct AdminDisclosuresController {
         "saved": "已保存。", "submit": "已提交审核。", "approve": "已审核通过，等待居委会主任发布。", "return": "已退回，起草人会看到您的意见。",
         "publish": "已发布，居民现在可以看到。", "correct": "已开始更正：修改后重新提交审核、发布，居民会看到更正理由和前后对比。",
         "withdraw": "已撤回，撤回理由已向居民公开。",
+        "civic": "已生成公开草稿。请核对内容，可以修改文字，然后提交审核；审核通过、主任发布后，居民才能在居务进程里看到这一步。",
     ]
 
     private func page(
@@ -96,7 +100,7 @@ struct AdminDisclosuresController {
         let objections = try await services.objections.list(disclosureID: disclosure.id)
         let available = DisclosureLifecycle.available(
             from: disclosure.lifecycleState, permissions: context.scope.permissions, actor: context.user.id)
-        let model = AdminDisclosurePage(
+        var model = AdminDisclosurePage(
             disclosure: disclosure, unit: unit, item: item, available: available, history: Array(history), objections: objections,
             error: error, notice: notice,
             frame: frame(
@@ -105,6 +109,7 @@ struct AdminDisclosuresController {
                     ("公开内容", SiteURL.adminDisclosures(unit.slug).path),
                     (disclosure.content.title, SiteURL.adminDisclosure(unit.slug, String(disclosure.id)).path),
                 ]))
+        model.civicHTML = try await services.civic.post(disclosureID: disclosure.id).map { Markdown.html($0.markdown) }
         return HTML(try services.renderer.render("admin/disclosure", model), status: status)
     }
 
@@ -114,7 +119,7 @@ struct AdminDisclosuresController {
             after: .edit, from: disclosure.lifecycleState, permissions: context.scope.permissions, actor: context.user.id)
         return try formPage(
             context, item: item, input: DisclosureInput(disclosure.content, item: item), existing: disclosure.content.attachments,
-            disclosure: disclosure, failure: nil)
+            disclosure: disclosure, failure: nil, civic: try await services.civic.post(disclosureID: disclosure.id) != nil)
     }
 
     @Sendable func update(_ request: Request, context: UnitAdminContext) async throws -> Response {
@@ -124,6 +129,24 @@ struct AdminDisclosuresController {
         for spec in item.fields where spec.kind == .ledgerLines {
             input.fields[spec.key] = disclosure.content.fields[spec.key]
         }
+        // A civic step's figures, names and photos are its post's: here only the title and words change.
+        let civic = try await services.civic.post(disclosureID: disclosure.id) != nil
+        if civic {
+            let kept = DisclosureInput(disclosure.content, item: item)
+            input.fields = kept.fields
+            input.period = kept.period
+            guard uploads(context).isEmpty && context.staff.form.all("remove").isEmpty else {
+                let refusal = ValidationFailure([
+                    .init(
+                        field: "attachments", message: "这份草稿由“居务进程”生成，照片和数据请在居务进程页面重新生成；这里只能修改标题和文字。",
+                        englishMessage: "a civic step's files change through its process.")
+                ])
+                return try formPage(
+                    context, item: item, input: input, existing: disclosure.content.attachments, disclosure: disclosure, failure: refusal,
+                    civic: true
+                ).response(from: request, context: context)
+            }
+        }
         do {
             try await services.workflow.update(
                 disclosure, unit: context.unit, item: item, input: input, uploads: uploads(context),
@@ -131,7 +154,8 @@ struct AdminDisclosuresController {
             return .redirect(to: SiteURL.adminDisclosure(context.unit.slug, String(disclosure.id)).path + "?done=saved", type: .normal)
         } catch let failure as ValidationFailure {
             return try formPage(
-                context, item: item, input: input, existing: disclosure.content.attachments, disclosure: disclosure, failure: failure
+                context, item: item, input: input, existing: disclosure.content.attachments, disclosure: disclosure, failure: failure,
+                civic: civic
             ).response(from: request, context: context)
         }
     }
@@ -182,7 +206,7 @@ struct AdminDisclosuresController {
 
     private func formPage(
         _ context: UnitAdminContext, item: CatalogItem, input: DisclosureInput, existing: [AttachmentRef], disclosure: Disclosure?,
-        failure: ValidationFailure?
+        failure: ValidationFailure?, civic: Bool = false
     ) throws -> HTML {
         let unit = context.unit
         let heading = disclosure == nil ? "新建公开内容" : (disclosure!.correctionReason != nil ? "更正公开内容" : "修改草稿")
@@ -191,7 +215,7 @@ struct AdminDisclosuresController {
         let cancel = disclosure.map { SiteURL.adminDisclosure(unit.slug, String($0.id)).path } ?? SiteURL.adminDisclosures(unit.slug).path
         let model = DisclosureForm(
             heading: heading, action: action, cancelURL: cancel, unit: unit, item: item, input: input, existing: existing,
-            correctionReason: disclosure?.correctionReason, failure: failure, filesDropped: !context.staff.files.isEmpty,
+            correctionReason: disclosure?.correctionReason, failure: failure, filesDropped: !context.staff.files.isEmpty, civic: civic,
             frame: frame(context, heading, [("公开内容", SiteURL.adminDisclosures(unit.slug).path), (heading, action)]))
         return HTML(try services.renderer.render("admin/disclosure-form", model), status: failure == nil ? .ok : .badRequest)
     }

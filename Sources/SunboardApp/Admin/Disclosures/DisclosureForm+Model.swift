@@ -36,6 +36,8 @@ struct DisclosureForm: Sendable {
     var fields: [Field]
     /// The item's lines are generated from the books and kept as they are.
     var generatedLines: Bool
+    /// A civic step's draft: its fields and files are the process's, shown but not edited here.
+    var civic: Bool
     var hasFields: Bool
     var existing: [Existing]
     var hasExisting: Bool
@@ -51,8 +53,10 @@ struct DisclosureForm: Sendable {
 
     init(
         heading: String, action: String, cancelURL: String, unit: Unit, item: CatalogItem, input: DisclosureInput,
-        existing: [AttachmentRef], correctionReason: String?, failure: ValidationFailure?, filesDropped: Bool, frame: Frame
+        existing: [AttachmentRef], correctionReason: String?, failure: ValidationFailure?, filesDropped: Bool, civic: Bool = false,
+        frame: Frame
     ) {
+        self.civic = civic
         self.frame = frame
         self.heading = heading
         self.action = action
