@@ -30,6 +30,18 @@ struct CivicAPIController {
         return id
     }
 
+    /// The answer kept in the page cache while the community's board and
+    /// the day stay the same (deadlines and overdue actions move with the day).
+    private func cached(
+        _ context: AppRequestContext, _ name: String, id: Int?, _ build: (Unit) async throws -> HTML
+    ) async throws -> HTML {
+        let (unit, lineage) = try await services.community(context)
+        let key = "api:civic:\(name):\(id ?? 0):\(CalendarDate(services.clock.now)):" + lineage.versionKey
+        if let answer = services.pages.cached(key) { return answer }
+        let answer = try await build(unit)
+        return services.pages.page(for: key) { answer }
+    }
+
     /// A list, or with `id` the one item (404 when it is not public).
     private func answer<Item: Encodable & Sendable>(_ items: [Item], id: Int?, slug: String) throws -> HTML {
         if id != nil {
@@ -84,25 +96,27 @@ struct CivicAPIController {
     }
 
     func elections(_ context: AppRequestContext, id: Int?) async throws -> HTML {
-        let (unit, _) = try await services.community(context)
-        let today = CalendarDate(services.clock.now)
-        let states = try await services.civicReport.elections(unitID: unit.id, today: today, publicOnly: true)
-            .filter { id == nil || $0.election.id == id }
-        let items = states.map { state in
-            let view = CivicViews.election(state, slug: unit.slug)
-            return ElectionJSON(
-                id: state.election.id, title: state.election.title, kind: state.election.kind.rawValue,
-                kindName: state.election.kind.chinese,
-                voteOn: state.election.voteOn.description, next: view.next, missedDeadline: view.missed,
-                stages: zip(state.timeline.steps, view.steps).map { step, shown in
-                    let done = state.stages[step.stage]
-                    return .init(
-                        stage: step.stage.rawValue, name: step.stage.chinese, deadline: step.deadline.description, state: shown.stateClass,
-                        stateText: step.chinese, publishedOn: .init(done?.record.publishedOn?.description),
-                        disclosure: .init(done.map { Published($0.record) }), post: .init(done?.post))
-                })
+        try await cached(context, "elections", id: id) { unit in
+            let today = CalendarDate(services.clock.now)
+            let states = try await services.civicReport.elections(unitID: unit.id, today: today, publicOnly: true)
+                .filter { id == nil || $0.election.id == id }
+            let items = states.map { state in
+                let view = CivicViews.election(state, slug: unit.slug)
+                return ElectionJSON(
+                    id: state.election.id, title: state.election.title, kind: state.election.kind.rawValue,
+                    kindName: state.election.kind.chinese,
+                    voteOn: state.election.voteOn.description, next: view.next, missedDeadline: view.missed,
+                    stages: zip(state.timeline.steps, view.steps).map { step, shown in
+                        let done = state.stages[step.stage]
+                        return .init(
+                            stage: step.stage.rawValue, name: step.stage.chinese, deadline: step.deadline.description,
+                            state: shown.stateClass,
+                            stateText: step.chinese, publishedOn: .init(done?.record.publishedOn?.description),
+                            disclosure: .init(done.map { Published($0.record) }), post: .init(done?.post))
+                    })
+            }
+            return try answer(items, id: id, slug: unit.slug)
         }
-        return try answer(items, id: id, slug: unit.slug)
     }
 
     // MARK: Meetings
@@ -121,8 +135,10 @@ struct CivicAPIController {
     }
 
     func meetings(_ context: AppRequestContext, id: Int?) async throws -> HTML {
-        let (unit, _) = try await services.community(context)
-        let items = try await services.civicReport.meetings(unitID: unit.id, publicOnly: true).filter { id == nil || $0.meeting.id == id }
+        try await cached(context, "meetings", id: id) { unit in
+            let items = try await services.civicReport.meetings(unitID: unit.id, publicOnly: true).filter {
+                id == nil || $0.meeting.id == id
+            }
             .map { state in
                 MeetingJSON(
                     id: state.meeting.id, title: state.meeting.title, kind: state.meeting.kind.rawValue,
@@ -130,7 +146,8 @@ struct CivicAPIController {
                     agendaDisclosure: .init(state.agenda.map { Published($0.record) }), decisions: .init(state.decisions?.post),
                     decisionsDisclosure: .init(state.decisions.map { Published($0.record) }))
             }
-        return try answer(items, id: id, slug: unit.slug)
+            return try answer(items, id: id, slug: unit.slug)
+        }
     }
 
     // MARK: Hearings
@@ -159,9 +176,11 @@ struct CivicAPIController {
     }
 
     func hearings(_ context: AppRequestContext, id: Int?) async throws -> HTML {
-        let (unit, _) = try await services.community(context)
-        let today = CalendarDate(services.clock.now)
-        let items = try await services.civicReport.hearings(unitID: unit.id, publicOnly: true).filter { id == nil || $0.hearing.id == id }
+        try await cached(context, "hearings", id: id) { unit in
+            let today = CalendarDate(services.clock.now)
+            let items = try await services.civicReport.hearings(unitID: unit.id, publicOnly: true).filter {
+                id == nil || $0.hearing.id == id
+            }
             .map { state in
                 HearingJSON(
                     id: state.hearing.id, topic: state.hearing.topic, heldOn: state.hearing.heldOn.description, place: state.hearing.place,
@@ -172,7 +191,8 @@ struct CivicAPIController {
                             doneOn: .init($0.doneOn?.description), overdue: $0.rule.isOverdue(today: today))
                     }, overdueActions: state.overdue(today: today).count, disclosures: state.history.map { Published($0.record) })
             }
-        return try answer(items, id: id, slug: unit.slug)
+            return try answer(items, id: id, slug: unit.slug)
+        }
     }
 
     // MARK: Projects
@@ -218,10 +238,11 @@ struct CivicAPIController {
     }
 
     func projects(_ context: AppRequestContext, id: Int?) async throws -> HTML {
-        let (unit, _) = try await services.community(context)
-        let states = try await services.civicReport.projects(unitID: unit.id, publicOnly: true)
-        let chosen = id.map { id in (states + states.flatMap(\.children)).filter { $0.project.id == id } } ?? states
-        return try answer(chosen.map(ProjectJSON.init), id: id, slug: unit.slug)
+        try await cached(context, "projects", id: id) { unit in
+            let states = try await services.civicReport.projects(unitID: unit.id, publicOnly: true)
+            let chosen = id.map { id in (states + states.flatMap(\.children)).filter { $0.project.id == id } } ?? states
+            return try answer(chosen.map(ProjectJSON.init), id: id, slug: unit.slug)
+        }
     }
 
     // MARK: Bulletins and the rest
@@ -274,34 +295,38 @@ struct CivicAPIController {
             let quarters = try await services.civicReport.officeQuarters(office: office).map(Self.quarter)
             return try answer(quarters, id: nil, slug: office.slug)
         }
-        let (unit, _) = try await services.community(context)
-        let items = try await services.civicReport.posts(unitID: unit.id, kind: .bulletin).compactMap { record -> PostJSON<BulletinPost>? in
-            guard case .bulletin(let post) = record.post, id == nil || record.disclosureID == id else { return nil }
-            return PostJSON(
-                id: record.disclosureID, disclosure: Published(record), printUrl: SiteURL.disclosurePrint(String(record.disclosureID)).path,
-                content: post)
+        return try await cached(context, "bulletins", id: id) { unit in
+            let items = try await services.civicReport.posts(unitID: unit.id, kind: .bulletin).compactMap {
+                record -> PostJSON<BulletinPost>? in
+                guard case .bulletin(let post) = record.post, id == nil || record.disclosureID == id else { return nil }
+                return PostJSON(
+                    id: record.disclosureID, disclosure: Published(record),
+                    printUrl: SiteURL.disclosurePrint(String(record.disclosureID)).path, content: post)
+            }
+            return try answer(items, id: id, slug: unit.slug)
         }
-        return try answer(items, id: id, slug: unit.slug)
     }
 
     func posts(_ context: AppRequestContext, kind: CivicPost.Kind) async throws -> HTML {
-        let (unit, _) = try await services.community(context)
-        let records = try await services.civicReport.posts(unitID: unit.id, kind: kind)
-        func wrap<Post: Encodable & Sendable>(_ record: CivicPostRecord, _ post: Post) -> PostJSON<Post> {
-            PostJSON(
-                id: record.disclosureID, disclosure: Published(record), printUrl: SiteURL.disclosurePrint(String(record.disclosureID)).path,
-                content: post)
-        }
-        switch kind {
-        case .honors:
-            return try answer(
-                records.compactMap { if case .honors(let post) = $0.post { wrap($0, post) } else { nil } }, id: nil, slug: unit.slug)
-        case .album:
-            return try answer(
-                records.compactMap { if case .album(let post) = $0.post { wrap($0, post) } else { nil } }, id: nil, slug: unit.slug)
-        default:
-            return try answer(
-                records.compactMap { if case .appraisal(let post) = $0.post { wrap($0, post) } else { nil } }, id: nil, slug: unit.slug)
+        try await cached(context, kind.rawValue, id: nil) { unit in
+            let records = try await services.civicReport.posts(unitID: unit.id, kind: kind)
+            func wrap<Post: Encodable & Sendable>(_ record: CivicPostRecord, _ post: Post) -> PostJSON<Post> {
+                PostJSON(
+                    id: record.disclosureID, disclosure: Published(record),
+                    printUrl: SiteURL.disclosurePrint(String(record.disclosureID)).path,
+                    content: post)
+            }
+            switch kind {
+            case .honors:
+                return try answer(
+                    records.compactMap { if case .honors(let post) = $0.post { wrap($0, post) } else { nil } }, id: nil, slug: unit.slug)
+            case .album:
+                return try answer(
+                    records.compactMap { if case .album(let post) = $0.post { wrap($0, post) } else { nil } }, id: nil, slug: unit.slug)
+            default:
+                return try answer(
+                    records.compactMap { if case .appraisal(let post) = $0.post { wrap($0, post) } else { nil } }, id: nil, slug: unit.slug)
+            }
         }
     }
 }
