@@ -269,6 +269,7 @@ struct CivicTests {
 
             let page = try await app.browser().get("/units/yinbei/projects/\(pipes)").text
             #expect(page.contains("<progress max=\"100\" value=\"50\"") && page.contains("2026-06-02 至 2026-06-12"))
+            #expect(page.contains("<dt>已支出</dt><dd>未关联账目</dd>"))  // no ledger line linked is not “¥0 spent”
             let src = try #require(
                 page.range(of: #"/files/[0-9a-f]{64}\?size=phone"#, options: .regularExpression).map { String(page[$0]) })
             let phone = try await app.browser().get(src)

@@ -119,6 +119,8 @@ public struct CivicReport: Sendable {
 
         public var latest: ProjectPost? { updates.last?.post }
         public var spent: Fen { children.isEmpty ? latest?.spent ?? .zero : children.reduce(Fen.zero) { $0 + $1.spent } }
+        /// Whether any ledger entry was linked: no link is not the same as nothing spent.
+        public var hasSpending: Bool { children.isEmpty ? latest?.spending.isEmpty == false : children.contains(where: \.hasSpending) }
     }
 
     /// Top-level projects with their children, newest year first.

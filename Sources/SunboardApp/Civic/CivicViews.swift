@@ -258,7 +258,7 @@ enum CivicViews {
         return ProjectView(
             id: state.project.id, name: state.project.name, year: state.project.year,
             url: SiteURL.unitCivicItem(slug, "projects", String(state.project.id)).path, summary: state.summary,
-            budget: state.project.budget.yuan, spent: state.spent.yuan, funding: state.project.funding,
+            budget: state.project.budget.yuan, spent: state.hasSpending ? state.spent.yuan : "未关联账目", funding: state.project.funding,
             contractor: state.project.contractor,
             progress: state.progress, weight: state.project.weight, steps: steps,
             spending: (latest?.spending ?? []).map {
@@ -268,6 +268,7 @@ enum CivicViews {
             }, photos: photos, children: state.children.map { project($0, slug: slug, today: today) },
             hasChildren: !state.children.isEmpty, updates: state.updates.reversed().map { disclosureLink($0.record) },
             pending: pending(state.pending, slug: slug),
-            lastUpdate: state.updates.last?.record.firstPublishedAt.map { "最近更新：" + ShanghaiTime.date($0) } ?? "尚未公开进展")
+            lastUpdate: state.updates.last?.record.firstPublishedAt.map { "最近更新：" + ShanghaiTime.date($0) }
+                ?? (state.children.isEmpty ? "尚未公开进展" : "按各分项工程已公开的进度和权重计算"))
     }
 }
