@@ -394,6 +394,27 @@ struct CivicTests {
             let refused = try await clerk.post("/admin/units/yincheng/civic/elections", form: [("title", ""), ("vote_on", "12月20日")])
             #expect(refused.status == .badRequest && refused.text.contains("请填写“选举名称”") && refused.text.contains("投票日”请写成 2026-03-05"))
             #expect(try await app.count("elections") == 0)
+            let meeting = try await clerk.post(
+                "/admin/units/yincheng/civic/meetings", form: [("kind", "regular"), ("title", "例会"), ("starts_at", "下周三上午"), ("place", "")])
+            #expect(
+                meeting.status == .badRequest && meeting.text.contains("请填写开会时间，例如 2026-12-20 09:00") && meeting.text.contains("请填写“地点”"))
+            let hearing = try await clerk.post(
+                "/admin/units/yincheng/civic/hearings", form: [("topic", ""), ("held_on", "2026-13-01"), ("place", "会议室")])
+            #expect(hearing.status == .badRequest && hearing.text.contains("请填写“听证事项”") && hearing.text.contains("“听证日期”请写成"))
+            #expect(try await app.count("meetings") == 0)
+            #expect(try await app.count("hearings") == 0)
+
+            // A record belongs to its community: a neighbour reaches it neither through its slug nor through their own.
+            let id = try Self.created(try await clerk.post("/admin/units/yincheng/civic/elections", form: form))
+            let stage = [("stage", "announcement"), ("details", "选举公告")]
+            #expect([.forbidden, .notFound].contains(try await neighbour.get("/admin/units/yincheng/civic/elections/\(id)").status))
+            #expect(
+                [.forbidden, .notFound].contains(
+                    try await neighbour.post("/admin/units/yincheng/civic/elections/\(id)/stage", form: stage).status))
+            #expect(try await neighbour.get("/admin/units/yinnan/civic/elections/\(id)").status == .notFound)
+            #expect(try await neighbour.post("/admin/units/yinnan/civic/elections/\(id)/stage", form: stage).status == .notFound)
+            #expect([.found, .seeOther].contains(try await app.browser().get("/admin/units/yincheng/civic/elections/\(id)").status))
+            #expect(try await app.count("civic_posts") == 0)
         }
     }
 

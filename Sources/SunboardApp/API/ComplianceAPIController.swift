@@ -71,13 +71,35 @@ struct ComplianceAPIController {
         var totalCommunities: Int
     }
 
-    @Sendable func compliance(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ComplianceJSON> {
+    /// An answer kept for up to a minute under the office's version (its
+    /// settings and notes): at 20,000 communities the assessment takes
+    /// seconds, and anyone may ask for it.
+    private func cached(_ name: String, unit: Unit, _ build: () async throws -> HTML) async throws -> HTML {
+        var office = unit
+        if unit.kind != .office {
+            guard let parentID = unit.parentID, let parent = try await services.units.find(id: parentID) else { throw CommonError.notFound }
+            office = parent
+        }
+        let minute = Int(services.clock.now.timeIntervalSince1970 / 60)
+        let key = "api:\(name):\(unit.slug):\(office.id).\(office.boardVersion):\(minute)"
+        if let hit = services.pages.cached(key) { return hit }
+        let answer = try await build()
+        return services.pages.page(for: key) { answer }
+    }
+
+    @Sendable func compliance(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let unit = try await unit(context)
         guard let text = request.queryDictionary["period"], let period = Period(text) else {
             throw ComplianceError.badPeriod(request.queryDictionary["period"] ?? "")
         }
-        let today = CalendarDate(services.clock.now)
         let page = Int(request.queryDictionary["page"] ?? "") ?? 1
+        return try await cached("compliance:\(period):\(page)", unit: unit) {
+            try HTML.json(try await compliance(unit: unit, period: period, page: page))
+        }
+    }
+
+    private func compliance(unit: Unit, period: Period, page: Int) async throws -> ComplianceJSON {
+        let today = CalendarDate(services.clock.now)
         let matrix: ComplianceReport.Matrix
         if unit.kind == .office {
             matrix = try await services.complianceReport.matrix(officeID: unit.id, period: period, today: today, page: page, perPage: 500)
@@ -87,28 +109,27 @@ struct ComplianceAPIController {
             }
             matrix = try await services.complianceReport.matrix(officeID: office, period: period, today: today, only: obligated)
         }
-        return JSONBody(
-            ComplianceJSON(
-                unit: unit.slug, name: unit.name, period: period.description, today: today.description,
-                items: matrix.columns.map { column in
-                    Item(
-                        item: column.item.code, title: column.item.title, period: column.period.description, due: column.due.description,
-                        community: Nullable(column.owner?.slug), counts: Counts(column.summary))
-                },
-                communities: matrix.lines.map { line in
-                    Community(
-                        unit: line.unit.slug, name: line.unit.name, counts: Counts(line.record),
-                        obligations: zip(matrix.columns, line.cells).compactMap { column, cell in
-                            cell.map {
-                                Obligation(
-                                    item: column.item.code, title: column.item.title, period: column.period.description,
-                                    due: column.due.description,
-                                    status: $0.status.code, statusName: $0.status.chinese, days: $0.status.days,
-                                    disclosureId: Nullable($0.disclosureID),
-                                    publishedOn: Nullable($0.publishedOn?.description))
-                            }
-                        })
-                }, page: matrix.page, pages: matrix.pages, totalCommunities: matrix.communities))
+        return ComplianceJSON(
+            unit: unit.slug, name: unit.name, period: period.description, today: today.description,
+            items: matrix.columns.map { column in
+                Item(
+                    item: column.item.code, title: column.item.title, period: column.period.description, due: column.due.description,
+                    community: Nullable(column.owner?.slug), counts: Counts(column.summary))
+            },
+            communities: matrix.lines.map { line in
+                Community(
+                    unit: line.unit.slug, name: line.unit.name, counts: Counts(line.record),
+                    obligations: zip(matrix.columns, line.cells).compactMap { column, cell in
+                        cell.map {
+                            Obligation(
+                                item: column.item.code, title: column.item.title, period: column.period.description,
+                                due: column.due.description,
+                                status: $0.status.code, statusName: $0.status.chinese, days: $0.status.days,
+                                disclosureId: Nullable($0.disclosureID),
+                                publishedOn: Nullable($0.publishedOn?.description))
+                        }
+                    })
+            }, page: matrix.page, pages: matrix.pages, totalCommunities: matrix.communities)
     }
 
     struct Part: Encodable, Sendable {
@@ -152,30 +173,33 @@ struct ComplianceAPIController {
         var communities: [Scored]
     }
 
-    @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> JSONBody<AssessmentJSON> {
+    @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let unit = try await unit(context)
         let text = request.queryDictionary["year"] ?? ""
         guard text.count == 4, let year = Int(text), (2000...2100).contains(year) else { throw ComplianceError.badYear(text) }
+        return try await cached("assessment:\(year)", unit: unit) { try HTML.json(try await assessment(unit: unit, year: year)) }
+    }
+
+    private func assessment(unit: Unit, year: Int) async throws -> AssessmentJSON {
         guard let office = unit.kind == .office ? unit.id : unit.parentID else { throw CommonError.notFound }
         let today = CalendarDate(services.clock.now)
         let (settings, ranking) = try await services.complianceReport.assessment(officeID: office, year: year, today: today)
         let weights = settings.weights
-        return JSONBody(
-            AssessmentJSON(
-                unit: unit.slug, name: unit.name, year: year, today: today.description,
-                weights: Weights(
-                    onTime: weights.onTime, completeness: weights.completeness, feedback: weights.feedback, objections: weights.objections),
-                communities: ranking.filter { unit.kind == .office || $0.unit.id == unit.id }.map { row in
-                    Scored(
-                        unit: row.unit.slug, name: row.unit.name, rank: row.rank, score: row.score.total,
-                        parts: row.score.parts.map {
-                            Part(
-                                key: $0.key, name: $0.name, weight: $0.weight, share: ($0.share * 1000).rounded() / 1000, points: $0.points,
-                                basis: $0.basis)
-                        },
-                        counts: Counts(row.facts.record),
-                        notes: row.notes.map { Note(kind: $0.kind.rawValue, kindName: $0.kind.chinese, text: $0.text) })
-                }))
+        return AssessmentJSON(
+            unit: unit.slug, name: unit.name, year: year, today: today.description,
+            weights: Weights(
+                onTime: weights.onTime, completeness: weights.completeness, feedback: weights.feedback, objections: weights.objections),
+            communities: ranking.filter { unit.kind == .office || $0.unit.id == unit.id }.map { row in
+                Scored(
+                    unit: row.unit.slug, name: row.unit.name, rank: row.rank, score: row.score.total,
+                    parts: row.score.parts.map {
+                        Part(
+                            key: $0.key, name: $0.name, weight: $0.weight, share: ($0.share * 1000).rounded() / 1000, points: $0.points,
+                            basis: $0.basis)
+                    },
+                    counts: Counts(row.facts.record),
+                    notes: row.notes.map { Note(kind: $0.kind.rawValue, kindName: $0.kind.chinese, text: $0.text) })
+            })
     }
 
     private func unit(_ context: AppRequestContext) async throws -> Unit {

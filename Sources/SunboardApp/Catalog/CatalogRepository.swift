@@ -121,8 +121,8 @@ public struct CatalogRepository: Sendable {
     }
 
     /// Brings each item's schedule to the rule in force on `day`: a change set
-    /// for a later day takes effect when the day comes. Run daily by the
-    /// maintenance service; idempotent.
+    /// for a later day takes effect when the day comes. Run by the
+    /// maintenance service every 10 minutes (cheap: a few dozen items); idempotent.
     public func applyRulesInForce(on day: CalendarDate) async throws {
         let rules = try await database.sql.select().column("*").from("catalog_rules")
             .where("effective_from", .lessThanOrEqual, SQLBind(day.description)).orderBy("item_id").orderBy("effective_from").orderBy("id")

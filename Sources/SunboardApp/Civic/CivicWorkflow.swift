@@ -399,8 +399,8 @@ public struct ProjectInput: Sendable {
         let summary = String(summary.trimmed.prefix(CivicInput.maxText))
         let funding = CivicInput.required(funding, field: "funding", label: "资金来源", limit: 100, issues: &issues)
         let contractor = String(contractor.trimmed.prefix(100))
-        let year = Int(NumberText.normalize(year)).flatMap { (2000...2100).contains($0) ? $0 : nil }
-        if year == nil { issues.append(.init(field: "year", message: "请填写年度，例如 2026。", englishMessage: "year must be like 2026.")) }
+        var year: Int?
+        do throws(ValidationFailure) { year = try CivicInput.year(self.year) } catch { issues += error.issues }
         let budget = Fen(yuan: NumberText.normalize(budget))
         if budget == nil || budget! < .zero {
             issues.append(

@@ -283,7 +283,7 @@ public struct ComplianceReport: Sendable {
 
     /// What each community owes with due dates in `first...last`: the
     /// office's items for all, each community's own for it alone.
-    private func obligations(officeID: Int, communities: [ObligatedUnit], dueFrom first: CalendarDate, through last: CalendarDate)
+    func obligations(officeID: Int, communities: [ObligatedUnit], dueFrom first: CalendarDate, through last: CalendarDate)
         async throws -> (owed: [Int: [(ComplianceItem, Obligation)]], periods: Set<String>)
     {
         guard first <= last else { return ([:], []) }

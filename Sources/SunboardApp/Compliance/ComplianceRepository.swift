@@ -319,6 +319,8 @@ public struct ComplianceRepository: Sendable {
                     SQLBind(settings.weights.feedback), SQLBind(settings.weights.objections), SQLBind(actor.name), SQLBind(now.unixSeconds)
                 )
                 .run()
+            // The office's version moves, so answers computed with the old weights are not served again.
+            try await UnitRepository.touchBoard(unitID: officeID, on: sql)
             try await audit.record(entry, at: now, on: sql)
         }
     }
@@ -350,6 +352,7 @@ public struct ComplianceRepository: Sendable {
                     SQLBind(unit.id), SQLBind(year), SQLBind(kind.rawValue), SQLBind(text), SQLBind(actor.name), SQLBind(now.unixSeconds)
                 )
                 .run()
+            try await UnitRepository.touchBoard(unitID: officeID, on: sql)
             try await audit.record(entry, at: now, on: sql)
         }
     }

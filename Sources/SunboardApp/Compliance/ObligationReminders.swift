@@ -33,21 +33,18 @@ struct ObligationReminders {
                 .where("reminders", .equal, SQLBind(true)).where("active", .equal, SQLBind(true)).all()
                 .map { try $0.decode(column: "unit_id", as: Int.self) })
         guard !listening.isEmpty else { return }
-        for office in try await services.units.all() where office.kind == .office {
-            let communities = try await repository.communities(officeID: office.id).filter { listening.contains($0.id) }
+        // Only the offices of those communities.
+        let offices = Set(try await services.units.find(ids: Array(listening)).compactMap(\.parentID))
+        for officeID in offices.sorted() {
+            let communities = try await repository.communities(officeID: officeID).filter { listening.contains($0.id) }
             guard !communities.isEmpty else { continue }
-            let settings = try await repository.settings(officeID: office.id)
-            let items = try await repository.items(officeID: office.id)
-            var due: [(ObligatedUnit, ComplianceItem, Obligation)] = []
-            for unit in communities {
-                for item in items where item.applies(to: unit.id, officeID: office.id) {
-                    due += item.schedule(for: unit)
-                        .obligations(dueFrom: today.adding(days: -Self.overdueWindow), through: today.adding(days: settings.reminderDays))
-                        .map { (unit, item, $0) }
-                }
-            }
+            let settings = try await repository.settings(officeID: officeID)
+            let (owed, owedPeriods) = try await services.complianceReport.obligations(
+                officeID: officeID, communities: communities, dueFrom: today.adding(days: -Self.overdueWindow),
+                through: today.adding(days: settings.reminderDays))
+            let due = communities.flatMap { unit in (owed[unit.id] ?? []).map { (unit, $0.0, $0.1) } }
             guard !due.isEmpty else { continue }
-            let periods = Array(Set(due.map { $0.2.period.description }))
+            let periods = Array(owedPeriods)
             let fulfilled = try await repository.fulfilment(.units(communities.map(\.id)), periods: periods)
             // What was already sent, read once: a run sends only what is new.
             var sent: Set<String> = []

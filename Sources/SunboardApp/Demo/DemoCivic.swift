@@ -230,7 +230,7 @@ extension DemoCivic {
             guard let record = try await services.civic.meetings(unitID: unit.id).first(where: { $0.id == id }) else { return nil }
             // “1. 听取…” → “听取…”
             let items = (demo.fields["agenda"] ?? "").split(whereSeparator: \.isNewline).map {
-                String($0.drop { $0.isNumber || $0 == "." || $0 == "、" || $0 == " " })
+                String($0.drop { $0.isASCII && $0.isNumber || $0 == "." || $0 == "、" || $0 == " " })
             }
             return try await workflow.draftAgenda(
                 AgendaPost(items: items), meeting: record, period: demo.period.flatMap(Period.init), intro: demo.body, unit: unit,

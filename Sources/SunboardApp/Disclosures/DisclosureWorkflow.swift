@@ -154,10 +154,10 @@ public struct DisclosureWorkflow: Sendable {
     {
         _ = try DisclosureLifecycle.next(after: .publish, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
         try completeness.check(disclosure.content, item: item)
-        // A civic step keeps its process's rules at publication too: no agenda after the meeting, no result before the vote.
-        if number(disclosure) == 1 { try await CivicRules.checkPublishing(disclosureID: disclosure.id, at: now, on: database.sql) }
         try PersonalDetails.check(disclosure.content, item: item)
         let number = disclosure.publishedVersion + 1
+        // A civic step keeps its process's rules at publication too: no agenda after the meeting, no result before the vote.
+        if number == 1 { try await CivicRules.checkPublishing(disclosureID: disclosure.id, at: now, on: database.sql) }
         let version = PublishedVersion(
             id: 0, disclosureID: disclosure.id, number: number, content: disclosure.content,
             reason: number > 1 ? disclosure.correctionReason : nil, unitSlug: unit.slug, itemCode: item.code,
@@ -234,8 +234,6 @@ public struct DisclosureWorkflow: Sendable {
     }
 
     // MARK: Helpers
-
-    private func number(_ disclosure: Disclosure) -> Int { disclosure.publishedVersion + 1 }
 
     /// 16 random bytes from the system's secure generator, as hex.
     static func newSalt() -> String {

@@ -18,13 +18,6 @@ public struct WebhookSubscription: Sendable, Identifiable {
     public var createdBy: String
     public var createdAt: Date
 
-    /// Whether a message about a disclosure of `kind` goes to this subscription;
-    /// test messages always do.
-    public func wants(_ kind: DisclosureClass?) -> Bool {
-        guard let kind else { return true }
-        return classes.isEmpty || classes.contains(kind)
-    }
-
     /// “即时公开、定期公开” or “全部”.
     public var classesChinese: String {
         classes.isEmpty ? "全部" : DisclosureClass.allCases.filter(classes.contains).map(\.chinese).joined(separator: "、")

@@ -40,13 +40,20 @@ public enum CivicInput {
     }
 
     static func count(_ text: String, field: String, label: String, issues: inout [ValidationFailure.Issue]) -> Int? {
-        let digits = NumberText.normalize(text)
-        guard !digits.isEmpty else { return nil }
-        guard digits.count <= 7, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) else {
+        guard !NumberText.normalize(text).isEmpty else { return nil }
+        guard let value = votes(text) else {
             issues.append(.init(field: field, message: "“\(label)”请填写整数。", englishMessage: "\(field) must be a whole number."))
             return nil
         }
         return value
+    }
+
+    /// A year as typed on a form, 2000–2100.
+    public static func year(_ text: String) throws(ValidationFailure) -> Int {
+        guard let year = Int(NumberText.normalize(text)), (2000...2100).contains(year) else {
+            throw ValidationFailure([.init(field: "year", message: "请填写年度，例如 2026。", englishMessage: "year must be like 2026.")])
+        }
+        return year
     }
 
     public static func required(_ text: String, field: String, label: String, limit: Int = maxText, issues: inout [ValidationFailure.Issue])

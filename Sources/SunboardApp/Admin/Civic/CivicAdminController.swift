@@ -109,7 +109,7 @@ struct CivicAdminController {
                     period: period, text: form["text"], unit: unit, lineage: lineage, actor: context.actor, at: now)
                 return drafted(unit, id)
             case "honors":
-                let post = try CivicInput.honors(year: Self.year(form["year"]), lines: form["entries"])
+                let post = try CivicInput.honors(year: CivicInput.year(form["year"]), lines: form["entries"])
                 return drafted(unit, try await civic.draftHonors(post, unit: unit, lineage: lineage, actor: context.actor, at: now))
             case "albums":
                 let captions = form["captions"].split(whereSeparator: \.isNewline).map(String.init)
@@ -124,7 +124,7 @@ struct CivicAdminController {
                     actor: context.actor, at: now)
                 return drafted(unit, id)
             case "appraisals":
-                let post = try CivicInput.appraisal(year: Self.year(form["year"]), voters: form["voters"], lines: form["results"])
+                let post = try CivicInput.appraisal(year: CivicInput.year(form["year"]), voters: form["voters"], lines: form["results"])
                 return drafted(unit, try await civic.draftAppraisal(post, unit: unit, lineage: lineage, actor: context.actor, at: now))
             default:
                 throw CommonError.notFound
@@ -135,13 +135,6 @@ struct CivicAdminController {
             return try await renderHub(context, error: error, form: typed, status: error.kind.status).response(
                 from: request, context: context)
         }
-    }
-
-    static func year(_ text: String) throws(ValidationFailure) -> Int {
-        guard let year = Int(NumberText.normalize(text)), (2000...2100).contains(year) else {
-            throw ValidationFailure([.init(field: "year", message: "请填写年度，例如 2026。", englishMessage: "year must be like 2026.")])
-        }
-        return year
     }
 
     private func drafted(_ unit: Unit, _ id: Int) -> Response {
