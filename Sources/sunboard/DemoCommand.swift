@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SunboardApp
+import SunboardCore
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,15 +15,29 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Seed the demo data and exit without serving.")
     var seedOnly = false
 
+    @Option(
+        name: .long,
+        help:
+            "Play the demo as if today were this day, YYYY-MM-DD (default: $SUNBOARD_TODAY, else the real day). For tests and screenshots.")
+    var today: String?
+
     func run() async throws {
         let configuration = AppConfiguration.resolve(hostname: server.hostname, port: server.port, dataDirectory: dataOptions.data)
-        try await Runtime.withServices(configuration) { services in
+        var clock = WallClock.system
+        if let text = today ?? ProcessInfo.processInfo.environment[Self.todayVariable], !text.isEmpty {
+            guard let day = CalendarDate(text) else {
+                throw ValidationError("“\(text)”不是日期，请写成 2026-11-20 / --today must be a date such as 2026-11-20.")
+            }
+            clock = .shifted(to: day)
+        }
+        try await Runtime.withServices(configuration, clock: clock) { services in
             let logins = try await DemoSeeder(services: services).seed()
             let base = "http://\(configuration.hostname):\(configuration.port)"
             say(
                 """
 
                 阳光居务演示已就绪 / Sunboard demo is ready  (\(Runtime.describe(configuration)))
+                  今天 Today:       \(CalendarDate(services.clock.now).chinese)
                   网址 Site:        \(base)/
                   管理 Admin login: \(base)/admin/login
                   所有演示账号的密码 Password of every demo account: \(DemoSeeder.password)
@@ -37,4 +52,7 @@ struct DemoCommand: AsyncParsableCommand {
             if !seedOnly { try await Runtime.serve(services) }
         }
     }
+
+    /// Sets the demo's day; only `demo` reads it, and `serve` refuses to start while it is set.
+    static let todayVariable = "SUNBOARD_TODAY"
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import SunboardApp
+import SunboardCore
 
 /// Opens the database, brings its schema up to date and builds the
 /// services: the start of every command.
@@ -13,13 +14,13 @@ enum Runtime {
     }
 
     static func withServices<R>(
-        _ configuration: AppConfiguration, _ work: (AppServices) async throws -> R
+        _ configuration: AppConfiguration, clock: WallClock = .system, _ work: (AppServices) async throws -> R
     ) async throws -> R {
         let logger = logger()
         let database = try await Database.open(try configuration.databaseConfiguration(), logger: logger)
         do {
             try await Migrator(database: database, logger: logger).migrate()
-            let services = try AppServices(configuration: configuration, database: database, logger: logger)
+            let services = try AppServices(configuration: configuration, database: database, clock: clock, logger: logger)
             let result = try await work(services)
             await database.close()
             return result

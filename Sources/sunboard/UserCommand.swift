@@ -61,7 +61,7 @@ struct UserCommand: AsyncParsableCommand {
                     entry: .init(
                         actorID: nil, actorName: "sunboard user add", action: "user.create", unitID: unit.id, subject: username,
                         detail: "命令行新建用户“\(name)”，角色：\(unit.name)\(role.chineseName)", address: "cli"),
-                    at: Date()
+                    at: services.clock.now
                 )
                 say("已创建 Created \(username) (\(name)): \(unit.name) \(role.chineseName)")
                 if self.password == nil { say("初始密码 Initial password: \(password)") }
@@ -92,7 +92,8 @@ struct UserCommand: AsyncParsableCommand {
             try await Runtime.withServices(configuration) { services in
                 let password = Add.generatePassword()
                 try await services.users.resetPassword(
-                    username: username.lowercased(), to: password, hasher: services.hasher, audit: services.audit)
+                    username: username.lowercased(), to: password, hasher: services.hasher, audit: services.audit,
+                    at: services.clock.now)
                 say("新密码 New password for \(username): \(password)")
             }
         }

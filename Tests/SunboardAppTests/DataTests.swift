@@ -65,7 +65,8 @@ struct DataTests {
     func demoKeepsChanges() async throws {
         try await TestApp.run { app in
             try await app.services.users.resetPassword(
-                username: "admin", to: "a new admin password", hasher: app.services.hasher, audit: app.services.audit)
+                username: "admin", to: "a new admin password", hasher: app.services.hasher, audit: app.services.audit,
+                at: app.clock.now)
             try await DemoSeeder(services: app.services).seed(year: false)
             #expect(try await app.browser().login("admin", password: "a new admin password").status == .seeOther)
         }

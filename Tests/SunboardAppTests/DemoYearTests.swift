@@ -38,4 +38,73 @@ struct DemoYearTests {
             }
         }
     }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    static func count(_ app: TestApp, _ sql: SQLQueryString) async throws -> Int {
+        try await app.database.sql.raw(sql).first()!.decode(column: "n", as: Int.self)
+    }
+
+    @Test(
+        "Seeded on a leap day, a quarter's last day or New Year's Eve, the demo is in the present",
+        arguments: ["2028-02-29", "2027-03-31", "2026-12-31"])
+    func present(day: String) async throws {
+        let today = try #require(CalendarDate(day))
+        try await TestApp.run(demo: .year, clock: TestClock(today.startInstant.addingTimeInterval(9 * 3600))) { app in
+            let resident = app.browser()
+            // Nothing happens after today.
+            let latest = try await Self.count(app, "SELECT MAX(first_published_at) AS n FROM disclosures")
+            #expect(Date(unixSeconds: latest) <= app.clock.now)
+            #expect(CalendarDate(Date(unixSeconds: latest)) >= today.adding(days: -3))
+
+            // A notice open for objections today, with its dates in its words.
+            let open = try await app.database.sql.raw(
+                """
+                SELECT id, body FROM disclosures WHERE published_version > 0 AND withdrawn_at IS NULL
+                AND notice_starts <= \(bind: day) AND notice_ends >= \(bind: day)
+                """
+            ).all()
+            #expect(!open.isEmpty)
+            let body = try #require(try open.first?.decode(column: "body", as: String.self))
+            #expect(body.contains("\(today.year)") || body.contains("\(today.year - 1)"))
+
+            // A reimbursement waiting for signatures.
+            #expect(try await Self.count(app, "SELECT COUNT(*) AS n FROM reimbursements WHERE status = 'signing'") >= 1)
+
+            // Something overdue in the office's matrix over the last months.
+            var missing = 0
+            var month = Period.containing(today, frequency: .monthly)
+            for _ in 0..<12 {
+                month = month.previous
+                let matrix = try Self.json(try await resident.get("/api/v1/units/yinzhou/compliance?period=\(month)").text)
+                for community in matrix["communities"] as? [[String: Any]] ?? [] {
+                    missing += (community["obligations"] as? [[String: Any]] ?? []).filter { $0["status"] as? String == "missing" }.count
+                }
+            }
+            #expect(missing >= 1)
+
+            // An election stage due within two weeks.
+            let elections =
+                try Self.json(try await resident.get("/api/v1/units/yincheng/elections").text)["items"] as? [[String: Any]] ?? []
+            let next = elections.flatMap { $0["stages"] as? [[String: Any]] ?? [] }.filter { $0["state"] as? String == "next" }
+                .compactMap { ($0["deadline"] as? String).flatMap(CalendarDate.init) }
+            #expect(next.contains { today <= $0 && $0 <= today.adding(days: 14) }, "\(next)")
+            // Its name carries the year it was announced in.
+            let election = try #require(elections.first)
+            let announced = (election["stages"] as? [[String: Any]])?.first?["published_on"] as? String
+            let year = try #require(announced.flatMap(CalendarDate.init)?.year)
+            #expect((election["title"] as? String)?.hasPrefix("\(year)年") == true)
+
+            // Last quarter's bulletin.
+            let bulletins =
+                try Self.json(try await resident.get("/api/v1/units/yincheng/bulletins").text)["items"] as? [[String: Any]] ?? []
+            let periods = bulletins.compactMap { ($0["content"] as? [String: Any])?["period"] as? String }
+            #expect(periods.contains(Period.containing(today, frequency: .quarterly).previous.description), "\(periods)")
+
+            // And the year's record is intact.
+            #expect(try await LedgerVerification(database: app.database).run().problem == nil)
+        }
+    }
 }

@@ -29,7 +29,8 @@ struct FeedbackTests {
             let director = try await app.signedIn("yincheng-director")
             let staffPage = try await director.get("/admin/units/yincheng/feedback").text
             #expect(staffPage.contains("王大妈") && staffPage.contains("路灯关得太早"))
-            let item = try #require(try await app.services.feedback.items(unitID: try await app.unit("yincheng").id).first)
+            let item = try #require(
+                try await app.services.feedback.items(unitID: try await app.unit("yincheng").id, now: app.clock.now).first)
             let neighbour = try await app.signedIn("yinnan-director")
             #expect(
                 try await neighbour.post("/admin/units/yincheng/feedback/suggestion/\(item.id)/reply", form: [("reply", "不归我们管")]).status

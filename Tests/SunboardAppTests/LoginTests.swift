@@ -123,7 +123,8 @@ struct LoginTests {
 
             // A reset from the command line ends them all.
             try await app.services.users.resetPassword(
-                username: "yincheng-secretary", to: "reset by the office", hasher: app.services.hasher, audit: app.services.audit)
+                username: "yincheng-secretary", to: "reset by the office", hasher: app.services.hasher, audit: app.services.audit,
+                at: app.clock.now)
             #expect(try await office.get("/admin").status == .found)
         }
     }

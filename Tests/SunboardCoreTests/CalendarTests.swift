@@ -28,6 +28,30 @@ struct CalendarTests {
         #expect(CalendarDate("2026-11-28")!.startInstant == Date(timeIntervalSince1970: 1_795_795_200))
     }
 
+    @Test("Weekdays as the Chinese week counts them, Monday first")
+    func weekdays() {
+        #expect(CalendarDate("2026-03-24")!.chineseWeekday == "星期二")
+        #expect(CalendarDate("2028-02-29")!.chineseWeekday == "星期二")
+        #expect(CalendarDate("2026-11-29")!.weekday == 7)
+        #expect(CalendarDate("2026-11-30")!.weekday == 1)
+    }
+
+    @Test("A clock moved to another day keeps its time of day and keeps running")
+    func shiftedClock() {
+        // 2026-12-04 23:30 in Shanghai.
+        let base = CalendarDate("2026-12-04")!.startInstant.addingTimeInterval(23.5 * 3600)
+        let clock = WallClock.shifted(to: CalendarDate("2028-02-29")!, from: .fixed(base))
+        #expect(CalendarDate(clock.now).description == "2028-02-29")
+        #expect(clock.now.timeIntervalSince(CalendarDate("2028-02-29")!.startInstant) == 23.5 * 3600)
+        // The machine's clock runs on: an hour later it is past midnight on the moved day too.
+        final class Machine: @unchecked Sendable { var now: Date = .distantPast }
+        let machine = Machine()
+        machine.now = base
+        let running = WallClock.shifted(to: CalendarDate("2028-02-29")!, from: WallClock { machine.now })
+        machine.now = base.addingTimeInterval(3600)
+        #expect(CalendarDate(running.now).description == "2028-03-01")
+    }
+
     @Test func periods() throws {
         #expect(Period("2026-10") == .month(year: 2026, month: 10))
         #expect(Period("2026-q3") == .quarter(year: 2026, quarter: 3))

@@ -3,9 +3,12 @@
 The server is the `sunboard` binary built by scripts/test, started with the
 demo on a free port and a temporary data folder: once on SQLite and, when
 SUNBOARD_BROWSER_DATABASE_URL names a PostgreSQL database, once on that.
-A failing test saves a screenshot under tests/browser/screenshots/.
+The demo is played as if today were SUNBOARD_TODAY (YYYY-MM-DD), else the
+real day in Shanghai, and tests read that day from `server["today"]`: none
+reads the clock. A failing test saves a screenshot under tests/browser/screenshots/.
 """
 
+import datetime
 import os
 import pathlib
 import shutil
@@ -22,6 +25,16 @@ from selenium.webdriver.chrome.service import Service
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCREENSHOTS = pathlib.Path(__file__).resolve().parent / "screenshots"
 DEMO_PASSWORD = "sunboard-demo"
+# Seeding the demo takes seconds; this only stops a server that never comes up.
+START_CEILING = float(os.environ.get("SUNBOARD_BROWSER_START_SECONDS", "900"))
+
+
+def demo_today():
+    """The day the demo is played on: SUNBOARD_TODAY, else today in Shanghai (UTC+8, no daylight saving)."""
+    text = os.environ.get("SUNBOARD_TODAY")
+    if text:
+        return datetime.date.fromisoformat(text)
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
 
 
 def free_port():
@@ -37,41 +50,72 @@ def databases():
     return names
 
 
+class DemoServer:
+    """`sunboard demo` on one database, seeding in the background from the moment it is launched."""
+
+    def __init__(self, database, today):
+        binary = os.environ.get("SUNBOARD_BIN", str(ROOT / ".build" / "debug" / "sunboard"))
+        self.database, self.today = database, today
+        self.data = tempfile.mkdtemp(prefix="sunboard-browser-")
+        self.base = f"http://127.0.0.1:{free_port()}"
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SUNBOARD_TODAY")}
+        env["SUNBOARD_WEBHOOK_ALLOW_PRIVATE"] = "1"  # the webhook tests' receivers run on 127.0.0.1
+        env["SUNBOARD_WEBHOOK_RETRY_BASE"] = "1"  # a post that fails for a moment is tried again within seconds
+        if database == "postgresql":
+            env["DATABASE_URL"] = os.environ["SUNBOARD_BROWSER_DATABASE_URL"]
+        self.log = open(os.path.join(self.data, "server.log"), "w")
+        self.started = time.time()
+        self.process = subprocess.Popen(
+            [binary, "demo", "--port", self.base.rsplit(":", 1)[1], "--data", self.data, "--today", today.isoformat()],
+            stdout=self.log, stderr=subprocess.STDOUT, env=env,
+        )
+
+    def wait_until_ready(self):
+        """Ready when it answers: the demo seeds first, then serves. A server that dies or never answers fails with
+        its log."""
+        while True:
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.time() > self.started + START_CEILING:
+                self.stop()
+                raise RuntimeError(
+                    f"the demo server on {self.database} did not start in {time.time() - self.started:.0f} s:\n"
+                    + open(os.path.join(self.data, "server.log")).read()
+                )
+            time.sleep(0.2)
+        print(f"\nthe demo on {self.database}, played on {self.today}, answered after {time.time() - self.started:.1f} s")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def demo_servers():
+    """Every database's demo, launched together so one seeds while the other's tests run."""
+    today = demo_today()
+    servers = {database: DemoServer(database, today) for database in databases()}
+    yield servers
+    for demo in servers.values():
+        demo.stop()
+        shutil.rmtree(demo.data, ignore_errors=True)
+
+
 @pytest.fixture(scope="session", params=databases())
-def server(request):
-    binary = os.environ.get("SUNBOARD_BIN", str(ROOT / ".build" / "debug" / "sunboard"))
-    port = free_port()
-    data = tempfile.mkdtemp(prefix="sunboard-browser-")
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["SUNBOARD_WEBHOOK_ALLOW_PRIVATE"] = "1"  # the webhook tests' receivers run on 127.0.0.1
-    env["SUNBOARD_WEBHOOK_RETRY_BASE"] = "1"  # a post that fails for a moment is tried again within seconds
-    if request.param == "postgresql":
-        env["DATABASE_URL"] = os.environ["SUNBOARD_BROWSER_DATABASE_URL"]
-    log = open(os.path.join(data, "server.log"), "w")
-    process = subprocess.Popen(
-        [binary, "demo", "--port", str(port), "--data", data], stdout=log, stderr=subprocess.STDOUT, env=env
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.time() > deadline:
-            process.kill()
-            raise RuntimeError("the demo server did not start:\n" + open(os.path.join(data, "server.log")).read())
-        time.sleep(0.2)
-    yield {"base": base, "database": request.param}
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
-    shutil.rmtree(data, ignore_errors=True)
+def server(request, demo_servers):
+    demo = demo_servers[request.param]
+    demo.wait_until_ready()
+    return {"base": demo.base, "database": demo.database, "today": demo.today}
 
 
 def make_driver(width, height):

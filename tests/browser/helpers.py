@@ -1,5 +1,8 @@
 """Steps shared by the browser tests."""
 
+import json
+import urllib.request
+
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -34,3 +37,9 @@ def click_button(driver, label):
             button.click()
             return
     raise AssertionError(f"no button {label}")
+
+
+def get_json(server, path):
+    """The JSON the server answers at `path`."""
+    with urllib.request.urlopen(server["base"] + path, timeout=30) as response:
+        return json.load(response)

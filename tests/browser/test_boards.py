@@ -67,7 +67,7 @@ def test_an_application_is_noticed_objected_to_and_decided(server, desktop, phon
     wait_for(desktop, "她家女儿在县医院上班")
     assert "公示期满后才能决定" in desktop.find_element(By.ID, "decide-blocked").text
 
-    # 任桂珍's notice ended on the 18th with an objection: the director answers it and approves.
+    # 任桂珍's notice ended over a week ago with an objection: the director answers it and approves.
     desktop.get(base + "/admin/units/yinbei/boards/dibao")
     desktop.find_element(By.LINK_TEXT, "任桂珍").click()
     wait_for(desktop, "请核实家庭收入")
@@ -82,7 +82,7 @@ def test_an_application_is_noticed_objected_to_and_decided(server, desktop, phon
     assert "在册" in desktop.find_element(By.CSS_SELECTOR, "h1").text
 
     # The resident sees her card with the public fields only, and the change of the month.
-    phone.get(base + "/units/yinbei/boards/dibao?period=2026-11")
+    phone.get(base + f"/units/yinbei/boards/dibao?period={server['today']:%Y-%m}")
     wait_for(phone, "任桂珍")
     card = [c for c in phone.find_elements(By.CSS_SELECTOR, ".person-card") if "任桂珍" in c.text][0]
     assert "¥690.00" in card.text and "2" in card.text

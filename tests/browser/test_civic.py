@@ -2,23 +2,21 @@
 a project's progress moved by its steps with a phone-sized photo, and a quarterly bulletin compiled from what was
 published, reviewed, published and printed."""
 
-import json
+import datetime
 import os
-import urllib.request
-from datetime import datetime
 
 from selenium.webdriver.common.by import By
 
 from conftest import ROOT
-from helpers import click_button, login, logout, wait_for
+from helpers import click_button, get_json, login, logout, wait_for
 
 ARTIFACTS = ROOT / "tests" / "browser" / "artifacts"
 PHOTO = ROOT / "Sources" / "SunboardApp" / "Resources" / "Demo" / "photos" / "pipe-repair.jpg"
+SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
 
-def api(base, path):
-    with urllib.request.urlopen(base + path, timeout=10) as response:
-        return json.load(response)
+def quarter_before(year, quarter):
+    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
 
 
 def review_and_publish(driver, base, slug, admin_url):
@@ -49,9 +47,11 @@ def set_value(driver, name, value):
 def test_election_timeline_shows_a_missed_deadline_and_a_stage_published_through_review(server, desktop, phone):
     base = server["base"]
     # 银北 announced its election but never posted the voter list, due 20 days before the vote.
+    title = get_json(server, "/api/v1/units/yinbei/elections")["items"][0]["title"]
+    assert title.endswith("银北社区居民委员会换届选举")
     phone.get(base + "/units/yinbei")
     phone.find_element(By.PARTIAL_LINK_TEXT, "看选举进行到哪一步").click()
-    wait_for(phone, "2026年银北社区居民委员会换届选举")
+    wait_for(phone, title)
     steps = phone.find_elements(By.CSS_SELECTOR, "ol.timeline > li")
     assert [step.find_element(By.TAG_NAME, "h3").text for step in steps] == [
         "选举公告", "公布选民名单", "提名候选人", "公布正式候选人", "投票选举", "公布选举结果"]
@@ -62,7 +62,7 @@ def test_election_timeline_shows_a_missed_deadline_and_a_stage_published_through
     phone.save_screenshot(str(ARTIFACTS / "election-timeline-phone.png"))
 
     # 银城 is at its fourth stage: the clerk drafts the formal candidates, review publishes them.
-    election = api(base, "/api/v1/units/yincheng/elections")["items"][0]
+    election = get_json(server, "/api/v1/units/yincheng/elections")["items"][0]
     assert [stage["state"] for stage in election["stages"][:3]] == ["done"] * 3
     login(desktop, base, "yincheng-clerk")
     wait_for(desktop, "您好")
@@ -87,7 +87,8 @@ def test_election_timeline_shows_a_missed_deadline_and_a_stage_published_through
 
 def test_a_project_moves_with_its_steps_and_shows_a_phone_sized_photo(server, desktop, phone):
     base = server["base"]
-    project = next(p for p in api(base, "/api/v1/units/yincheng/projects")["items"] if p["name"] == "东大街上下水管道维修")
+    today = server["today"]
+    project = next(p for p in get_json(server, "/api/v1/units/yincheng/projects")["items"] if p["name"] == "东大街上下水管道维修")
     before = project["progress"]
     assert 0 < before < 100
 
@@ -96,20 +97,21 @@ def test_a_project_moves_with_its_steps_and_shows_a_phone_sized_photo(server, de
     desktop.get(base + f"/admin/units/yincheng/civic/projects/{project['id']}")
     wait_for(desktop, "工程节点")
     # A step that ends before it starts is refused, naming the row; nothing is saved.
-    set_value(desktop, "planned_end_0", "2026-01-01")
+    too_early = datetime.date(today.year - 2, 1, 1)
+    set_value(desktop, "planned_end_0", too_early.isoformat())
     click_button(desktop, "保存节点")
-    wait_for(desktop, "第 1 个节点：计划完成日期（2026年1月1日）不能早于计划开始日期")
-    assert desktop.find_element(By.NAME, "planned_end_0").get_attribute("value") == "2026-01-01"
+    wait_for(desktop, f"第 1 个节点：计划完成日期（{too_early.year}年1月1日）不能早于计划开始日期")
+    assert desktop.find_element(By.NAME, "planned_end_0").get_attribute("value") == too_early.isoformat()
     desktop.get(base + f"/admin/units/yincheng/civic/projects/{project['id']}")
     wait_for(desktop, "工程节点")
     # The second step is finished.
     assert desktop.find_element(By.NAME, "name_1").get_attribute("value")
     desktop.find_element(By.CSS_SELECTOR, "select[name=status_1] option[value=done]").click()
-    set_value(desktop, "actual_end_1", "2026-11-26")
+    set_value(desktop, "actual_end_1", (today - datetime.timedelta(days=2)).isoformat())
     click_button(desktop, "保存节点")
     wait_for(desktop, "节点已保存（还没有公开）")
     # Not public yet: residents still see the last published progress.
-    assert api(base, f"/api/v1/units/yincheng/projects/{project['id']}")["progress"] == before
+    assert get_json(server, f"/api/v1/units/yincheng/projects/{project['id']}")["progress"] == before
     desktop.find_element(By.ID, "note").send_keys("新管道和检查井已全部铺设完毕，正在回填恢复路面。")
     desktop.find_element(By.ID, "photos").send_keys(str(PHOTO))
     click_button(desktop, "生成进展草稿")
@@ -132,13 +134,17 @@ def test_a_project_moves_with_its_steps_and_shows_a_phone_sized_photo(server, de
 
 def test_a_quarterly_bulletin_is_compiled_from_what_was_published_then_reviewed_published_and_printed(server, desktop):
     base = server["base"]
-    # Count 银北's second-quarter publications from the public list, independently of the bulletin.
+    # 银北 left out the bulletin of the quarter before last. Count that quarter's publications from the public list,
+    # independently of the bulletin.
+    year, quarter = quarter_before(*quarter_before(server["today"].year, (server["today"].month - 1) // 3 + 1))
+    start = datetime.datetime(year, 3 * quarter - 2, 1, tzinfo=SHANGHAI)
+    end = datetime.datetime(year + quarter // 4, 3 * quarter % 12 + 1, 1, tzinfo=SHANGHAI)
+    name = f"{year}年第{'一二三四'[quarter - 1]}季度"
     published, page = 0, 1
     while True:
-        listing = api(base, f"/api/v1/units/yinbei/disclosures?per_page=100&page={page}")
+        listing = get_json(server, f"/api/v1/units/yinbei/disclosures?per_page=100&page={page}")
         for item in listing["items"]:
-            when = datetime.fromisoformat(item["first_published_at"])
-            published += datetime.fromisoformat("2026-04-01T00:00:00+08:00") <= when < datetime.fromisoformat("2026-07-01T00:00:00+08:00")
+            published += start <= datetime.datetime.fromisoformat(item["first_published_at"]) < end
         if page * 100 >= listing["total"]:
             break
         page += 1
@@ -149,18 +155,18 @@ def test_a_quarterly_bulletin_is_compiled_from_what_was_published_then_reviewed_
     desktop.get(base + "/admin/units/yinbei/civic")
     period = desktop.find_element(By.ID, "period")
     period.clear()
-    period.send_keys("2026-Q2")
+    period.send_keys(f"{year}-Q{quarter}")
     desktop.find_element(By.ID, "bulletin-text").send_keys("二季度，社区完成北环路下水管道改造，组织居民清理楼院卫生三次。")
     click_button(desktop, "汇总生成简报草稿")
     wait_for(desktop, "已生成公开草稿")
     text = desktop.find_element(By.TAG_NAME, "main").text
-    assert "银北社区工作简报（2026年第二季度）" in text
+    assert f"银北社区工作简报（{name}）" in text
     assert f"本季度共公开 {published} 项" in text
     assert "居民意见" in text and "北环路下水管道改造" in text
     review_and_publish(desktop, base, "yinbei", desktop.current_url.split("?")[0])
 
     desktop.get(base + "/units/yinbei/bulletins")
-    entry = next(li for li in desktop.find_elements(By.CSS_SELECTOR, ".listing") if "2026年第二季度" in li.text)
+    entry = next(li for li in desktop.find_elements(By.CSS_SELECTOR, ".listing") if name in li.text)
     assert f"公开 {published} 项" in entry.text
     entry.find_element(By.LINK_TEXT, "打印").click()
     wait_for(desktop, f"本季度共公开 {published} 项")

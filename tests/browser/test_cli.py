@@ -74,3 +74,20 @@ def test_verify_passes_on_the_demo_and_names_a_tampered_row():
         assert tampered.returncode == 1
         assert "账本核对不通过" in tampered.stdout
         assert "Ledger check FAILED at entry" in tampered.stdout
+
+
+def test_only_the_demo_may_play_another_day():
+    with tempfile.TemporaryDirectory() as data:
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        env["SUNBOARD_TODAY"] = "2027-03-31"
+        served = subprocess.run([BINARY, "serve", "--port", "1", "--data", data], capture_output=True, text=True, env=env,
+                                timeout=60)
+        assert served.returncode != 0
+        assert "只用于演示" in served.stderr and "for the demo only" in served.stderr
+        assert not os.path.exists(os.path.join(data, "sunboard.sqlite"))  # refused before touching anything
+        bad = run("demo", "--seed-only", "--today", "2027-02-30", data=data)
+        assert bad.returncode != 0
+        assert "不是日期" in bad.stderr
+        played = run("demo", "--seed-only", "--today", "2027-03-31", data=data)
+        assert played.returncode == 0, played.stderr
+        assert "今天 Today:       2027年3月31日" in played.stdout

@@ -1,5 +1,6 @@
 """A disclosure's life in the browser: three people publish it, a resident reads it and its history."""
 
+import datetime
 import pathlib
 
 from selenium.webdriver.common.by import By
@@ -12,6 +13,8 @@ RECEIPT = ROOT / "Sources" / "SunboardApp" / "Resources" / "Demo" / "receipt-2.p
 
 def test_clerk_supervisor_and_director_publish_and_a_resident_reads_it(server, desktop):
     base = server["base"]
+    meeting = server["today"] + datetime.timedelta(days=3)
+    meeting_time = f"{meeting.year}年{meeting.month}月{meeting.day}日 15:00"
     # The clerk drafts a notice of a temporary meeting, with a scanned attachment, and submits it.
     login(desktop, base, "yincheng-clerk")
     wait_for(desktop, "您好，陈晓燕")
@@ -19,7 +22,7 @@ def test_clerk_supervisor_and_director_publish_and_a_resident_reads_it(server, d
     desktop.find_element(By.PARTIAL_LINK_TEXT, "成员代表大会临时会议").click()
     wait_for(desktop, "新建公开内容")
     desktop.find_element(By.ID, "title").send_keys("关于召开成员代表大会临时会议审议巷道硬化方案的通知")
-    desktop.find_element(By.ID, "field_meeting_time").send_keys("2026年11月30日 15:00")
+    desktop.find_element(By.ID, "field_meeting_time").send_keys(meeting_time)
     desktop.find_element(By.ID, "field_place").send_keys("银城社区服务中心二楼会议室")
     desktop.find_element(By.ID, "field_agenda").send_keys("1. 审议城隍庙巷硬化方案\n2. 推选工程监督小组")
     desktop.find_element(By.ID, "body").send_keys("请各位成员代表准时参加。\n\n## 会议议程\n- 审议硬化方案")
@@ -54,7 +57,7 @@ def test_clerk_supervisor_and_director_publish_and_a_resident_reads_it(server, d
     desktop.find_element(By.PARTIAL_LINK_TEXT, "审议巷道硬化方案").click()
     wait_for(desktop, "银城社区服务中心二楼会议室")
     text = desktop.find_element(By.TAG_NAME, "main").text
-    assert "2026年11月30日 15:00" in text
+    assert meeting_time in text
     assert "王建国" in text
     assert "第 1 版" in text
     image = desktop.find_element(By.CSS_SELECTOR, ".attachments img")
@@ -65,8 +68,12 @@ def test_clerk_supervisor_and_director_publish_and_a_resident_reads_it(server, d
 
 def test_a_resident_reads_a_correction_and_its_first_version(server, phone):
     base = server["base"]
-    phone.get(base + "/units/yinbei/disclosures?item=assembly-agenda&period=2026-Q2")
-    phone.find_element(By.PARTIAL_LINK_TEXT, "2026年第二季度社区成员代表大会议程").click()
+    # 银北 corrected the place of its meeting two quarters ago.
+    today = server["today"]
+    index = today.year * 4 + (today.month - 1) // 3 - 2
+    year, quarter = index // 4, index % 4 + 1
+    phone.get(base + f"/units/yinbei/disclosures?item=assembly-agenda&period={year}-Q{quarter}")
+    phone.find_element(By.PARTIAL_LINK_TEXT, f"{year}年第{'一二三四'[quarter - 1]}季度社区成员代表大会议程").click()
     wait_for(phone, "本版更正理由")
     text = phone.find_element(By.TAG_NAME, "main").text
     assert "会议地点录入错误" in text

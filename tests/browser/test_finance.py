@@ -21,7 +21,7 @@ def test_five_people_sign_a_reimbursement_and_a_resident_sees_it_with_its_receip
     desktop.get(base + "/admin/units/yincheng/finance/reimbursements/new")
     desktop.find_element(By.ID, "summary").send_keys(SUMMARY)
     desktop.find_element(By.ID, "amount").send_keys("386.50")
-    desktop.execute_script("document.getElementById('spent_on').value = '2026-11-20'")
+    desktop.execute_script(f"document.getElementById('spent_on').value = '{server['today']}'")
     Select(desktop.find_element(By.ID, "category")).select_by_visible_text("维修维护")
     desktop.find_element(By.ID, "payee").send_keys("银州五金电料店")
     desktop.find_element(By.ID, "receipts").send_keys(str(RECEIPT))
@@ -58,7 +58,7 @@ def test_five_people_sign_a_reimbursement_and_a_resident_sees_it_with_its_receip
     logout(desktop)
 
     # A resident on a phone finds it on the board and opens it.
-    phone.get(base + "/units/yincheng/finance?period=2026-11")
+    phone.get(base + f"/units/yincheng/finance?period={server['today']:%Y-%m}")
     wait_for(phone, SUMMARY)
     phone.find_element(By.LINK_TEXT, SUMMARY).click()
     wait_for(phone, "原始单据")

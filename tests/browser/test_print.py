@@ -36,7 +36,7 @@ def print_pdf(driver):
 
 def test_a_printed_notice_carries_qr_codes_to_its_page_and_objection_form(server, desktop):
     base = server["base"]
-    # 白秀珍's notice is open until the 30th: its paper has both codes.
+    # The latest applicant's notice is still open: its paper has both codes.
     desktop.get(base + "/units/yincheng/disclosures?section=rosters")
     desktop.find_element(By.PARTIAL_LINK_TEXT, "新申请城市低保家庭公示").click()
     wait_for(desktop, "公示")

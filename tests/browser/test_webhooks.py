@@ -101,7 +101,8 @@ class Server:
         self.data = data
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        # A real server runs on the real day, and so does the demo it serves.
+        self.env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SUNBOARD_TODAY")}
         if database == "postgresql":
             self.env["DATABASE_URL"] = os.environ["SUNBOARD_WEBHOOK_DATABASE_URL"]
         # Quick retries and a short lease, so the test waits seconds, not minutes.

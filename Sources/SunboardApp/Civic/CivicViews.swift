@@ -252,7 +252,7 @@ enum CivicViews {
         }
         let photos = state.updates.reversed().flatMap { update in
             update.post.photos.map {
-                photo($0, caption: "\(ShanghaiTime.date(update.record.firstPublishedAt ?? Date()))：\(state.project.name)")
+                photo($0, caption: (update.record.firstPublishedAt.map { "\(ShanghaiTime.date($0))：" } ?? "") + state.project.name)
             }
         }
         return ProjectView(

@@ -9,6 +9,7 @@ struct DemoAssessment {
     let office: Unit
     let officeLeader: DisclosureWorkflow.Actor
     let units: [String: Unit]
+    let calendar: DemoCalendar
 
     static let notes: [(String, AssessmentNote.Kind, String)] = [
         ("yincheng", .reward, "定期公开事项全部按时公开，财务逐笔公开附单据，评为办事处居务公开示范社区。"),
@@ -18,7 +19,9 @@ struct DemoAssessment {
     ]
 
     func steps() throws -> [DemoStep] {
-        let at = CalendarDate(year: 2026, month: 10, day: 28)!.startInstant.addingTimeInterval(15 * 3600)
+        let written = CalendarDate(year: 2026, month: 10, day: 28)!
+        let shift = calendar.daily
+        let at = shift(written).startInstant.addingTimeInterval(15 * 3600)
         return [
             DemoStep(at: at, order: 0) {
                 for (slug, kind, text) in Self.notes {
@@ -26,7 +29,8 @@ struct DemoAssessment {
                         throw DemoError.bad("assessment: no community \(slug)")
                     }
                     try await services.compliance.addNote(
-                        unit: obligated, officeID: office.id, year: 2026, kind: kind, text: text, actor: officeLeader,
+                        unit: obligated, officeID: office.id, year: CalendarDate(at).year, kind: kind,
+                        text: shift.text(text, anchor: written), actor: officeLeader,
                         audit: services.audit, at: at)
                 }
             }

@@ -15,12 +15,16 @@ struct DemoBoards {
     let people: [String: [Role: DisclosureWorkflow.Actor]]
     let units: [String: Unit]
     let office: Unit
+    let calendar: DemoCalendar
+
+    /// Boards move by days, like the notices they answer to.
+    private var shift: DemoShift { calendar.daily }
 
     /// 2025 review outcomes, matching the published 低保复审情况.
     static let reviews: [String: (continued: Int, adjusted: Int, cancelled: Int)] = [
         "yincheng": (98, 19, 9), "yinnan": (81, 15, 8), "yinbei": (76, 14, 7),
     ]
-    /// The demo's year ends here; later decisions have not happened yet.
+    /// The demo's year ends here, as written; later decisions have not happened yet.
     static let lastDay = CalendarDate("2026-11-27")!
     /// 银新 was set up this year: its roster came over from the old communities.
     static let newRoster = ["yinxin": 31]
@@ -36,7 +40,7 @@ struct DemoBoards {
             guard let unit = units[slug], let roles = people[slug], let clerk = roles[.clerk], let director = roles[.director] else {
                 throw DemoError.bad("boards: \(slug) is missing")
             }
-            let at = { (date: String, hour: Double) in CalendarDate(date)!.startInstant.addingTimeInterval(hour * 3600) }
+            let at = { (date: String, hour: Double) in shift(CalendarDate(date)!).startInstant.addingTimeInterval(hour * 3600) }
             if slug == "yincheng" {
                 steps.append(
                     DemoStep(at: at("2026-01-04", 9), order: 0) {
@@ -57,7 +61,7 @@ struct DemoBoards {
                     })
             }
             let size = Self.reviews[slug].map { $0.continued + $0.adjusted + $0.cancelled } ?? Self.newRoster[slug] ?? 0
-            let roster = DemoRoster(slug: slug, lanes: Self.lanes(slug))
+            let roster = DemoRoster(slug: slug, lanes: Self.lanes(slug), year: CalendarDate(at("2026-01-05", 10)).year)
             steps.append(
                 DemoStep(at: at("2026-01-05", 10), order: 0) {
                     let workflow = services.boardWorkflow
@@ -75,18 +79,18 @@ struct DemoBoards {
                 })
             if let outcome = Self.reviews[slug] {
                 steps.append(
-                    DemoStep(at: at("2026-01-14", 9), order: 0) {
+                    DemoStep(at: at("2026-01-14", 9), order: 0, until: at("2026-01-14", 12)) {
                         try await review(unit: unit, outcome: outcome, director: director, at: at("2026-01-14", 9))
                     })
             }
             // During the year: a family moves away, another's benefit follows a new job.
             steps.append(
-                DemoStep(at: at("2026-06-10", 15), order: 0) {
+                DemoStep(at: at("2026-06-10", 15), order: 0, until: at("2026-07-02", 10)) {
                     let cards = try await services.peopleBoards.cards(unitID: unit.id, board: .dibao, statuses: [.onRoster])
                     guard cards.count > 3 else { return }
                     try await services.boardWorkflow.remove(
-                        cards[1], note: "全家迁往榆林市区居住，已转出户口，6 月起停发。", unit: unit, roles: [.director], actor: director,
-                        at: at("2026-06-10", 15))
+                        cards[1], note: shift.text("全家迁往榆林市区居住，已转出户口，6 月起停发。", anchor: CalendarDate("2026-06-10")!),
+                        unit: unit, roles: [.director], actor: director, at: at("2026-06-10", 15))
                     let second = cards[2]
                     let lower = Fen(max(10_000, (second.benefit?.value ?? 30_000) - 12_000)).plainYuan
                     try await services.boardWorkflow.adjust(
@@ -104,20 +108,22 @@ struct DemoBoards {
     ) async throws {
         let cards = try await services.peopleBoards.cards(unitID: unit.id, board: .dibao, statuses: [.onRoster])
         let workflow = services.boardWorkflow
+        // The year before the one the reviews are recorded in.
+        let year = CalendarDate(now).year - 1
         for (index, card) in cards.enumerated() {
             let when = now.addingTimeInterval(Double(index * 60))
             if index < outcome.cancelled {
                 try await workflow.review(
-                    card, year: 2025, outcome: .cancelled, amount: "", note: "家庭人均收入已超过低保标准。", unit: unit, roles: [.director],
+                    card, year: year, outcome: .cancelled, amount: "", note: "家庭人均收入已超过低保标准。", unit: unit, roles: [.director],
                     actor: director, at: when)
             } else if index < outcome.cancelled + outcome.adjusted {
                 let changed = Fen((card.benefit?.value ?? 40_000) + (index % 2 == 0 ? 6_000 : -5_000))
                 try await workflow.review(
-                    card, year: 2025, outcome: .adjusted, amount: changed.plainYuan, note: "家庭人口或收入变化，按复审结果调整。", unit: unit,
+                    card, year: year, outcome: .adjusted, amount: changed.plainYuan, note: "家庭人口或收入变化，按复审结果调整。", unit: unit,
                     roles: [.director], actor: director, at: when)
             } else {
                 try await workflow.review(
-                    card, year: 2025, outcome: .continued, amount: "", note: "", unit: unit, roles: [.director], actor: director, at: when)
+                    card, year: year, outcome: .continued, amount: "", note: "", unit: unit, roles: [.director], actor: director, at: when)
             }
         }
     }
@@ -126,11 +132,13 @@ struct DemoBoards {
     /// disclosures, decided after their notice; and November's open cases.
     private func applicants() throws -> [DemoStep] {
         var steps: [DemoStep] = []
-        for (index, demo) in DemoData.disclosures.enumerated() where demo.item == PeopleBoardWorkflow.noticeItem {
+        let lastDay = shift(Self.lastDay)
+        for (index, written) in DemoData.disclosures.enumerated() where written.item == PeopleBoardWorkflow.noticeItem {
+            let demo = written.moved(by: shift)
             guard let unit = units[demo.community], let roles = people[demo.community], let clerk = roles[.clerk],
                 let director = roles[.director], let published = CalendarDate(demo.published)
             else { throw DemoError.bad("boards: applicant \(index)") }
-            let roster = DemoRoster(slug: demo.community, lanes: Self.lanes(demo.community))
+            let roster = DemoRoster(slug: demo.community, lanes: Self.lanes(demo.community), year: published.year)
             var values = roster.dibaoValues(index + 500)
             values["name"] = demo.fields["applicant"] ?? ""
             values["household_size"] = demo.fields["household_size"] ?? "1"
@@ -151,13 +159,13 @@ struct DemoBoards {
                 DemoStep(at: linked, order: 6) {
                     let notice = try await link(name: name, unit: unit, published: published, at: linked)
                     // The latest one is still in its notice period on the demo's day, and a neighbour has asked a question.
-                    if decided >= Self.lastDay.startInstant, let notice {
+                    if decided >= lastDay.startInstant, let notice {
                         try await objection(
                             notice, name: "", text: "听说她家在南门口有一间门面房在出租，请社区核实后再定。",
                             at: published.adding(days: 1).startInstant.addingTimeInterval(20 * 3600))
                     }
                 })
-            guard decided < Self.lastDay.startInstant else { continue }
+            guard decided < lastDay.startInstant else { continue }
             steps.append(
                 DemoStep(at: decided, order: 6) {
                     guard let card = try await card(named: name, unit: unit) else { return }
@@ -171,16 +179,16 @@ struct DemoBoards {
         if let unit = units["yinbei"], let roles = people["yinbei"], let clerk = roles[.clerk], let supervisor = roles[.supervisor],
             let director = roles[.director]
         {
-            let roster = DemoRoster(slug: "yinbei", lanes: Self.lanes("yinbei"))
+            let at = { (date: String, hour: Double) in shift(CalendarDate(date)!).startInstant.addingTimeInterval(hour * 3600) }
+            let roster = DemoRoster(slug: "yinbei", lanes: Self.lanes("yinbei"), year: CalendarDate(at("2026-11-10", 15)).year)
             var values = roster.dibaoValues(901)
             values["name"] = "任桂珍"
             values["age"] = "58"
             values["household_size"] = "2"
             values["monthly_benefit"] = "720.00"
-            values["hardship"] = "丈夫 2026 年 9 月去世，本人 58 岁无工作，与上初中的孙子一起生活。"
-            let at = { (date: String, hour: Double) in CalendarDate(date)!.startInstant.addingTimeInterval(hour * 3600) }
+            values["hardship"] = shift.text("丈夫 2026 年 9 月去世，本人 58 岁无工作，与上初中的孙子一起生活。", anchor: CalendarDate("2026-11-10")!)
             steps.append(
-                DemoStep(at: at("2026-11-10", 15), order: 0) {
+                DemoStep(at: at("2026-11-10", 15), order: 0, until: at("2026-11-14", 19)) {
                     let workflow = services.boardWorkflow
                     let id = try await workflow.add(
                         board: .dibao, input: CardInput(values: values), relatedToStaff: false, relation: "", unit: unit, actor: clerk,
@@ -203,11 +211,11 @@ struct DemoBoards {
         }
         // 银南: an application from a staff member's relative, waiting for the office.
         if let unit = units["yinnan"], let clerk = people["yinnan"]?[.clerk] {
-            var values = DemoRoster(slug: "yinnan", lanes: Self.lanes("yinnan")).dibaoValues(902)
+            let when = shift(CalendarDate("2026-11-20")!).startInstant.addingTimeInterval(11 * 3600)
+            var values = DemoRoster(slug: "yinnan", lanes: Self.lanes("yinnan"), year: CalendarDate(when).year).dibaoValues(902)
             values["name"] = "冯桂兰"
             values["household_size"] = "1"
             values["monthly_benefit"] = "560.00"
-            let when = CalendarDate("2026-11-20")!.startInstant.addingTimeInterval(11 * 3600)
             steps.append(
                 DemoStep(at: when, order: 0) {
                     try await services.boardWorkflow.add(

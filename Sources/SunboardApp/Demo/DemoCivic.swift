@@ -10,6 +10,7 @@ struct DemoCivic {
     let people: [String: [Role: DisclosureWorkflow.Actor]]
     let units: [String: Unit]
     let office: Unit
+    let calendar: DemoCalendar
 
     /// Records made while the demo plays, by name.
     final class Made: @unchecked Sendable {
@@ -23,56 +24,75 @@ struct DemoCivic {
     func steps() throws -> [DemoStep] {
         let made = Made()
         var steps: [DemoStep] = []
+        // Processes move by days, so every deadline they count keeps its length.
+        let shift = calendar.daily
         for election in DemoCivicData.elections {
+            let begun = CalendarDate(election.stages[0].published)!
+            let title = shift.text(election.title, anchor: begun)
             for (index, stage) in election.stages.enumerated() {
-                steps += try lifecycle(election.community, on: stage.published, state: stage.state) { unit, clerk, at in
+                let written = CalendarDate(stage.published)!
+                steps += try lifecycle(election.community, on: shift(written), state: stage.state) { unit, clerk, at in
                     if index == 0 {
                         let id = try await workflow.createElection(
-                            unit: unit, kind: election.kind, title: election.title, voteOn: election.voteOn, actor: clerk, at: at)
+                            unit: unit, kind: election.kind, title: title, voteOn: shift(election.voteOn), actor: clerk, at: at)
                         made.elections[election.title] = try await services.civic.elections(unitID: unit.id).first { $0.id == id }
                     }
-                    let post = StagePost(stage: stage.stage, details: stage.details, count: stage.count, names: stage.names)
+                    let post = StagePost(
+                        stage: stage.stage, details: shift.text(stage.details, anchor: written), count: stage.count,
+                        names: stage.names.map { shift.text($0, anchor: written) })
                     return try await workflow.draftStage(
                         post, election: made.elections[election.title]!, unit: unit, lineage: [unit, office], actor: clerk, at: at)
                 }
             }
         }
         for meeting in DemoCivicData.meetings {
-            guard let day = meeting.decisionsPublished else { continue }
-            steps += try lifecycle(meeting.community, on: day) { unit, clerk, at in
+            guard let written = meeting.decisionsPublished.flatMap(CalendarDate.init) else { continue }
+            // A meeting moves with its agenda: by quarters for the regular ones, by days for the others.
+            guard let agenda = Self.agenda(of: meeting), let agendaDay = CalendarDate(agenda.published) else {
+                throw DemoError.bad("meeting \(meeting.agendaTitle) has no agenda")
+            }
+            let meetingShift = calendar.shift(for: agenda.item == "assembly-agenda" ? .quarterly : nil, published: agendaDay)
+            let agendaTitle = meetingShift.text(meeting.agendaTitle, anchor: agendaDay)
+            steps += try lifecycle(meeting.community, on: meetingShift(written)) { unit, clerk, at in
                 guard
                     let record = try await services.civic.meetings(unitID: unit.id).first(where: {
-                        Self.agendaTitle(of: $0) == meeting.agendaTitle
+                        Self.agendaTitle(of: $0) == agendaTitle
                     })
-                else { throw DemoError.bad("meeting \(meeting.agendaTitle) was not created") }
+                else { throw DemoError.bad("meeting \(agendaTitle) was not created") }
                 let post = DecisionsPost(
                     members: meeting.members, present: meeting.present,
-                    decisions: meeting.decisions.map { .init(text: $0.0, votesFor: $0.1, votesAgainst: $0.2, abstentions: $0.3) })
+                    decisions: meeting.decisions.map {
+                        .init(text: meetingShift.text($0.0, anchor: written), votesFor: $0.1, votesAgainst: $0.2, abstentions: $0.3)
+                    })
                 return try await workflow.draftDecisions(post, meeting: record, unit: unit, lineage: [unit, office], actor: clerk, at: at)
             }
         }
         for hearing in DemoCivicData.hearings {
+            let held = CalendarDate(hearing.heldOn)!
+            let text = { @Sendable (words: String) in shift.text(words, anchor: held) }
             let actions = hearing.actions.map { action, owner, deadline in
-                HearingPost.Action(action: action, owner: owner, deadline: CalendarDate(deadline)!, status: .open)
+                HearingPost.Action(action: text(action), owner: owner, deadline: shift(CalendarDate(deadline)!), status: .open)
             }
-            steps += try lifecycle(hearing.community, on: hearing.published) { unit, clerk, at in
+            let participants = text(hearing.participants), decision = text(hearing.decision)
+            steps += try lifecycle(hearing.community, on: shift(CalendarDate(hearing.published)!)) { unit, clerk, at in
                 let id = try await workflow.createHearing(
-                    unit: unit, topic: hearing.topic, heldOn: hearing.heldOn, place: hearing.place, actor: clerk, at: at)
+                    unit: unit, topic: text(hearing.topic), heldOn: shift(hearing.heldOn), place: hearing.place, actor: clerk, at: at)
                 made.hearings[hearing.topic] = try await services.civic.hearings(unitID: unit.id).first { $0.id == id }
-                let post = HearingPost(participants: hearing.participants, decision: hearing.decision, actions: actions)
+                let post = HearingPost(participants: participants, decision: decision, actions: actions)
                 return try await workflow.draftHearing(
                     post, hearing: made.hearings[hearing.topic]!, unit: unit, lineage: [unit, office], actor: clerk, at: at)
             }
             for update in hearing.updates {
-                steps += try lifecycle(hearing.community, on: update.published) { unit, clerk, at in
+                steps += try lifecycle(hearing.community, on: shift(CalendarDate(update.published)!)) { unit, clerk, at in
                     let moved = zip(actions, update.statuses).map { action, status in
                         var action = action
                         action.status = status.0
-                        action.doneOn = status.1.flatMap(CalendarDate.init)
+                        action.doneOn = status.1.flatMap(CalendarDate.init).map(shift.callAsFunction)
                         return action
                     }
                     let post = HearingPost(
-                        participants: hearing.participants, decision: hearing.decision, actions: moved, note: update.note)
+                        participants: participants, decision: decision, actions: moved,
+                        note: shift.text(update.note, anchor: CalendarDate(update.published)!))
                     return try await workflow.draftHearing(
                         post, hearing: made.hearings[hearing.topic]!, unit: unit, lineage: [unit, office], actor: clerk, at: at)
                 }
@@ -80,19 +100,24 @@ struct DemoCivic {
         }
         steps += try projectSteps(made)
         for honors in DemoCivicData.honors {
-            steps += try lifecycle(honors.community, on: honors.published) { unit, clerk, at in
-                let post = HonorsPost(year: honors.year, entries: honors.entries.map { .init(name: $0.0, category: $0.1, deed: $0.2) })
+            let written = CalendarDate(honors.published)!
+            steps += try lifecycle(honors.community, on: shift(written)) { unit, clerk, at in
+                let post = HonorsPost(
+                    year: honors.year + shift.years(near: written),
+                    entries: honors.entries.map { .init(name: $0.0, category: $0.1, deed: shift.text($0.2, anchor: written)) })
                 return try await workflow.draftHonors(post, unit: unit, lineage: [unit, office], actor: clerk, at: at)
             }
         }
         for album in DemoCivicData.albums {
-            steps += try lifecycle(album.community, on: album.published) { unit, clerk, at in
+            let written = CalendarDate(album.published)!
+            let text = { @Sendable (words: String) in shift.text(words, anchor: written) }
+            steps += try lifecycle(album.community, on: shift(written)) { unit, clerk, at in
                 let photos = album.photos.compactMap { file, caption in
-                    DemoFiles.upload("photos/\(file)", name: file).map { (upload: $0, caption: caption) }
+                    DemoFiles.upload("photos/\(file)", name: file).map { (upload: $0, caption: text(caption)) }
                 }
                 return try await workflow.draftAlbum(
-                    title: album.title, heldOn: album.heldOn, place: album.place, photos: photos, unit: unit, lineage: [unit, office],
-                    actor: clerk, at: at)
+                    title: text(album.title), heldOn: shift(album.heldOn), place: album.place, photos: photos, unit: unit,
+                    lineage: [unit, office], actor: clerk, at: at)
             }
         }
         return steps
@@ -102,12 +127,16 @@ struct DemoCivic {
     /// published; each update first sets the steps as they then stood.
     private func projectSteps(_ made: Made) throws -> [DemoStep] {
         var steps: [DemoStep] = []
+        let shift = calendar.daily
+        // A project moves by days with its steps; its year moves as its plan's written day does.
+        var years: [String: Int] = [:]
         for community in Set(DemoCivicData.projects.map(\.community)).sorted() {
             guard let unit = units[community], let clerk = people[community]?[.clerk],
                 let plan = DemoData.disclosures.first(where: { $0.community == community && $0.item == "annual-plan" }),
                 let day = CalendarDate(plan.published)
             else { throw DemoError.bad("projects: no community or plan for \(community)") }
-            let entered = day.adding(days: 1).startInstant.addingTimeInterval(9 * 3600)
+            years[community] = shift.years(near: day)
+            let entered = shift(day.adding(days: 1)).startInstant.addingTimeInterval(9 * 3600)
             // Parents first: a child names its parent.
             let projects = DemoCivicData.projects.filter { $0.community == community }.sorted {
                 ($0.parent == nil ? 0 : 1) < ($1.parent == nil ? 0 : 1)
@@ -116,7 +145,8 @@ struct DemoCivic {
                 DemoStep(at: entered, order: 0) {
                     for demo in projects {
                         let input = ProjectInput(
-                            year: String(demo.year), name: demo.name, summary: demo.summary, budget: demo.budget, funding: demo.funding,
+                            year: String(demo.year + years[community]!), name: demo.name, summary: shift.text(demo.summary, anchor: day),
+                            budget: demo.budget, funding: shift.text(demo.funding, anchor: day),
                             contractor: demo.contractor, parent: demo.parent.flatMap { made.projects[$0].map { String($0.id) } } ?? "",
                             weight: String(demo.weight))
                         let id = try await workflow.createProject(unit: unit, input: input, actor: clerk, at: entered)
@@ -125,14 +155,16 @@ struct DemoCivic {
                 })
         }
         for demo in DemoCivicData.projects {
+            let year = demo.year + (years[demo.community] ?? 0)
             for update in demo.updates {
-                steps += try lifecycle(demo.community, on: update.published) { unit, clerk, at in
+                let written = CalendarDate(update.published)!
+                steps += try lifecycle(demo.community, on: shift(written)) { unit, clerk, at in
                     guard let project = made.projects[demo.name] else { throw DemoError.bad("project \(demo.name) was not created") }
+                    let day = { (text: String?) in text.flatMap(CalendarDate.init).map(shift.callAsFunction) }
                     let milestones = try zip(demo.milestones, update.steps).map { step, state in
                         try Milestone(
-                            name: step.0, plannedStart: CalendarDate(step.1)!, plannedEnd: CalendarDate(step.2)!,
-                            actualStart: state.2.flatMap(CalendarDate.init), actualEnd: state.3.flatMap(CalendarDate.init), weight: step.3,
-                            status: state.0, percent: state.1
+                            name: shift.text(step.0, anchor: written), plannedStart: day(step.1)!, plannedEnd: day(step.2)!,
+                            actualStart: day(state.2), actualEnd: day(state.3), weight: step.3, status: state.0, percent: state.1
                         ).validated()
                     }
                     if !milestones.isEmpty {
@@ -141,12 +173,13 @@ struct DemoCivic {
                     var spending: [Int] = []
                     if let keyword = demo.spendingKeyword {
                         spending = try await services.finance.entries(
-                            unitID: unit.id, from: CalendarDate(year: demo.year, month: 1, day: 1)!, to: CalendarDate(at)
+                            unitID: unit.id, from: CalendarDate(year: year, month: 1, day: 1)!, to: CalendarDate(at)
                         ).filter { $0.line.kind == .expense && $0.line.category == "工程建设" && $0.line.summary.contains(keyword) }.map(\.id)
                     }
                     let photos = update.photos.compactMap { DemoFiles.upload("photos/\($0)", name: $0) }
                     return try await workflow.draftProjectUpdate(
-                        project: project, note: update.note, spendingIDs: spending, photos: photos, unit: unit, lineage: [unit, office],
+                        project: project, note: shift.text(update.note, anchor: written), spendingIDs: spending, photos: photos, unit: unit,
+                        lineage: [unit, office],
                         actor: clerk, at: at)
                 }
             }
@@ -161,14 +194,14 @@ struct DemoCivic {
 
     /// A post's life: drafted by the clerk the day before at 9, submitted
     /// at 11, approved by the supervisor at 15, published by the director
-    /// on the day at 10 — or left at `state`.
+    /// on the day (already moved to the present) at 10 — or left at `state`.
     private func lifecycle(
-        _ community: String, on day: String, state: DemoDisclosure.Stage = .published,
+        _ community: String, on date: CalendarDate, state: DemoDisclosure.Stage = .published,
         draft: @escaping @Sendable (Unit, DisclosureWorkflow.Actor, Date) async throws -> Int
     ) throws -> [DemoStep] {
         guard let unit = units[community], let people = people[community], let clerk = people[.clerk], let supervisor = people[.supervisor],
-            let director = people[.director], let date = CalendarDate(day)
-        else { throw DemoError.bad("civic step: unknown community or day (\(community) \(day))") }
+            let director = people[.director]
+        else { throw DemoError.bad("civic step: unknown community (\(community))") }
         let at = { (offset: Int, hour: Int) in date.adding(days: offset).startInstant.addingTimeInterval(Double(hour * 3600 + 1800)) }
         final class Box: @unchecked Sendable { var id = 0 }
         let box = Box()
@@ -199,21 +232,29 @@ struct DemoCivic {
 }
 
 extension DemoCivic {
-    /// The quarters whose bulletins the demo compiles from the books and
-    /// the board; earlier ones stay as typed.
+    /// The quarters (as written) whose bulletins the demo compiles from the
+    /// books and the board; earlier ones stay as typed.
     static let compiledBulletins: Set<String> = ["2026-Q2", "2026-Q3"]
+
+    /// The agenda disclosure a meeting's record was written for.
+    static func agenda(of meeting: DemoMeeting) -> DemoDisclosure? {
+        DemoData.disclosures.first { $0.community == meeting.community && $0.title == meeting.agendaTitle }
+    }
 
     /// Drafts one of the demo's notices through the civic workflow when it
     /// belongs to a process — a meeting's agenda, a compiled bulletin, an
-    /// appraisal — keeping its words; `nil` for an ordinary notice.
+    /// appraisal — keeping its words; `nil` for an ordinary notice. `demo`
+    /// is the notice moved to the present by `shift`, `written` as written.
     static func draft(
-        _ demo: DemoDisclosure, unit: Unit, office: Unit, clerk: DisclosureWorkflow.Actor, services: AppServices, at: Date
+        _ demo: DemoDisclosure, written: DemoDisclosure, shift: DemoShift, unit: Unit, office: Unit, clerk: DisclosureWorkflow.Actor,
+        services: AppServices, at: Date
     ) async throws -> Int? {
         let workflow = services.civicWorkflow
         let lineage = [unit, office]
         switch demo.item {
         case "assembly-agenda", "temporary-meeting":
-            guard let meeting = DemoCivicData.meetings.first(where: { $0.community == demo.community && $0.agendaTitle == demo.title })
+            guard
+                let meeting = DemoCivicData.meetings.first(where: { $0.community == written.community && $0.agendaTitle == written.title })
             else {
                 return nil
             }
@@ -222,7 +263,7 @@ extension DemoCivic {
                 regular
                 ? String(demo.title.dropLast("议程".count))
                 : String(demo.title.dropFirst("关于召开".count).dropLast("的通知".count))
-            guard let startsAt = ShanghaiTime.parseDateTime(meeting.startsAt) else {
+            guard let startsAt = ShanghaiTime.parseDateTime(meeting.startsAt).map(shift.instant) else {
                 throw DemoError.bad("meeting time \(meeting.startsAt)")
             }
             let id = try await services.civic.createMeeting(
@@ -236,7 +277,9 @@ extension DemoCivic {
                 AgendaPost(items: items), meeting: record, period: demo.period.flatMap(Period.init), intro: demo.body, unit: unit,
                 lineage: lineage, actor: clerk, at: at)
         case "work-bulletin":
-            guard let period = demo.period.flatMap(Period.init), compiledBulletins.contains(period.description) else { return nil }
+            guard let period = demo.period.flatMap(Period.init), let writtenPeriod = written.period,
+                compiledBulletins.contains(writtenPeriod)
+            else { return nil }
             return try await workflow.compileBulletin(period: period, text: demo.body, unit: unit, lineage: lineage, actor: clerk, at: at)
         case "staff-appraisal":
             // The body's table of workers, after the committee as a whole from the fields.

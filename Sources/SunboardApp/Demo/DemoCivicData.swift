@@ -2,7 +2,8 @@ import SunboardCore
 
 /// The demo's civic processes as plain data, played by `DemoCivic` through
 /// the civic workflow and the disclosure lifecycle on the days given.
-/// Dates are `2026-11-05`; times `2026-04-24 15:00` (Shanghai).
+/// Dates are `2026-11-05`; times `2026-04-24 15:00` (Shanghai), as written:
+/// `DemoCalendar` moves them to the present.
 enum DemoCivicData {}
 
 /// An election and the stages published so far.

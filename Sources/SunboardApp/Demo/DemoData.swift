@@ -15,8 +15,8 @@ enum DemoData {
         var people: [(Role, String)]
         /// 专职工作者, who spend and file reimbursements as 经办人.
         var workers: [String] = []
-        /// The first day the community owes its periodic disclosures: the demo's
-        /// year begins with December 2025's.
+        /// The first day the community owes its periodic disclosures, as
+        /// written: the demo's year begins with December 2025's.
         var obligationsSince = CalendarDate(year: 2025, month: 12, day: 1)!
     }
 

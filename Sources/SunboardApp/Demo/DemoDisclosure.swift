@@ -78,3 +78,26 @@ extension DemoCatalogItem {
         return try input.validated(ownerUnitID: ownerUnitID)
     }
 }
+
+extension DemoDisclosure {
+    /// The disclosure as written, with its days and every date in its words
+    /// moved by `shift`.
+    func moved(by shift: DemoShift) -> DemoDisclosure {
+        let anchor = CalendarDate(published)!
+        let text = { (words: String) in shift.text(words, anchor: anchor) }
+        var moved = self
+        moved.title = text(title)
+        moved.body = text(body)
+        moved.fields = fields.mapValues(text)
+        moved.period = period.flatMap(Period.init).map { shift($0).description }
+        moved.published = shift(published)
+        if case .returned(let comment) = stage { moved.stage = .returned(text(comment)) }
+        if let correction {
+            moved.correction = Correction(
+                on: shift(correction.on), reason: text(correction.reason), title: correction.title.map(text),
+                body: correction.body.map(text), fields: correction.fields.mapValues(text))
+        }
+        if let withdrawal { moved.withdrawal = Withdrawal(on: shift(withdrawal.on), reason: text(withdrawal.reason)) }
+        return moved
+    }
+}

@@ -1,7 +1,8 @@
 import SunboardCore
 
-/// The demo's year of disclosures, December 2025 to 26 November 2026, as a
-/// residents' committee would write them. The four communities keep their
+/// The demo's year of disclosures, December 2025 to 26 November 2026 as
+/// written (`DemoCalendar` moves them to the year before the day the demo
+/// is seeded), as a residents' committee would write them. The four communities keep their
 /// records differently, so the on-time statistics have something to show:
 /// 银城 publishes every periodic item on time, 银南 is often late, 银北 leaves
 /// some months and quarters out, and 银新 only starts in April 2026.

@@ -7,6 +7,7 @@ struct DemoFeedback {
     let services: AppServices
     let people: [String: [Role: DisclosureWorkflow.Actor]]
     let units: [String: Unit]
+    let calendar: DemoCalendar
 
     /// (community, kind, sent, text, name, reply, replied on)
     static let messages: [(String, FeedbackKind, String, String, String, String?, String?)] = [
@@ -32,11 +33,14 @@ struct DemoFeedback {
     ]
 
     func steps() throws -> [DemoStep] {
-        try Self.messages.enumerated().flatMap { index, message -> [DemoStep] in
-            let (slug, kind, sent, text, name, reply, replied) = message
-            guard let unit = units[slug], let director = people[slug]?[.director], let sentDay = CalendarDate(sent) else {
+        let shift = calendar.daily
+        return try Self.messages.enumerated().flatMap { index, message -> [DemoStep] in
+            let (slug, kind, sent, text, name, writtenReply, replied) = message
+            guard let unit = units[slug], let director = people[slug]?[.director], let written = CalendarDate(sent) else {
                 throw DemoError.bad("feedback \(index): unknown community or date")
             }
+            let sentDay = shift(written)
+            let reply = writtenReply.map { shift.text($0, anchor: written) }
             let at = sentDay.startInstant.addingTimeInterval(Double(19 * 3600 + index))
             var steps = [
                 DemoStep(at: at, order: 0) {
@@ -44,11 +48,12 @@ struct DemoFeedback {
                         unitID: unit.id, input: (kind, text, name, ""), address: "demo", at: at)
                 }
             ]
-            if let reply, let repliedDay = CalendarDate(replied ?? "") {
+            if let reply, let repliedDay = CalendarDate(replied ?? "").map(shift.callAsFunction) {
                 let when = repliedDay.startInstant.addingTimeInterval(Double(10 * 3600 + index))
                 steps.append(
                     DemoStep(at: when, order: 0) {
-                        guard let item = try await services.feedback.items(unitID: unit.id).first(where: { $0.text == text }) else {
+                        guard let item = try await services.feedback.items(unitID: unit.id, now: when).first(where: { $0.text == text })
+                        else {
                             return
                         }
                         try await services.feedback.reply(

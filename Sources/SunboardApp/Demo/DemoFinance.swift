@@ -13,14 +13,19 @@ struct DemoFinance {
     let office: Unit
     let officeAdmin: DisclosureWorkflow.Actor
     let officeLeader: DisclosureWorkflow.Actor
+    let calendar: DemoCalendar
 
     /// The office's rule for the demo: the seed's five, and above ¥2,000 an
     /// office leader signs too.
     static let chain = SignatureChain(
         rules: SignatureChain.standard.rules + [.init(.role(.officeLeader), above: Fen(200_000))])
 
-    func steps(_ money: [DemoMoney]) throws -> [DemoStep] {
-        let start = CalendarDate("2025-11-29")!.startInstant.addingTimeInterval(9 * 3600)
+    func steps(_ written: [DemoMoney]) throws -> [DemoStep] {
+        // The office funds' books move by months, so each line stays in its
+        // month's statement; requests still on their way move by days.
+        let money = written.map { $0.moved(by: $0.isInTheBooks && $0.fund == .office ? calendar.monthly : calendar.daily) }
+        let first = money.compactMap { CalendarDate($0.date) }.min() ?? calendar.today
+        let start = first.adding(days: -1).startInstant.addingTimeInterval(9 * 3600)
         var steps = [
             DemoStep(at: start, order: 0) {
                 try await services.financeWorkflow.setChain(Self.chain, unit: office, actor: officeAdmin, at: start)
@@ -42,7 +47,9 @@ struct DemoFinance {
                         try await services.financeWorkflow.record(input, unit: unit, actor: clerk, at: at(8.5))
                     })
             case .expense:
-                steps.append(DemoStep(at: at(9), order: 0) { try await expense(item, unit: unit, roles: roles, clerk: clerk, at: at) })
+                steps.append(
+                    DemoStep(at: at(9), order: 0, until: at(17)) { try await expense(item, unit: unit, roles: roles, clerk: clerk, at: at) }
+                )
             }
         }
         return steps
@@ -80,7 +87,10 @@ struct DemoFinance {
             guard case .role(let role) = signer else { continue }
             let actor = role == .officeLeader ? officeLeader : role == .supervisionChair ? roles[.supervisor]! : roles[role]!
             try await workflow.sign(request, unit: unit, roles: [role], actor: actor, at: at(10 + Double(offset)))
-            request = try await services.finance.reimbursement(id: id)!
+            // As signed, without reading it back: the next signature sees this one.
+            request.sheet = request.sheet.signing(
+                slot: try request.sheet.slot(for: actor.id, roles: [role]), userID: actor.id, name: actor.name)
+            if request.sheet.isComplete { request.status = .signed }
         }
         switch item.stage {
         case .rejected(let reason):

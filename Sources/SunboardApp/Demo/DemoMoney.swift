@@ -31,6 +31,22 @@ struct DemoMoney: Sendable {
     var amount: String
     var stage: Stage = .posted
 
+    /// Whether the line enters the books: income, opening balances and
+    /// expenses posted, not requests still being signed.
+    var isInTheBooks: Bool {
+        if case .posted = stage { true } else { false }
+    }
+
+    /// The line as written, with its day and the dates in its words moved by `shift`.
+    func moved(by shift: DemoShift) -> DemoMoney {
+        let anchor = CalendarDate(date)!
+        var moved = self
+        moved.date = shift(date)
+        moved.summary = shift.text(summary, anchor: anchor)
+        if case .rejected(let reason) = stage { moved.stage = .rejected(shift.text(reason, anchor: anchor)) }
+        return moved
+    }
+
     /// The category a line's use falls in, by the words a clerk writes.
     static func category(of use: String) -> String {
         let rules: [(String, [String])] = [
@@ -116,7 +132,8 @@ extension DemoData {
         return lines
     }
 
-    /// November's work in progress: a request in every state.
+    /// November's work in progress: a request in every state. The income
+    /// and the paid phone bill are in the books; the rest are on their way.
     static var pendingMoney: [DemoMoney] {
         let people: [(String, String, String)] = [
             ("yincheng", "周海涛", "赵丽萍"), ("yinnan", "冯小燕", "韩立新"), ("yinbei", "唐玉兰", "谢宏伟"), ("yinxin", "彭丽", "潘晓东"),

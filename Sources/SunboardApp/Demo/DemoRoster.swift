@@ -6,6 +6,8 @@ import SunboardCore
 struct DemoRoster {
     let slug: String
     let lanes: [String]
+    /// The year the roster is kept in: ages are counted to it.
+    let year: Int
 
     private static let surnames = Array("王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯史陶贺顾毛郝龚邵万严武")
     private static let givenNames = [
@@ -49,7 +51,7 @@ struct DemoRoster {
         let size = 1 + pick(n, 9, 4)
         let benefit = Fen((size * 380 + pick(n, 10, 30) * 10) * 100)
         return [
-            "name": name(n), "id_number": idNumber(n, born: 2026 - age), "household_size": String(size),
+            "name": name(n), "id_number": idNumber(n, born: year - age), "household_size": String(size),
             "monthly_benefit": benefit.plainYuan,
             "age": String(age), "hardship": Self.hardships[pick(n, 11, Self.hardships.count)],
             "public_work": Self.works[pick(n, 12, Self.works.count)], "lane": lanes[pick(n, 13, lanes.count)],
@@ -78,7 +80,7 @@ struct DemoRoster {
                 let m = n + 2000
                 let age = 20 + pick(m, 8, 35)
                 return [
-                    "name": name(m), "id_number": idNumber(m, born: 2026 - age), "lane": lanes[pick(m, 13, lanes.count)],
+                    "name": name(m), "id_number": idNumber(m, born: year - age), "lane": lanes[pick(m, 13, lanes.count)],
                     "origin": Self.origins[pick(m, 16, Self.origins.count)], "reason": Self.reasons[pick(m, 17, Self.reasons.count)],
                     "phone": phone(m),
                 ]

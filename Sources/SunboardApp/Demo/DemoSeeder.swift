@@ -26,6 +26,7 @@ public struct DemoSeeder: Sendable {
     @discardableResult
     public func seed(year: Bool = true) async throws -> [Login] {
         let now = services.clock.now
+        let calendar = DemoCalendar(now: now)
         let units = services.units
         func ensureUnit(slug: String, name: String, kind: UnitKind, parentID: Int?, profile: UnitProfile) async throws -> Unit {
             if let unit = try await units.find(slug: slug) { return unit }
@@ -36,11 +37,14 @@ public struct DemoSeeder: Sendable {
         )
         var communities: [(DemoData.Community, Unit)] = []
         for community in DemoData.communities {
+            let isNew = try await units.find(slug: community.slug) == nil
             let unit = try await ensureUnit(
                 slug: community.slug, name: community.name, kind: .community, parentID: office.id, profile: community.profile
             )
             communities.append((community, unit))
-            try await services.compliance.setSince(community.obligationsSince, unitID: unit.id)
+            // What is owed starts with the books, which move by months (see
+            // `DemoCalendar`); a later run keeps the day of the first.
+            if isNew { try await services.compliance.setSince(calendar.monthly(community.obligationsSince), unitID: unit.id) }
         }
 
         // One bcrypt hash serves every new demo account: hashing is slow by design.
@@ -85,12 +89,12 @@ public struct DemoSeeder: Sendable {
 
         // A year of disclosures, once: a database that has any keeps its own.
         if year, try await services.disclosures.working(unitID: communities[0].1.id, limit: 1).isEmpty {
-            try await playYear(office: office, communities: communities.map(\.1))
+            try await playYear(office: office, communities: communities.map(\.1), calendar: calendar)
         }
         return logins
     }
 
-    private func playYear(office: Unit, communities: [Unit]) async throws {
+    private func playYear(office: Unit, communities: [Unit], calendar: DemoCalendar) async throws {
         var people: [String: [Role: DisclosureWorkflow.Actor]] = [:]
         var workers: [String: [DisclosureWorkflow.Actor]] = [:]
         var units: [String: (unit: Unit, catalog: [CatalogItem])] = [:]
@@ -115,19 +119,21 @@ public struct DemoSeeder: Sendable {
         guard let admin = officePeople[.officeAdmin], let leader = officePeople[.officeLeader] else {
             throw DemoError.bad("the office's administrator and leader accounts are missing")
         }
+        let unitsBySlug = units.mapValues(\.unit)
         let finance = DemoFinance(
-            services: services, people: people, workers: workers, units: units.mapValues(\.unit), office: office, officeAdmin: admin,
-            officeLeader: leader)
-        let boards = DemoBoards(services: services, people: people, units: units.mapValues(\.unit), office: office)
+            services: services, people: people, workers: workers, units: unitsBySlug, office: office, officeAdmin: admin,
+            officeLeader: leader, calendar: calendar)
+        let boards = DemoBoards(services: services, people: people, units: unitsBySlug, office: office, calendar: calendar)
         let serviceBoards = DemoServiceBoards(
-            services: services, people: people, units: units.mapValues(\.unit), office: office, officeAdmin: admin)
-        try await DemoTimeline(services: services, people: people, units: units, office: office)
+            services: services, people: people, units: unitsBySlug, office: office, officeAdmin: admin, calendar: calendar)
+        try await DemoTimeline(services: services, people: people, units: units, office: office, calendar: calendar)
             .play(
                 DemoData.disclosures,
                 with: try finance.steps(DemoData.money) + boards.steps() + serviceBoards.steps()
-                    + DemoFeedback(services: services, people: people, units: units.mapValues(\.unit)).steps()
-                    + DemoWebhooks(services: services, people: people, units: units.mapValues(\.unit)).steps()
-                    + DemoAssessment(services: services, office: office, officeLeader: leader, units: units.mapValues(\.unit)).steps()
-                    + DemoCivic(services: services, people: people, units: units.mapValues(\.unit), office: office).steps())
+                    + DemoFeedback(services: services, people: people, units: unitsBySlug, calendar: calendar).steps()
+                    + DemoWebhooks(services: services, people: people, units: unitsBySlug, calendar: calendar).steps()
+                    + DemoAssessment(services: services, office: office, officeLeader: leader, units: unitsBySlug, calendar: calendar)
+                    .steps()
+                    + DemoCivic(services: services, people: people, units: unitsBySlug, office: office, calendar: calendar).steps())
     }
 }

@@ -10,6 +10,7 @@ struct DemoServiceBoards {
     let units: [String: Unit]
     let office: Unit
     let officeAdmin: DisclosureWorkflow.Actor
+    let calendar: DemoCalendar
 
     func steps() throws -> [DemoStep] {
         var steps: [DemoStep] = []
@@ -17,7 +18,7 @@ struct DemoServiceBoards {
             guard let unit = units[profile.slug], let clerk = people[profile.slug]?[.clerk] else {
                 throw DemoError.bad("service boards: \(profile.slug) is missing")
             }
-            let at = CalendarDate("2026-01-08")!.startInstant.addingTimeInterval(14 * 3600)
+            let at = calendar.daily(CalendarDate("2026-01-08")!).startInstant.addingTimeInterval(14 * 3600)
             steps.append(
                 DemoStep(at: at, order: 0) {
                     let repository = services.serviceBoards
@@ -37,7 +38,7 @@ struct DemoServiceBoards {
                     }
                 })
         }
-        let at = CalendarDate("2026-01-06")!.startInstant.addingTimeInterval(10 * 3600)
+        let at = calendar.daily(CalendarDate("2026-01-06")!).startInstant.addingTimeInterval(10 * 3600)
         steps.append(
             DemoStep(at: at, order: 0) {
                 let form = DemoFiles.upload("dibao-application.pdf", name: "城市居民最低生活保障申请书（样表）.pdf")

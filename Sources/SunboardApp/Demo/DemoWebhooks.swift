@@ -9,22 +9,25 @@ struct DemoWebhooks {
     let services: AppServices
     let people: [String: [Role: DisclosureWorkflow.Actor]]
     let units: [String: Unit]
+    let calendar: DemoCalendar
 
-    static let connected = CalendarDate(year: 2026, month: 6, day: 1)!.startInstant.addingTimeInterval(10 * 3600)
+    /// The day the group was connected, as written.
+    static let connected = CalendarDate(year: 2026, month: 6, day: 1)!
 
     func steps() throws -> [DemoStep] {
         guard let unit = units["yincheng"], let director = people["yincheng"]?[.director] else {
             throw DemoError.bad("webhooks: 银城 or its director is missing")
         }
+        let connected = calendar.daily(Self.connected).startInstant.addingTimeInterval(10 * 3600)
         let input = WebhookSubscriptionInput(
             name: "银城社区居民群", format: WebhookFormat.wecom.rawValue,
             url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo0000-0000-4000-8000-yincheng0001")
         return [
-            DemoStep(at: Self.connected, order: 0) {
-                try await services.webhooks.create(try input.validated(), unit: unit, actor: director, at: Self.connected)
+            DemoStep(at: connected, order: 0) {
+                try await services.webhooks.create(try input.validated(), unit: unit, actor: director, at: connected)
             },
             // Last of all: each message taken by the group two seconds after it was queued.
-            DemoStep(at: CalendarDate(year: 2026, month: 12, day: 31)!.startInstant, order: 0) {
+            DemoStep(at: calendar.now, order: .max) {
                 guard let subscription = try await services.webhooks.subscriptions(unitID: unit.id).first else { return }
                 let sql = services.database.sql
                 try await sql.raw(
@@ -43,7 +46,7 @@ struct DemoWebhooks {
                     "webhook_outbox"
                 )
                 .first()?.decode(column: "last", as: Int?.self)
-                let paused = Date(unixSeconds: (last ?? Self.connected.unixSeconds) + 600)
+                let paused = min(Date(unixSeconds: (last ?? connected.unixSeconds) + 600), calendar.now)
                 try await services.webhooks.setActive(false, subscription: subscription, unit: unit, actor: director, at: paused)
             },
         ]

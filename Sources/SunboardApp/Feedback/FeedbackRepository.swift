@@ -79,7 +79,7 @@ public struct FeedbackRepository: Sendable {
     }
 
     /// A community's messages of every kind, newest first: two queries.
-    public func items(unitID: Int, limit: Int = 200, now: Date = Date()) async throws -> [FeedbackItem] {
+    public func items(unitID: Int, limit: Int = 200, now: Date) async throws -> [FeedbackItem] {
         let feedback = try await database.sql.raw(
             """
             SELECT id, kind, text, name, contact, sent_on, reply, replied_by, replied_on, shows_text, created_at

@@ -202,9 +202,8 @@ public struct StaffMember: Sendable, Equatable {
 extension UserRepository {
     /// Sets a new password for a named account, recorded in the audit log.
     /// For the command line, when someone has locked themselves out.
-    public func resetPassword(username: String, to password: String, hasher: PasswordHasher, audit: AuditLog) async throws {
+    public func resetPassword(username: String, to password: String, hasher: PasswordHasher, audit: AuditLog, at now: Date) async throws {
         guard let user = try await find(username: username) else { throw PeopleError.unknownUser(username) }
-        let now = Date()
         try await setPasswordHash(try await hasher.hash(password), userID: user.id, at: now)
         try await audit.record(
             .init(

@@ -68,6 +68,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return CalendarDate(year: year, month: month, day: day)!
     }
 
+    /// The day of the week, 1 (Monday) to 7 (Sunday), as the Chinese week counts.
+    public var weekday: Int { julianDay % 7 + 1 }
+
+    /// “星期二”
+    public var chineseWeekday: String { "星期" + ["一", "二", "三", "四", "五", "六", "日"][weekday - 1] }
+
     /// Days from `self` to `other`: positive when `other` is later.
     public func days(until other: CalendarDate) -> Int { other.julianDay - julianDay }
 

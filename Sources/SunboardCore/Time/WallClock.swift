@@ -14,6 +14,14 @@ public struct WallClock: Sendable {
     /// The machine's clock.
     public static let system = WallClock { Date() }
 
+    /// The machine's clock moved by whole days so that today, in Shanghai,
+    /// is `day`: the time of day stays real and time keeps passing, so
+    /// sessions, throttles and retries behave as on any other day.
+    public static func shifted(to day: CalendarDate, from base: WallClock = .system) -> WallClock {
+        let offset = Double(CalendarDate(base.now).days(until: day)) * 86_400
+        return WallClock { base.now.addingTimeInterval(offset) }
+    }
+
     /// A clock stopped at one instant.
     public static func fixed(_ date: Date) -> WallClock { WallClock { date } }
 }

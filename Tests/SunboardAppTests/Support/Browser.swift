@@ -85,6 +85,7 @@ final class Browser {
                     guard part.lowercased().hasPrefix("expires="), let date = Self.httpDate.date(from: String(part.dropFirst(8))) else {
                         return false
                     }
+                    // The framework dates its cookies by the machine's clock, as a real browser reads them.
                     return date <= Date()
                 }
             if expired || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
