@@ -21,15 +21,20 @@ struct DemoCommand: AsyncParsableCommand {
             "Play the demo as if today were this day, YYYY-MM-DD (default: $SUNBOARD_TODAY, else the real day). For tests and screenshots.")
     var today: String?
 
+    /// The day asked for, by the flag or the environment; `nil` for the real one.
+    private var day: String? {
+        (today ?? ProcessInfo.processInfo.environment[Self.todayVariable]).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func validate() throws {
+        if let day, CalendarDate(day) == nil {
+            throw ValidationError("“\(day)”不是日期，请写成 2026-11-20 / --today must be a date such as 2026-11-20.")
+        }
+    }
+
     func run() async throws {
         let configuration = AppConfiguration.resolve(hostname: server.hostname, port: server.port, dataDirectory: dataOptions.data)
-        var clock = WallClock.system
-        if let text = today ?? ProcessInfo.processInfo.environment[Self.todayVariable], !text.isEmpty {
-            guard let day = CalendarDate(text) else {
-                throw ValidationError("“\(text)”不是日期，请写成 2026-11-20 / --today must be a date such as 2026-11-20.")
-            }
-            clock = .shifted(to: day)
-        }
+        let clock = day.flatMap(CalendarDate.init).map { WallClock.shifted(to: $0) } ?? .system
         try await Runtime.withServices(configuration, clock: clock) { services in
             let logins = try await DemoSeeder(services: services).seed()
             let base = "http://\(configuration.hostname):\(configuration.port)"
