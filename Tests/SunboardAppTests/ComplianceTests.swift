@@ -173,7 +173,7 @@ struct ComplianceTests {
             ]
             #expect(try await admin.post("/admin/units/yinzhou/catalog/\(bulletin.id)", form: form).status == .seeOther)
             clock.advance(14 * 86_400)  // 2 December
-            try await app.services.catalog.applyRulesInForce(on: CalendarDate(clock.now))
+            try await app.services.catalog.applyRulesInForce(at: clock.now)
             #expect(try await app.services.catalog.find(id: bulletin.id)?.frequency == .monthly)
             let clerk = try await app.signedIn("yincheng-clerk")
             _ = try await app.draft(clerk, in: "yincheng", item: "work-bulletin", title: "2026年第四季度社区工作简报", period: "2026-Q4")

@@ -55,7 +55,7 @@ struct DisclosureHistoryTests {
             #expect(first.text.contains("这是第 1 版，不是最新内容"))
             #expect(first.text.contains("480.00"))
             #expect(try await app.browser().get("/disclosures/\(id)/versions/3").status == .notFound)
-            #expect(try await app.services.ledger.entries(after: 0, limit: 10).map(\.event) == [.publish, .correct])
+            #expect(try await app.services.ledger.entries(disclosureID: id).map(\.event) == [.publish, .correct])
             #expect(try await LedgerVerification(database: app.database).run().problem == nil)
         }
     }
@@ -89,7 +89,7 @@ struct DisclosureHistoryTests {
             let json = try await app.browser().get("/api/v1/disclosures/\(id)").text
             #expect(json.contains("\"reason\":\"经核实为误报，撤回本通报\""))
             #expect(json.contains("\"body\":\"\""))
-            #expect(try await app.services.ledger.entries(after: 0, limit: 10).map(\.event) == [.publish, .withdraw])
+            #expect(try await app.services.ledger.entries(disclosureID: id).map(\.event) == [.publish, .withdraw])
             #expect(try await LedgerVerification(database: app.database).run().problem == nil)
             // Withdrawn is final.
             #expect(try await director.post("/admin/units/yinbei/disclosures/\(id)/withdraw", form: [("reason", "再撤")]).status == .conflict)

@@ -50,9 +50,10 @@ struct DisclosureLifecycleTests {
             let board = try await app.browser().get("/units/yincheng").text
             #expect(board.contains("/disclosures/\(id)"))
 
-            let entries = try await app.services.ledger.entries(after: 0, limit: 10)
+            let entries = try await app.services.ledger.entries(disclosureID: id)
             #expect(entries.map(\.event) == [.publish])
             #expect(entries[0].disclosureID == id)
+            #expect(entries[0].sequence == (try await app.services.ledger.count()))
             #expect(try await LedgerVerification(database: app.database).run().problem == nil)
             let actions = try await app.services.audit.recent(filter: .init(object: ("disclosure", id))).map(\.action)
             #expect(actions == ["disclosure.publish", "disclosure.approve", "disclosure.submit", "disclosure.create"])
@@ -175,7 +176,7 @@ struct DisclosureLifecycleTests {
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("还缺少：所属期间、开会时间、议程。补齐后才能发布。"))
             #expect(try await app.disclosure(id).status == .approved)
-            #expect(try await app.count("ledger_entries") == 0)
+            #expect(try await app.services.ledger.entries(disclosureID: id).isEmpty)
         }
     }
 

@@ -21,19 +21,27 @@ struct LedgerIntegrityTests {
         return ids
     }
 
+    /// The entries of one disclosure, in order.
+    static func entries(_ app: TestApp, _ id: Int) async throws -> [LedgerEntry] {
+        try await app.services.ledger.entries(disclosureID: id)
+    }
+
     @Test("An intact ledger verifies; a version altered with plain SQL is named")
     func alteredVersion() async throws {
         try await TestApp.run { app in
             let ids = try await Self.seeded(app)
             var report = try await LedgerVerification(database: app.database).run()
             #expect(report.problem == nil)
-            #expect(report.checked == 4)
+            #expect(report.checked == (try await app.services.ledger.count()))
+            #expect(try await Self.entries(app, ids[2]).map(\.event) == [.publish, .withdraw])
 
             try await app.database.sql.raw("UPDATE disclosure_versions SET body = 'quietly changed' WHERE disclosure_id = \(bind: ids[1])")
                 .run()
             report = try await LedgerVerification(database: app.database).run()
-            #expect(report.problem == .init(sequence: 2, kind: .recordChanged))
-            #expect(report.checked == 1)
+            let last = try #require(try await Self.entries(app, ids[1]).last)
+            #expect(
+                report.problem
+                    == .init(sequence: last.sequence, kind: .stateDiffers(kind: "disclosure", id: ids[1], fields: ["version.1.part"])))
         }
     }
 
@@ -42,40 +50,47 @@ struct LedgerIntegrityTests {
         try await TestApp.run { app in
             let ids = try await Self.seeded(app)
             let sql = app.database.sql
+            let withdrawal = try #require(try await Self.entries(app, ids[2]).last)
             try await sql.raw("UPDATE disclosures SET withdraw_reason = '内容有误' WHERE id = \(bind: ids[2])").run()
-            #expect(try await LedgerVerification(database: app.database).run().problem == .init(sequence: 4, kind: .recordChanged))
+            #expect(
+                try await LedgerVerification(database: app.database).run().problem
+                    == .init(
+                        sequence: withdrawal.sequence, kind: .stateDiffers(kind: "disclosure", id: ids[2], fields: ["withdraw_reason"])))
             try await sql.raw("UPDATE disclosures SET withdraw_reason = '重复发布' WHERE id = \(bind: ids[2])").run()
             #expect(try await LedgerVerification(database: app.database).run().problem == nil)
 
-            try await sql.raw("UPDATE ledger_entries SET recorded_at = recorded_at + 1 WHERE sequence = 3").run()
-            #expect(try await LedgerVerification(database: app.database).run().problem == .init(sequence: 3, kind: .entryChanged))
-            try await sql.raw("UPDATE ledger_entries SET recorded_at = recorded_at - 1 WHERE sequence = 3").run()
+            let second = try #require(try await Self.entries(app, ids[1]).first).sequence
+            try await sql.raw("UPDATE ledger_entries SET recorded_at = recorded_at + 1 WHERE sequence = \(bind: second)").run()
+            #expect(try await LedgerVerification(database: app.database).run().problem == .init(sequence: second, kind: .entryChanged))
+            try await sql.raw("UPDATE ledger_entries SET recorded_at = recorded_at - 1 WHERE sequence = \(bind: second)").run()
 
-            try await sql.raw("DELETE FROM ledger_entries WHERE sequence = 2").run()
-            #expect(try await LedgerVerification(database: app.database).run().problem == .init(sequence: 3, kind: .sequenceGap))
+            try await sql.raw("DELETE FROM ledger_entries WHERE sequence = \(bind: second)").run()
+            #expect(try await LedgerVerification(database: app.database).run().problem == .init(sequence: second + 1, kind: .sequenceGap))
         }
     }
 
-    @Test("The public ledger page and API list every entry in order, paged")
+    @Test("The public ledger page and API list every entry in order, paged, each with what anyone needs to recompute it")
     func publicLedger() async throws {
         try await TestApp.run { app in
             _ = try await Self.seeded(app)
+            let total = try await app.services.ledger.count()
             let page = try await app.browser().get("/ledger")
             #expect(page.status == .ok)
-            #expect(page.text.contains("共 4 条登记"))
-            #expect(page.text.contains("id=\"entry-4\""))
+            #expect(page.text.contains("共 \(total) 条登记"))
+            #expect(page.text.contains("id=\"entry-1\""))
             let json = try await app.browser().get("/api/v1/ledger?after=1&limit=2")
             let body = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
             let entries = try #require(body["entries"] as? [[String: Any]])
             #expect(entries.compactMap { $0["sequence"] as? Int } == [2, 3])
             #expect(body["next_after"] as? Int == 3)
-            #expect(body["total"] as? Int == 4)
+            #expect(body["total"] as? Int == total)
             // Anyone can recompute an entry's hash from what the API gives.
             let second = entries[0]
             let recomputed = LedgerEntry(
-                sequence: 2, event: .publish, disclosureID: second["disclosure_id"] as! Int, version: second["version"] as! Int,
-                recordedAt: second["recorded_at_unix"] as! Int, payloadHash: second["payload_hash"] as! String,
-                previousHash: second["previous_hash"] as! String)
+                sequence: 2, event: LedgerEntry.Event(rawValue: second["event"] as! String)!, kind: second["kind"] as! String,
+                recordID: second["record_id"] as! Int, version: second["version"] as! Int, recordedAt: second["recorded_at_unix"] as! Int,
+                payloadHash: second["payload_hash"] as! String, previousHash: second["previous_hash"] as! String,
+                format: second["format"] as! Int)
             #expect(recomputed.entryHash == second["entry_hash"] as? String)
             let bad = try await app.browser().get("/api/v1/ledger?after=-1")
             #expect(bad.status == .badRequest)

@@ -120,7 +120,7 @@ struct PeopleBoardTests {
         try await TestApp.run { app in
             let director = try await app.signedIn("yincheng-director")
             let file = "户主姓名,家庭人口,月保障金,户主年龄,困难情况,健康状况,联系电话\r\n马兰花,2,650,68,老伴去世，独自照顾儿子。,糖尿病,13991230001\r\n"
-            let imported = try await director.postMultipart(
+            let imported = try await app.signedIn("admin").postMultipart(
                 Self.base + "/import", fields: [], files: [(field: "file", name: "名册.csv", bytes: Array(file.utf8))])
             #expect(imported.status == .seeOther)
             // The settings form refuses what may never be public, and saves nothing.
@@ -178,10 +178,12 @@ struct PeopleBoardTests {
         }
     }
 
-    @Test("The director imports a GB18030 roster; a broken row or a family already there imports nothing and says which line")
+    @Test(
+        "The office brings an existing GB18030 roster over once, in public; a broken row imports nothing and says which line; no second import, nobody else"
+    )
     func importRoster() async throws {
         try await TestApp.run { app in
-            let clerk = try await app.signedIn("yincheng-director")
+            let clerk = try await app.signedIn("admin")
             let header = "户主姓名,身份证号,家庭人口,月保障金（元）,户主年龄,困难情况,所在巷道\r\n"
             let good = "张秀兰,\(Self.idNumber("61272219490101001")),1,420,77,独居,钟楼巷\r\n王有福,,3,1080.5,52,下岗,东大街\r\n"
             let broken = good + "李四,612722194901010011,0,abc,,,\r\n"
@@ -203,12 +205,26 @@ struct PeopleBoardTests {
             let roster = try await app.services.peopleBoards.cards(unitID: unit.id, board: .dibao, statuses: [.onRoster])
             #expect(roster.map(\.name).sorted() == ["张秀兰", "王有福"].sorted())
             #expect(roster.first { $0.name == "王有福" }?.benefit == Fen(108_050))
-            // A worker may import; a supervisor may not; anonymous visitors are sent to log in.
-            let supervisor = try await app.signedIn("yincheng-supervisor")
-            #expect(
-                try await supervisor.postMultipart(Self.base + "/import", fields: [], files: [(field: "file", name: "a.csv", bytes: clean)])
-                    .status
-                    == .forbidden)
+            // The board says so in public, once, not as two 新增 families; the chain has the import and each card.
+            let board = try await app.browser().get("/units/yincheng/boards/dibao")
+            #expect(board.text.contains("迁入既有名单") && board.text.contains("2 户"))
+            #expect(!board.text.contains("新增"))
+            #expect(try await app.services.ledger.entries(kind: "board_import", id: 1).map(\.event) == [.create])
+            for card in roster { #expect(try await app.services.ledger.entries(kind: "board_card", id: card.id).count == 1) }
+            #expect(try await LedgerVerification(database: app.database).run().problem == nil)
+            // Once: a later family is registered and noticed like any other, not imported.
+            let more = try #require(TextEncoding.gb18030Bytes(header + "赵六,,2,500,60,下岗,东大街\r\n"))
+            let again = try await clerk.postMultipart(
+                Self.base + "/import", fields: [], files: [(field: "file", name: "b.csv", bytes: more)])
+            #expect(again.status == .badRequest)
+            #expect(again.text.contains("只能在开始使用时迁入一次"))
+            #expect(try await app.count("board_cards") == 2)
+            // Only the office: not the community's director or supervisor; anonymous visitors are sent to log in.
+            for username in ["yincheng-director", "yincheng-supervisor"] {
+                let refused = try await app.signedIn(username).postMultipart(
+                    Self.base + "/import", fields: [], files: [(field: "file", name: "a.csv", bytes: more)])
+                #expect(refused.status == .forbidden)
+            }
             #expect(try await app.browser().post(Self.base + "/cards", form: Self.applicant).status == .found)
         }
     }

@@ -91,7 +91,9 @@ struct PublicSiteTests {
             let unit = try await app.unit("yinnan")
             var profile = unit.profile
             profile.phone = "0912-9999999"
-            try await UnitRepository.updateProfile(unitID: unit.id, to: profile, at: app.clock.now, on: app.database.sql)
+            try await app.services.units.updateProfile(
+                unitID: unit.id, to: profile, audit: .init(actorID: nil, actorName: "测试", action: "unit.profile.update", address: "test"),
+                at: app.clock.now)
             let changed = try await browser.get("/units/yinnan", headers: [.ifNoneMatch: etag])
             #expect(changed.status == .ok)
             #expect(changed.text.contains("0912-9999999"))
@@ -131,7 +133,9 @@ struct PublicSiteTests {
             let unit = try await app.unit("yinbei")
             var profile = unit.profile
             profile.introduction = "<script>alert('x')</script>欢迎"
-            try await UnitRepository.updateProfile(unitID: unit.id, to: profile, at: app.clock.now, on: app.database.sql)
+            try await app.services.units.updateProfile(
+                unitID: unit.id, to: profile, audit: .init(actorID: nil, actorName: "测试", action: "unit.profile.update", address: "test"),
+                at: app.clock.now)
             let html = try await app.browser().get("/units/yinbei").text
             #expect(!html.contains("<script>alert"))
             #expect(html.contains("&lt;script&gt;alert("))

@@ -91,12 +91,13 @@ struct PrivacyAndIntegrityTests {
             let path = app.services.files.url(sha)
             let original = try Data(contentsOf: path)
             try Data(TestApp.png + [0]).write(to: path)
-            #expect(try await check() == .init(sequence: 1, kind: .fileChanged))
+            #expect(try await check() == .init(sequence: 0, kind: .fileAltered(sha256: sha)))
             try original.write(to: path)
 
+            let event = try #require(try await app.services.ledger.entry(sequence: 1)).event.rawValue
             try await app.database.sql.raw("UPDATE ledger_entries SET event = 'published' WHERE sequence = 1").run()
             #expect(try await check() == .init(sequence: 1, kind: .entryChanged))
-            try await app.database.sql.raw("UPDATE ledger_entries SET event = 'publish' WHERE sequence = 1").run()
+            try await app.database.sql.raw("UPDATE ledger_entries SET event = \(bind: event) WHERE sequence = 1").run()
 
             try await app.database.sql.raw(
                 """
@@ -105,7 +106,10 @@ struct PrivacyAndIntegrityTests {
                 FROM disclosure_versions WHERE disclosure_id = \(bind: id)
                 """
             ).run()
-            #expect(try await check() == .init(sequence: 0, kind: .versionNotRecorded(disclosureID: id, version: 2)))
+            let published = try #require(try await app.services.ledger.entries(disclosureID: id).last).sequence
+            #expect(
+                try await check() == .init(sequence: published, kind: .stateDiffers(kind: "disclosure", id: id, fields: ["version.2.part"]))
+            )
         }
     }
 

@@ -30,7 +30,7 @@ struct LedgerTests {
 
     static func verify(_ entries: [LedgerEntry], records: (Int) -> String? = { CanonicalForm.sha256("record \($0)") }) -> LedgerVerifier {
         var verifier = LedgerVerifier()
-        for entry in entries { verifier.check(entry, recordHash: records(entry.disclosureID)) }
+        for entry in entries { verifier.check(entry, recordHash: records(entry.recordID)) }
         return verifier
     }
 

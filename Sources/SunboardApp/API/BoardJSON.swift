@@ -42,11 +42,13 @@ struct BoardJSON: Encodable, Sendable {
 
     struct Change: Encodable, Sendable {
         var date: String
-        /// `added`, `adjusted` or `removed`.
+        /// `added`, `adjusted`, `removed` or `imported` (an existing roster brought over once).
         var change: String
         var fields: [String: String]
         var amountBeforeFen: Nullable<Int>
         var amountAfterFen: Nullable<Int>
+        /// For `imported`: how many households.
+        var households: Nullable<Int>
     }
 
     var unit: String
@@ -78,7 +80,8 @@ struct BoardJSON: Encodable, Sendable {
         self.changes = content.changes.map {
             Change(
                 date: $0.date.description, change: $0.kind.rawValue, fields: text($0.values),
-                amountBeforeFen: Nullable($0.amountBefore?.value), amountAfterFen: Nullable($0.amountAfter?.value))
+                amountBeforeFen: Nullable($0.amountBefore?.value), amountAfterFen: Nullable($0.amountAfter?.value),
+                households: Nullable($0.households))
         }
     }
 }

@@ -206,12 +206,18 @@ struct DisclosureDetailJSON: Encodable, Sendable {
     }
 }
 
-/// A ledger entry in the API, with everything needed to recompute its hash.
+/// A ledger entry in the API, with everything needed to recompute its hash
+/// and where to fetch the record version it vouches for.
 struct LedgerEntryJSON: Encodable, Sendable {
     var sequence: Int
+    var format: Int
     var event: String
-    var disclosureId: Int
+    var kind: String
+    var recordId: Int
+    /// For an entry about a disclosure, its id (as before every record was chained).
+    var disclosureId: Nullable<Int>
     var version: Int
+    var recordUrl: String
     var recordedAt: String
     var recordedAtUnix: Int
     var payloadHash: String
@@ -220,9 +226,13 @@ struct LedgerEntryJSON: Encodable, Sendable {
 
     init(_ entry: LedgerEntry) {
         sequence = entry.sequence
+        format = entry.format
         event = entry.event.rawValue
-        disclosureId = entry.disclosureID
+        kind = entry.kind
+        recordId = entry.recordID
+        disclosureId = Nullable(entry.disclosureID)
         version = entry.version
+        recordUrl = SiteURL.apiRecordVersion(entry.kind, String(entry.recordID), String(entry.version)).path
         recordedAt = ShanghaiTime.iso8601(Date(unixSeconds: entry.recordedAt))
         recordedAtUnix = entry.recordedAt
         payloadHash = entry.payloadHash

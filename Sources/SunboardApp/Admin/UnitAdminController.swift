@@ -55,13 +55,8 @@ struct UnitAdminController {
             return try profilePage(context: context, input: input, failure: error).response(from: request, context: context)
         }
         let unit = context.unit
-        let now = services.clock.now
-        let audit = services.audit
         let entry = context.staff.auditEntry(action: "unit.profile.update", unitID: unit.id, subject: unit.name, detail: "修改了基本概况")
-        try await services.database.transaction { sql in
-            try await UnitRepository.updateProfile(unitID: unit.id, to: profile, at: now, on: sql)
-            try await audit.record(entry, at: now, on: sql)
-        }
+        try await services.units.updateProfile(unitID: unit.id, to: profile, audit: entry, at: services.clock.now)
         return .redirect(to: SiteURL.unitAdmin(unit.slug).path + "?saved=1", type: .normal)
     }
 

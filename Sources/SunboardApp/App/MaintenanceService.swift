@@ -28,7 +28,7 @@ struct MaintenanceService: Service {
                         }
                     ),
                     ("notices", { try await NoticeArchiver(services: services).run() }),
-                    ("catalog rules", { try await services.catalog.applyRulesInForce(on: CalendarDate(services.clock.now)) }),
+                    ("catalog rules", { try await services.catalog.applyRulesInForce(at: services.clock.now) }),
                     ("reminders", { try await ObligationReminders(services: services).run() }),
                     (
                         "webhook log",

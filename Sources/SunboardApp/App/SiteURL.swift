@@ -14,6 +14,7 @@ public enum SiteURL: Sendable, Equatable {
     case objection(String)
     case file(String)
     case ledger
+    case ledgerCheck
     case unitFinance(String)
     case financeEntry(String, String)
     case financeCSV(String)
@@ -109,6 +110,9 @@ public enum SiteURL: Sendable, Equatable {
     case apiDisclosures(String)
     case apiDisclosure(String)
     case apiLedger
+    case apiLedgerHead
+    case apiRecord(String, String)
+    case apiRecordVersion(String, String, String)
     case apiFinanceEntries(String)
     case apiFinanceStatements(String)
     case apiSearch
@@ -130,6 +134,7 @@ public enum SiteURL: Sendable, Equatable {
         case .objection(let id): "/disclosures/\(id)/objection"
         case .file(let sha256): "/files/\(sha256)"
         case .ledger: "/ledger"
+        case .ledgerCheck: "/ledger/check"
         case .unitFinance(let slug): "/units/\(slug)/finance"
         case .financeEntry(let slug, let id): "/units/\(slug)/finance/entries/\(id)"
         case .financeCSV(let slug): "/units/\(slug)/finance/ledger.csv"
@@ -218,6 +223,9 @@ public enum SiteURL: Sendable, Equatable {
         case .apiDisclosures(let slug): "/api/v1/units/\(slug)/disclosures"
         case .apiDisclosure(let id): "/api/v1/disclosures/\(id)"
         case .apiLedger: "/api/v1/ledger"
+        case .apiLedgerHead: "/api/v1/ledger/head"
+        case .apiRecord(let kind, let id): "/api/v1/records/\(kind)/\(id)"
+        case .apiRecordVersion(let kind, let id, let number): "/api/v1/records/\(kind)/\(id)/versions/\(number)"
         case .apiFinanceEntries(let slug): "/api/v1/units/\(slug)/finance/entries"
         case .apiFinanceStatements(let slug): "/api/v1/units/\(slug)/finance/statements"
         case .apiSearch: "/api/v1/search"
@@ -228,6 +236,11 @@ public enum SiteURL: Sendable, Equatable {
         case .apiGuides(let slug): "/api/v1/units/\(slug)/guides"
         case .apiGuide(let id): "/api/v1/guides/\(id)"
         }
+    }
+
+    /// An entry on the public ledger's page: the page that starts with it.
+    static func ledgerEntry(_ sequence: Int) -> String {
+        ledger.path + "?after=\(max(0, sequence - 1))#entry-\(sequence)"
     }
 
     /// The path as a route pattern, e.g. `SiteURL.unit("{slug}").route`.

@@ -41,7 +41,12 @@ public struct AuditLog: Sendable {
     }
 
     public func record(_ entry: Entry, at now: Date, on sql: (any SQLDatabase)? = nil) async throws {
-        try await (sql ?? database.sql).insert(into: "audit_log")
+        try await Self.insert(entry, at: now, on: sql ?? database.sql)
+    }
+
+    /// Appends inside the caller's transaction.
+    static func insert(_ entry: Entry, at now: Date, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "audit_log")
             .columns(
                 "occurred_at", "actor_id", "actor_name", "action", "unit_id", "subject", "detail", "address", "object_kind", "object_id"
             )

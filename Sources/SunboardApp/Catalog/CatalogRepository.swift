@@ -43,10 +43,22 @@ public struct CatalogRepository: Sendable {
     @discardableResult
     /// A periodic item's rule holds from `effectiveFrom` (today by default):
     /// periods that began before are not owed.
-    public func create(_ item: CatalogItem, at now: Date, effectiveFrom: CalendarDate? = nil, on sql: (any SQLDatabase)? = nil) async throws
+    public func create(_ item: CatalogItem, at now: Date, effectiveFrom: CalendarDate? = nil, audit: AuditLog.Entry? = nil) async throws
         -> CatalogItem
     {
-        let sql = sql ?? database.sql
+        let kind = database.kind
+        return try await database.transaction { sql in
+            let created = try await Self.insert(item, at: now, effectiveFrom: effectiveFrom, on: sql)
+            var entry = audit
+            entry?.object = (CatalogItemRecord.name, created.id)
+            try await PublicChange(CatalogItemRecord.self, id: created.id, audit: entry).apply(at: now, database: kind, on: sql)
+            return created
+        }
+    }
+
+    private static func insert(_ item: CatalogItem, at now: Date, effectiveFrom: CalendarDate?, on sql: any SQLDatabase) async throws
+        -> CatalogItem
+    {
         let taken = try await sql.select().column("id").from("catalog_items")
             .where("owner_unit_id", .equal, item.ownerUnitID).where("code", .equal, item.code).first()
         if taken != nil { throw CatalogError.codeTaken(item.code) }
@@ -77,7 +89,15 @@ public struct CatalogRepository: Sendable {
     /// disclosures and the ledger refer to them.
     /// A change to when the item is due (or whether it is) takes effect on
     /// `effectiveFrom`, today by default, and leaves earlier periods as they were.
-    public func update(_ item: CatalogItem, at now: Date, effectiveFrom: CalendarDate? = nil, on sql: any SQLDatabase) async throws {
+    public func update(_ item: CatalogItem, at now: Date, effectiveFrom: CalendarDate? = nil, audit: AuditLog.Entry?) async throws {
+        let kind = database.kind
+        try await database.transaction { sql in
+            try await Self.update(item, at: now, effectiveFrom: effectiveFrom, on: sql)
+            try await PublicChange(CatalogItemRecord.self, id: item.id, audit: audit).apply(at: now, database: kind, on: sql)
+        }
+    }
+
+    private static func update(_ item: CatalogItem, at now: Date, effectiveFrom: CalendarDate?, on sql: any SQLDatabase) async throws {
         let day = effectiveFrom ?? CalendarDate(now)
         try await Self.recordRule(of: item, from: day, at: now, on: sql)
         // A change for a later day waits for it (`applyRulesInForce`): until
@@ -123,7 +143,8 @@ public struct CatalogRepository: Sendable {
     /// Brings each item's schedule to the rule in force on `day`: a change set
     /// for a later day takes effect when the day comes. Run by the
     /// maintenance service every 10 minutes (cheap: a few dozen items); idempotent.
-    public func applyRulesInForce(on day: CalendarDate) async throws {
+    public func applyRulesInForce(at now: Date) async throws {
+        let day = CalendarDate(now)
         let rules = try await database.sql.select().column("*").from("catalog_rules")
             .where("effective_from", .lessThanOrEqual, SQLBind(day.description)).orderBy("item_id").orderBy("effective_from").orderBy("id")
             .all()
@@ -139,11 +160,17 @@ public struct CatalogRepository: Sendable {
             guard scheduled,
                 item.frequency != frequency || item.dueRule?.monthsAfter != months || item.dueRule?.day != dueDay || item.isActive != active
             else { continue }
+            let kind = database.kind
             try await database.transaction { sql in
                 try await sql.update("catalog_items").set("frequency", to: SQLBind(frequency?.rawValue))
                     .set("due_months_after", to: SQLBind(months)).set("due_day", to: SQLBind(dueDay)).set("is_active", to: SQLBind(active))
                     .where("id", .equal, SQLBind(id)).run()
-                try await UnitRepository.touchBoard(unitID: item.ownerUnitID, on: sql)
+                try await PublicChange(
+                    CatalogItemRecord.self, id: id,
+                    audit: AuditLog.Entry(
+                        actorID: nil, actorName: "系统", action: "catalog.rule", unitID: item.ownerUnitID, subject: item.title,
+                        detail: "按此前设定，\(day.chinese)起的新规则生效", address: "system", object: (CatalogItemRecord.name, id))
+                ).apply(at: now, database: kind, on: sql)
             }
         }
     }

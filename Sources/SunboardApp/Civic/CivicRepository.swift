@@ -250,6 +250,23 @@ public struct CivicRepository: Sendable {
         try await sql.update("civic_posts").set("payload", to: SQLBind(payload)).where("disclosure_id", .equal, SQLBind(disclosureID)).run()
     }
 
+    /// The posts these disclosures carry, as stored: what their chained records cover.
+    static func storedPosts(disclosureIDs ids: [Int], on sql: any SQLDatabase) async throws
+        -> [Int: (kind: String, recordID: Int?, payload: String)]
+    {
+        guard !ids.isEmpty else { return [:] }
+        var posts: [Int: (kind: String, recordID: Int?, payload: String)] = [:]
+        for row in try await sql.select().columns("disclosure_id", "kind", "record_id", "payload").from("civic_posts")
+            .where("disclosure_id", .in, SQLBind.group(ids)).all()
+        {
+            posts[try row.decode(column: "disclosure_id", as: Int.self)] = (
+                try row.decode(column: "kind", as: String.self), try row.decode(column: "record_id", as: Int?.self),
+                try row.decode(column: "payload", as: String.self)
+            )
+        }
+        return posts
+    }
+
     /// The post a disclosure carries, if any.
     public func post(disclosureID: Int) async throws -> CivicPost? {
         guard

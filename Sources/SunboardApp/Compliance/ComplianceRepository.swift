@@ -88,9 +88,14 @@ public struct ComplianceRepository: Sendable {
     }
 
     /// Sets the first day a community owes its periodic disclosures (a new community).
-    public func setSince(_ day: CalendarDate, unitID: Int) async throws {
-        try await database.sql.update("units").set("obligations_since", to: SQLBind(day.description)).where("id", .equal, SQLBind(unitID))
-            .run()
+    /// The first day a unit owes its periodic disclosures: part of its
+    /// public record, since every on-time score counts from it.
+    public func setSince(_ day: CalendarDate, unitID: Int, audit: AuditLog.Entry? = nil, at now: Date) async throws {
+        let kind = database.kind
+        try await database.transaction { sql in
+            try await sql.update("units").set("obligations_since", to: SQLBind(day.description)).where("id", .equal, SQLBind(unitID)).run()
+            try await PublicChange(UnitRecord.self, id: unitID, audit: audit).apply(at: now, database: kind, on: sql)
+        }
     }
 
     /// The periodic items of the office and of its communities (or of one), each with its rules.
@@ -305,6 +310,7 @@ public struct ComplianceRepository: Sendable {
             detail:
                 "提前 \(settings.reminderDays) 天提醒；权重：按时 \(settings.weights.onTime)、完整 \(settings.weights.completeness)、答复 \(settings.weights.feedback)、异议 \(settings.weights.objections)",
             address: actor.address)
+        let kind = database.kind
         try await database.transaction { sql in
             try await sql.delete(from: "compliance_settings").where("office_id", .equal, SQLBind(officeID)).run()
             try await sql.insert(into: "compliance_settings")
@@ -320,8 +326,12 @@ public struct ComplianceRepository: Sendable {
                 )
                 .run()
             // The office's version moves, so answers computed with the old weights are not served again.
-            try await UnitRepository.touchBoard(unitID: officeID, on: sql)
-            try await audit.record(entry, at: now, on: sql)
+            if try await PublicChange(AssessmentWeightsRecord.self, id: officeID, audit: entry).apply(at: now, database: kind, on: sql)
+                == nil
+            {
+                // Only the reminder days changed: nothing public, the staff's pages still move on.
+                try await BoardVersion.renew(unitID: officeID, on: sql)
+            }
         }
     }
 
@@ -346,14 +356,14 @@ public struct ComplianceRepository: Sendable {
         let entry = AuditLog.Entry(
             actorID: actor.id, actorName: actor.name, action: "assessment.note", unitID: officeID, subject: unit.name,
             detail: "\(year) 年考核\(kind.chinese)：\(text)", address: actor.address)
-        try await database.transaction { sql in
-            try await sql.insert(into: "assessment_notes").columns("unit_id", "year", "kind", "text", "created_by", "created_at")
+        let database = database.kind
+        try await self.database.transaction { sql in
+            let id = try await sql.insert(into: "assessment_notes").columns("unit_id", "year", "kind", "text", "created_by", "created_at")
                 .values(
                     SQLBind(unit.id), SQLBind(year), SQLBind(kind.rawValue), SQLBind(text), SQLBind(actor.name), SQLBind(now.unixSeconds)
                 )
-                .run()
-            try await UnitRepository.touchBoard(unitID: officeID, on: sql)
-            try await audit.record(entry, at: now, on: sql)
+                .returning("id").first()!.decode(column: "id", as: Int.self)
+            try await PublicChange(AssessmentNoteRecord.self, id: id, audit: entry).apply(at: now, database: database, on: sql)
         }
     }
 

@@ -19,5 +19,6 @@ public enum Migrations {
         CreateWebhooks(),  // chat-group subscriptions, the outbox of messages, every delivery attempt
         CreateCompliance(),  // catalog rules by effective day, reminders, assessment settings and notes
         CreateCivic(),  // elections, meetings, hearings, projects, the posts they publish, phone-sized photos
+        ChainEveryRecord(),  // every public record in the one chain: record versions, salts, reversals, the daily head
     ]
 }

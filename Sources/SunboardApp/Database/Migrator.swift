@@ -44,6 +44,11 @@ public struct Migrator: Sendable {
                 applied.append(migration.name)
             }
         }
+        // Records public before their kind was chained are chained as they stand now.
+        if !applied.isEmpty, migrations.contains(where: { $0.name == ChainEveryRecord().name }) {
+            let chained = try await RecordGenesis(database: database).run()
+            if chained > 0 { logger.info("Chained \(chained) records that were public before (genesis entries)") }
+        }
         return applied
     }
 

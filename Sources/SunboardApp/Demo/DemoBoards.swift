@@ -15,6 +15,8 @@ struct DemoBoards {
     let people: [String: [Role: DisclosureWorkflow.Actor]]
     let units: [String: Unit]
     let office: Unit
+    /// Brings each community's existing rosters over, once, as only the office may.
+    let officeAdmin: DisclosureWorkflow.Actor
     let calendar: DemoCalendar
 
     /// Boards move by days, like the notices they answer to.
@@ -65,13 +67,11 @@ struct DemoBoards {
             steps.append(
                 DemoStep(at: at("2026-01-05", 10), order: 0) {
                     let workflow = services.boardWorkflow
-                    // The 低保 roster is brought over by the director, who answers for it; the others by the clerk.
-                    for (board, bytes, actor) in [
-                        (PeopleBoard.dibao, roster.dibaoCSV(count: size), director), (.floating, roster.floatingCSV(), clerk),
-                        (.party, roster.partyCSV(), clerk),
+                    for (board, bytes) in [
+                        (PeopleBoard.dibao, roster.dibaoCSV(count: size)), (.floating, roster.floatingCSV()), (.party, roster.partyCSV()),
                     ] {
                         let reading = try await workflow.importRoster(
-                            board: board, bytes: bytes, unit: unit, actor: actor, at: at("2026-01-05", 10))
+                            board: board, bytes: bytes, unit: unit, roles: [.officeAdmin], actor: officeAdmin, at: at("2026-01-05", 10))
                         guard reading.isClean else {
                             throw DemoError.bad("boards: \(slug) \(board.code) roster: \(reading.fileProblem ?? "") \(reading.problems)")
                         }

@@ -44,7 +44,7 @@ public struct DemoSeeder: Sendable {
             communities.append((community, unit))
             // What is owed starts with the books, which move by months (see
             // `DemoCalendar`); a later run keeps the day of the first.
-            if isNew { try await services.compliance.setSince(calendar.monthly(community.obligationsSince), unitID: unit.id) }
+            if isNew { try await services.compliance.setSince(calendar.monthly(community.obligationsSince), unitID: unit.id, at: now) }
         }
 
         // One bcrypt hash serves every new demo account: hashing is slow by design.
@@ -123,7 +123,8 @@ public struct DemoSeeder: Sendable {
         let finance = DemoFinance(
             services: services, people: people, workers: workers, units: unitsBySlug, office: office, officeAdmin: admin,
             officeLeader: leader, calendar: calendar)
-        let boards = DemoBoards(services: services, people: people, units: unitsBySlug, office: office, calendar: calendar)
+        let boards = DemoBoards(
+            services: services, people: people, units: unitsBySlug, office: office, officeAdmin: admin, calendar: calendar)
         let serviceBoards = DemoServiceBoards(
             services: services, people: people, units: unitsBySlug, office: office, officeAdmin: admin, calendar: calendar)
         try await DemoTimeline(services: services, people: people, units: units, office: office, calendar: calendar)

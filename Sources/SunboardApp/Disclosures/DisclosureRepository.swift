@@ -115,6 +115,16 @@ public struct DisclosureRepository: Sendable {
         return Dictionary(uniqueKeysWithValues: versions.map { ("\($0.disclosureID):\($0.number)", $0) })
     }
 
+    /// Every version of each disclosure, oldest first, read on `sql`.
+    static func versions(disclosureIDs ids: [Int], on sql: any SQLDatabase) async throws -> [Int: [PublishedVersion]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql.select().columns(VersionRow.columns).from("disclosure_versions")
+            .where("disclosure_id", .in, SQLBind.group(ids)).orderBy("disclosure_id").orderBy("number")
+            .all(decoding: VersionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let attachments = try await attachments(table: "version_attachments", owner: "version_id", ids: rows.map(\.id), on: sql)
+        return Dictionary(grouping: rows.map { $0.version(attachments: attachments[$0.id] ?? []) }, by: \.disclosureID)
+    }
+
     private func withAttachments(_ rows: [VersionRow], on sql: any SQLDatabase) async throws -> [PublishedVersion] {
         let attachments = try await Self.attachments(table: "version_attachments", owner: "version_id", ids: rows.map(\.id), on: sql)
         return rows.map { $0.version(attachments: attachments[$0.id] ?? []) }

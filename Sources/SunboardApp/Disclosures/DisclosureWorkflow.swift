@@ -147,31 +147,43 @@ public struct DisclosureWorkflow: Sendable {
 
     /// Publishes the approved working copy as the next version: refused
     /// with every missing field named when it is incomplete. Writes the
-    /// version, its ledger entry and its audit entry together.
+    /// version and chains the disclosure's new state with its audit entry
+    /// and its chat-group message, all together.
     @discardableResult
     public func publish(_ disclosure: Disclosure, unit: Unit, item: CatalogItem, actor: Actor, at now: Date) async throws
         -> PublishedVersion
     {
+        // Refused early with the clearest reason; decided again below on the row as it stands.
         _ = try DisclosureLifecycle.next(after: .publish, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
         try completeness.check(disclosure.content, item: item)
         try PersonalDetails.check(disclosure.content, item: item)
-        let number = disclosure.publishedVersion + 1
         // A civic step keeps its process's rules at publication too: no agenda after the meeting, no result before the vote.
-        if number == 1 { try await CivicRules.checkPublishing(disclosureID: disclosure.id, at: now, on: database.sql) }
-        let version = PublishedVersion(
-            id: 0, disclosureID: disclosure.id, number: number, content: disclosure.content,
-            reason: number > 1 ? disclosure.correctionReason : nil, unitSlug: unit.slug, itemCode: item.code,
-            publishedAt: now, publishedByID: actor.id, publishedBy: actor.name, fieldSpecs: item.fields, salt: Self.newSalt()
-        )
-        // The notice period starts at the first publication; corrections keep it.
-        let notice = number == 1 ? item.noticeDays.map { NoticePeriod.dates(publishedOn: CalendarDate(now), days: $0) } : disclosure.notice
+        if disclosure.publishedVersion == 0 { try await CivicRules.checkPublishing(disclosureID: disclosure.id, at: now, on: database.sql) }
         let kind = database.kind
-        let event: LedgerEntry.Event = number == 1 ? .publish : .correct
-        let entry = entry(
-            actor, "disclosure.\(event.rawValue)", unit: unit, id: disclosure.id, title: disclosure.content.title,
-            detail: number == 1 ? "发布第 1 版" : "发布第 \(number) 版（更正）：\(disclosure.correctionReason ?? "")")
+        let completeness = completeness
+        let audit = { @Sendable (number: Int, current: Disclosure) in
+            self.entry(
+                actor, "disclosure.\(number == 1 ? "publish" : "correct")", unit: unit, id: current.id, title: current.content.title,
+                detail: number == 1 ? "发布第 1 版" : "发布第 \(number) 版（更正）：\(current.correctionReason ?? "")")
+        }
         return try await database.transaction { sql in
-            let moved = try await DisclosureRepository.transition(id: disclosure.id, from: .approved, to: .published, at: now, on: sql) {
+            // Another director may have published it, or the clerk reopened it, since the page was read.
+            guard let current = try await DisclosureRepository.find(id: disclosure.id, on: sql) else {
+                throw DisclosureError.wrongState(.publish, disclosure.status)
+            }
+            _ = try DisclosureLifecycle.next(after: .publish, from: current.lifecycleState, permissions: actor.permissions, actor: actor.id)
+            try completeness.check(current.content, item: item)
+            try PersonalDetails.check(current.content, item: item)
+            let number = current.publishedVersion + 1
+            // The notice period starts at the first publication; corrections keep it.
+            let notice =
+                number == 1 ? item.noticeDays.map { NoticePeriod.dates(publishedOn: CalendarDate(now), days: $0) } : current.notice
+            var version = PublishedVersion(
+                id: 0, disclosureID: current.id, number: number, content: current.content,
+                reason: number > 1 ? current.correctionReason : nil, unitSlug: unit.slug, itemCode: item.code,
+                publishedAt: now, publishedByID: actor.id, publishedBy: actor.name, fieldSpecs: item.fields, salt: Self.newSalt()
+            )
+            let moved = try await DisclosureRepository.transition(id: current.id, from: .approved, to: .published, at: now, on: sql) {
                 update in
                 var update =
                     update
@@ -188,19 +200,15 @@ public struct DisclosureWorkflow: Sendable {
                 }
                 return update
             }
-            guard moved else { throw DisclosureError.wrongState(.publish, disclosure.status) }
-            var stored = version
-            stored.id = try await DisclosureRepository.insertVersion(version, on: sql)
-            _ = try await LedgerRepository.append(
-                event: event, disclosureID: disclosure.id, version: number, payloadHash: version.record(notice: notice).sha256, at: now,
-                kind: kind, on: sql
-            )
+            guard moved else { throw DisclosureError.wrongState(.publish, current.status) }
+            version.id = try await DisclosureRepository.insertVersion(version, on: sql)
             // Chat groups hear of it exactly when it is public, never before, never not.
-            try await WebhookOutbox.enqueue(
-                WebhookOutbox.message(publishing: stored, unit: unit, item: item, notice: notice), unitID: unit.id, at: now, on: sql)
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            try await audit.record(entry, at: now, on: sql)
-            return stored
+            try await PublicChange(
+                DisclosureRecord.self, id: current.id, event: number == 1 ? .publish : .correct, audit: audit(number, current),
+                messages: [(WebhookOutbox.message(publishing: version, unit: unit, item: item, notice: notice), unit.id)]
+            ).apply(at: now, database: kind, on: sql)
+            try await CivicRepository.chainRecord(ofDisclosure: current.id, at: now, database: kind, on: sql)
+            return version
         }
     }
 
@@ -210,26 +218,25 @@ public struct DisclosureWorkflow: Sendable {
         let reason = String(reason.trimmed.prefix(1000))
         guard !reason.isEmpty else { throw DisclosureError.reasonRequired(.withdraw) }
         _ = try DisclosureLifecycle.next(after: .withdraw, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
-        let payload = PublishedRecord.withdrawal(
-            disclosureID: disclosure.id, reason: reason, withdrawnAt: now.unixSeconds, withdrawnBy: actor.name)
         let kind = database.kind
         let entry = entry(
             actor, "disclosure.withdraw", unit: unit, id: disclosure.id, title: disclosure.content.title, detail: "撤回：\(reason)")
         try await database.transaction { sql in
-            let moved = try await DisclosureRepository.transition(
-                id: disclosure.id, from: disclosure.status, to: .withdrawn, at: now, on: sql
-            ) { update in
+            guard let current = try await DisclosureRepository.find(id: disclosure.id, on: sql) else {
+                throw DisclosureError.wrongState(.withdraw, disclosure.status)
+            }
+            _ = try DisclosureLifecycle.next(
+                after: .withdraw, from: current.lifecycleState, permissions: actor.permissions, actor: actor.id)
+            let moved = try await DisclosureRepository.transition(id: current.id, from: current.status, to: .withdrawn, at: now, on: sql) {
+                update in
                 update.set("withdrawn_at", to: SQLBind(now.unixSeconds)).set("withdraw_reason", to: SQLBind(reason))
                     .set("withdrawn_by", to: SQLBind(actor.name))
             }
-            guard moved else { throw DisclosureError.wrongState(.withdraw, disclosure.status) }
-            _ = try await LedgerRepository.append(
-                event: .withdraw, disclosureID: disclosure.id, version: disclosure.publishedVersion, payloadHash: payload.sha256, at: now,
-                kind: kind, on: sql)
-            let message = try await WebhookOutbox.message(withdrawing: disclosure, unit: unit, reason: reason, at: now, on: sql)
-            try await WebhookOutbox.enqueue(message, unitID: unit.id, at: now, on: sql)
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            try await audit.record(entry, at: now, on: sql)
+            guard moved else { throw DisclosureError.wrongState(.withdraw, current.status) }
+            let message = try await WebhookOutbox.message(withdrawing: current, unit: unit, reason: reason, at: now, on: sql)
+            try await PublicChange(DisclosureRecord.self, id: current.id, event: .withdraw, audit: entry, messages: [(message, unit.id)])
+                .apply(at: now, database: kind, on: sql)
+            try await CivicRepository.chainRecord(ofDisclosure: current.id, at: now, database: kind, on: sql)
         }
     }
 
@@ -238,7 +245,7 @@ public struct DisclosureWorkflow: Sendable {
     /// 16 random bytes from the system's secure generator, as hex.
     static func newSalt() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return CanonicalForm.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// Checks every upload, reporting all refused files at once.

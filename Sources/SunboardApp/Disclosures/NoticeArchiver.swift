@@ -28,7 +28,7 @@ struct NoticeArchiver {
                 let archived = try await sql.update("disclosures").set("archived_at", to: now.unixSeconds)
                     .where("id", .equal, id).where("archived_at", .is, SQLLiteral.null).returning("id").all()
                 guard !archived.isEmpty else { return }  // another instance got there first
-                try await UnitRepository.touchBoard(unitID: unitID, on: sql)
+                try await BoardVersion.renew(unitID: unitID, on: sql)
                 try await audit.record(
                     .init(
                         actorID: nil, actorName: "系统", action: "disclosure.archive", unitID: unitID, subject: title,

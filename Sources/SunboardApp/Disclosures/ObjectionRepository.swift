@@ -21,14 +21,19 @@ public struct ObjectionRepository: Sendable {
         public var createdAt: Int
     }
 
+    /// Files a resident's objection; the community's public list shows at once that it came.
     func add(disclosureID: Int, version: Int, name: String, contact: String, text: String, address: String, at now: Date) async throws {
-        try await database.sql.insert(into: "objections")
-            .columns("disclosure_id", "version", "name", "contact", "text", "address", "created_at")
-            .values(
-                SQLBind(disclosureID), SQLBind(version), SQLBind(name), SQLBind(contact), SQLBind(text), SQLBind(address),
-                SQLBind(now.unixSeconds)
-            )
-            .run()
+        let kind = database.kind
+        try await database.transaction { sql in
+            let id = try await sql.insert(into: "objections")
+                .columns("disclosure_id", "version", "name", "contact", "text", "address", "created_at")
+                .values(
+                    SQLBind(disclosureID), SQLBind(version), SQLBind(name), SQLBind(contact), SQLBind(text), SQLBind(address),
+                    SQLBind(now.unixSeconds)
+                )
+                .returning("id").first()!.decode(column: "id", as: Int.self)
+            try await PublicChange(ObjectionRecord.self, id: id, audit: nil).apply(at: now, database: kind, on: sql)
+        }
     }
 
     public func list(disclosureID: Int) async throws -> [Objection] {

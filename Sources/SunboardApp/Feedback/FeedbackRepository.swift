@@ -48,16 +48,17 @@ public struct FeedbackRepository: Sendable {
     func add(unitID: Int, input: (kind: FeedbackKind, text: String, name: String, contact: String), address: String, at now: Date)
         async throws
     {
+        let kind = database.kind
         try await database.transaction { sql in
-            try await sql.insert(into: "feedback")
+            let id = try await sql.insert(into: "feedback")
                 .columns("unit_id", "kind", "text", "name", "contact", "address", "sent_on", "created_at", "shows_text")
                 .values(
                     SQLBind(unitID), SQLBind(input.kind.rawValue), SQLBind(input.text), SQLBind(input.name), SQLBind(input.contact),
                     SQLBind(address), SQLBind(CalendarDate(now).description), SQLBind(now.unixSeconds), SQLBind(false)
                 )
-                .run()
+                .returning("id").first()!.decode(column: "id", as: Int.self)
             // The public list shows it (as waiting for a reply) at once.
-            try await UnitRepository.touchBoard(unitID: unitID, on: sql)
+            try await PublicChange(FeedbackRecord.self, id: id, audit: nil).apply(at: now, database: kind, on: sql)
         }
     }
 
@@ -155,7 +156,8 @@ public struct FeedbackRepository: Sendable {
         guard try row.decode(column: "reply", as: String?.self) == nil else {
             throw ValidationFailure([.init(field: "reply", message: "这条意见已经答复过了。", englishMessage: "already answered.")])
         }
-        try await database.transaction { sql in
+        let database = database.kind
+        try await self.database.transaction { sql in
             var update = sql.update(kind == .objection ? "objections" : "feedback").set("reply", to: SQLBind(text))
                 .set("replied_by", to: SQLBind(actor.name)).set("replied_on", to: SQLBind(CalendarDate(now).description))
                 .set("replied_at", to: SQLBind(now.unixSeconds))
@@ -165,12 +167,12 @@ public struct FeedbackRepository: Sendable {
             else {
                 throw ValidationFailure([.init(field: "reply", message: "这条意见已经答复过了。", englishMessage: "already answered.")])
             }
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            try await AuditLog(database: database).record(
-                AuditLog.Entry(
+            try await PublicChange(
+                kind == .objection ? ObjectionRecord.self : FeedbackRecord.self, id: id,
+                audit: AuditLog.Entry(
                     actorID: actor.id, actorName: actor.name, action: "feedback.reply", unitID: unit.id, subject: "\(kind.chinese) #\(id)",
-                    detail: "答复居民\(kind.chinese)", address: actor.address, object: (kind == .objection ? "objection" : "feedback", id)),
-                at: now, on: sql)
+                    detail: "答复居民\(kind.chinese)", address: actor.address, object: (kind == .objection ? "objection" : "feedback", id))
+            ).apply(at: now, database: database, on: sql)
         }
     }
 }

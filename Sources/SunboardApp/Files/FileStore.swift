@@ -19,7 +19,7 @@ public struct FileStore: Sendable {
 
     /// Stores checked bytes; returns their reference.
     public func save(_ bytes: [UInt8], name: String, kind: AttachmentKind, at now: Date) async throws -> AttachmentRef {
-        let sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let sha256 = CanonicalForm.hex(SHA256.hash(data: bytes))
         let path = url(sha256)
         try await NIOThreadPool.singleton.runIfActive {
             guard !FileManager.default.fileExists(atPath: path.path) else { return }

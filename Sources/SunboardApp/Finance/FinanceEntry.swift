@@ -11,6 +11,8 @@ public struct FinanceEntry: Sendable, Hashable {
     /// `manual`, `import` or `reimbursement`.
     public var source: String
     public var createdAt: Date
+    /// For a line that corrects another: which, how and why.
+    public var correction: FinanceCorrection? = nil
     /// Filled in by the queries that list lines for the public.
     public var receipts: [Receipt] = []
     public var signers: [Signed] = []
@@ -28,6 +30,31 @@ public struct FinanceEntry: Sendable, Hashable {
         public var name: String
         public var signedAt: Date
     }
+}
+
+/// How a line corrects an earlier one, which is never edited: a reversal
+/// (红字冲销) carries the earlier line's amount back; a replacement says
+/// what it should have been. Either names the line and gives the reason.
+public struct FinanceCorrection: Sendable, Hashable {
+    /// The line this one reverses.
+    public var reversing: Int?
+    /// The line this one replaces (after it was reversed).
+    public var replacing: Int?
+    public var reason: String
+
+    public init(reversing: Int? = nil, replacing: Int? = nil, reason: String) {
+        self.reversing = reversing
+        self.replacing = replacing
+        self.reason = reason
+    }
+
+    init?(reversing: Int?, replacing: Int?, reason: String?) {
+        guard reversing != nil || replacing != nil, let reason else { return nil }
+        self.init(reversing: reversing, replacing: replacing, reason: reason)
+    }
+
+    /// The line corrected.
+    public var lineID: Int { reversing ?? replacing ?? 0 }
 }
 
 /// A reimbursement request (报账单) with its receipts and signatures.
@@ -53,6 +80,8 @@ public struct Reimbursement: Sendable {
     public var updatedAt: Date
     /// The ledger line, once posted.
     public var entryID: Int?
+    /// A request that corrects a line already in the books.
+    public var correction: FinanceCorrection? = nil
 
     /// The signatures as the board shows them, in slot order.
     public var signed: [FinanceEntry.Signed] {

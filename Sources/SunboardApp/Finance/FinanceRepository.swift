@@ -14,17 +14,19 @@ public struct FinanceRepository: Sendable {
     // MARK: Ledger lines
 
     static func insert(
-        _ line: FinanceLine, unitID: Int, reimbursementID: Int?, source: String, by userID: Int, at now: Date, on sql: any SQLDatabase
+        _ line: FinanceLine, unitID: Int, reimbursementID: Int?, source: String, correcting: FinanceCorrection? = nil, by userID: Int,
+        at now: Date, on sql: any SQLDatabase
     ) async throws -> Int {
         let row = try await sql.insert(into: "finance_entries")
             .columns(
                 "unit_id", "fund", "kind", "entry_date", "amount_fen", "category", "summary", "counterparty", "handler", "reimbursement_id",
-                "source", "created_by", "created_at"
+                "source", "reverses_id", "replaces_id", "reason", "created_by", "created_at"
             )
             .values(
                 SQLBind(unitID), SQLBind(line.fund.rawValue), SQLBind(line.kind.rawValue), SQLBind(line.date.description),
                 SQLBind(line.amount.value), SQLBind(line.category), SQLBind(line.summary), SQLBind(line.counterparty),
-                SQLBind(line.handler), SQLBind(reimbursementID), SQLBind(source), SQLBind(userID), SQLBind(now.unixSeconds)
+                SQLBind(line.handler), SQLBind(reimbursementID), SQLBind(source), SQLBind(correcting?.reversing),
+                SQLBind(correcting?.replacing), SQLBind(correcting?.reason), SQLBind(userID), SQLBind(now.unixSeconds)
             )
             .returning("id")
             .first()
@@ -45,21 +47,30 @@ public struct FinanceRepository: Sendable {
     }
 
     public func entry(id: Int) async throws -> FinanceEntry? {
+        try await Self.entry(id: id, on: database.sql)
+    }
+
+    static func entry(id: Int, on sql: any SQLDatabase) async throws -> FinanceEntry? {
         guard
-            let row = try await database.sql.select().columns(FinanceEntryRow.columns).from("finance_entries").where(
-                "id", .equal, SQLBind(id)
-            )
-            .first()
+            let row = try await sql.select().columns(FinanceEntryRow.columns).from("finance_entries").where("id", .equal, SQLBind(id))
+                .first()
         else { return nil }
-        return try await withDetails([try row.decode(model: FinanceEntryRow.self, keyDecodingStrategy: .convertFromSnakeCase).entry]).first
+        return try await withDetails(
+            [try row.decode(model: FinanceEntryRow.self, keyDecodingStrategy: .convertFromSnakeCase).entry], on: sql
+        )
+        .first
     }
 
     /// Fills in receipts and signers with two queries for all the lines.
     private func withDetails(_ entries: [FinanceEntry]) async throws -> [FinanceEntry] {
+        try await Self.withDetails(entries, on: database.sql)
+    }
+
+    private static func withDetails(_ entries: [FinanceEntry], on sql: any SQLDatabase) async throws -> [FinanceEntry] {
         let ids = entries.compactMap(\.reimbursementID)
         guard !ids.isEmpty else { return entries }
-        let receipts = try await Self.receipts(of: ids, on: database.sql)
-        let signatures = try await Self.signatures(of: ids, on: database.sql)
+        let receipts = try await Self.receipts(of: ids, on: sql)
+        let signatures = try await Self.signatures(of: ids, on: sql)
         return entries.map { entry in
             guard let id = entry.reimbursementID else { return entry }
             var entry = entry
@@ -114,11 +125,12 @@ public struct FinanceRepository: Sendable {
         try await Self.reimbursement(id: id, on: database.sql)
     }
 
-    static func reimbursement(id: Int, on sql: any SQLDatabase) async throws -> Reimbursement? {
-        guard
-            let row = try await sql.select().columns(ReimbursementRow.columns).from("reimbursements").where("id", .equal, SQLBind(id))
-                .first()
-        else { return nil }
+    /// `locked`: on PostgreSQL the row stays locked for the rest of the
+    /// transaction, so a step decides on it as it is and no one else moves it meanwhile.
+    static func reimbursement(id: Int, locked: Bool = false, on sql: any SQLDatabase) async throws -> Reimbursement? {
+        var query = sql.select().columns(ReimbursementRow.columns).from("reimbursements").where("id", .equal, SQLBind(id))
+        if locked { query = query.for(.update) }
+        guard let row = try await query.first() else { return nil }
         return try await assemble([try row.decode(model: ReimbursementRow.self, keyDecodingStrategy: .convertFromSnakeCase)], on: sql).first
     }
 
@@ -164,8 +176,9 @@ public struct FinanceRepository: Sendable {
         }
     }
 
-    private static func receipts(of ids: [Int], on sql: any SQLDatabase) async throws -> [Int: [FinanceEntry.Receipt]] {
+    static func receipts(of ids: [Int], on sql: any SQLDatabase) async throws -> [Int: [FinanceEntry.Receipt]] {
         var result: [Int: [FinanceEntry.Receipt]] = [:]
+        guard !ids.isEmpty else { return result }
         for row in try await sql.select()
             .column(SQLColumn("reimbursement_id", table: "reimbursement_receipts"))
             .column(SQLColumn("sha256", table: "reimbursement_receipts"))
@@ -189,7 +202,7 @@ public struct FinanceRepository: Sendable {
         return result
     }
 
-    private struct SignatureRow {
+    struct SignatureRow {
         var slot: Int
         var signer: SignatureChain.Signer
         var userID: Int
@@ -197,8 +210,9 @@ public struct FinanceRepository: Sendable {
         var at: Date
     }
 
-    private static func signatures(of ids: [Int], on sql: any SQLDatabase) async throws -> [Int: [SignatureRow]] {
+    static func signatures(of ids: [Int], on sql: any SQLDatabase) async throws -> [Int: [SignatureRow]] {
         var result: [Int: [SignatureRow]] = [:]
+        guard !ids.isEmpty else { return result }
         for row in try await sql.select().columns("reimbursement_id", "slot", "signer", "user_id", "user_name", "signed_at")
             .from("reimbursement_signatures").where("reimbursement_id", .in, SQLBind.group(ids))
             .orderBy("reimbursement_id").orderBy("slot").all()

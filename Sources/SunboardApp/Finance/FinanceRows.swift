@@ -15,11 +15,14 @@ struct FinanceEntryRow: Codable, Sendable {
     var handler: String
     var reimbursementId: Int?
     var source: String
+    var reversesId: Int?
+    var replacesId: Int?
+    var reason: String?
     var createdAt: Int
 
     static let columns = [
         "id", "unit_id", "fund", "kind", "entry_date", "amount_fen", "category", "summary", "counterparty", "handler", "reimbursement_id",
-        "source", "created_at",
+        "source", "reverses_id", "replaces_id", "reason", "created_at",
     ]
 
     var entry: FinanceEntry {
@@ -29,7 +32,8 @@ struct FinanceEntryRow: Codable, Sendable {
                 kind: EntryKind(rawValue: kind) ?? .income, fund: Fund(rawValue: fund) ?? .office,
                 date: CalendarDate(entryDate) ?? .earliest, amount: Fen(amountFen), category: category, summary: summary,
                 counterparty: counterparty, handler: handler),
-            reimbursementID: reimbursementId, source: source, createdAt: Date(unixSeconds: createdAt))
+            reimbursementID: reimbursementId, source: source, createdAt: Date(unixSeconds: createdAt),
+            correction: FinanceCorrection(reversing: reversesId, replacing: replacesId, reason: reason))
     }
 }
 
@@ -51,12 +55,15 @@ struct ReimbursementRow: Codable, Sendable {
     var rejectReason: String?
     var rejectedBy: String?
     var postedBy: String?
+    var reversesId: Int?
+    var replacesId: Int?
+    var reason: String?
     var createdAt: Int
     var updatedAt: Int
 
     static let columns = [
         "id", "unit_id", "status", "fund", "spent_on", "amount_fen", "category", "summary", "payee", "handler_id", "handler_name",
-        "slots", "ordered", "reject_reason", "rejected_by", "posted_by", "created_at", "updated_at",
+        "slots", "ordered", "reject_reason", "rejected_by", "posted_by", "reverses_id", "replaces_id", "reason", "created_at", "updated_at",
     ]
 
     func reimbursement(
@@ -68,7 +75,8 @@ struct ReimbursementRow: Codable, Sendable {
             spentOn: CalendarDate(spentOn) ?? .earliest, amount: Fen(amountFen), category: category, summary: summary, payee: payee,
             handlerID: handlerId, handlerName: handlerName, sheet: SignatureSheet(slots: slots, ordered: ordered, signatures: signatures),
             signedAt: signedAt, receipts: receipts, rejectReason: rejectReason, rejectedBy: rejectedBy, postedBy: postedBy,
-            createdAt: Date(unixSeconds: createdAt), updatedAt: Date(unixSeconds: updatedAt), entryID: entryID)
+            createdAt: Date(unixSeconds: createdAt), updatedAt: Date(unixSeconds: updatedAt), entryID: entryID,
+            correction: FinanceCorrection(reversing: reversesId, replacing: replacesId, reason: reason))
     }
 
     static func encodeSlots(_ slots: [SignatureChain.Signer]) -> String {

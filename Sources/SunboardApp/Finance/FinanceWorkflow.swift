@@ -28,16 +28,17 @@ public struct FinanceWorkflow: Sendable {
             ])
         }
         let closed = try await closedPeriods(unitID: unit.id)
+        let kind = database.kind
         return try await database.transaction { sql in
             try await check(line, unitID: unit.id, closed: closed, on: sql)
             let id = try await FinanceRepository.insert(
                 line, unitID: unit.id, reimbursementID: nil, source: "manual", by: actor.id, at: now, on: sql)
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            try await audit.record(
-                entry(
+            try await PublicChange(
+                FinanceLineRecord.self, id: id,
+                audit: entry(
                     actor, "finance.\(line.kind.rawValue)", unit: unit, object: ("finance_entry", id), subject: line.summary,
-                    detail: "登记\(line.kind.chinese)（\(line.fund.chinese)）\(line.amount.yuan)：\(line.category)"),
-                at: now, on: sql)
+                    detail: "登记\(line.kind.chinese)（\(line.fund.chinese)）\(line.amount.yuan)：\(line.category)")
+            ).apply(at: now, database: kind, on: sql)
             return id
         }
     }
@@ -68,6 +69,7 @@ public struct FinanceWorkflow: Sendable {
     }
 
     private func importAll(_ reading: LedgerCSV.Reading, chain: SignatureChain, unit: Unit, actor: Actor, at now: Date) async throws {
+        let kind = database.kind
         try await database.transaction { sql in
             var counts: [EntryKind: Int] = [:]
             for (number, line) in reading.lines {
@@ -83,11 +85,11 @@ public struct FinanceWorkflow: Sendable {
                             .init(line: number, messages: [FinanceError.openingNotFirst(line.fund.chinese).message])
                         ])
                     }
-                    _ = try await FinanceRepository.insert(
+                    let id = try await FinanceRepository.insert(
                         line, unitID: unit.id, reimbursementID: nil, source: "import", by: actor.id, at: now, on: sql)
+                    try await PublicChange(FinanceLineRecord.self, id: id, audit: nil).apply(at: now, database: kind, on: sql)
                 }
             }
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
             try await audit.record(
                 entry(
                     actor, "finance.import", unit: unit, object: nil, subject: "导入账目",
@@ -150,22 +152,25 @@ public struct FinanceWorkflow: Sendable {
     ///
     /// - `roles`: the roles the person holds for the request's community.
     public func sign(_ request: Reimbursement, unit: Unit, roles: Set<Role>, actor: Actor, at now: Date) async throws {
+        // Refused early with the clearest reason; decided again below on the row as it stands.
         guard request.status == .signing else { throw FinanceError.wrongState(request.status, "签字") }
-        let slot = try request.sheet.slot(for: actor.id, roles: roles)
-        let signer = request.sheet.slots[slot]
-        let complete = request.sheet.signing(slot: slot, userID: actor.id, name: actor.name).isComplete
+        _ = try request.sheet.slot(for: actor.id, roles: roles)
         try await database.transaction { sql in
-            // Another signature since the page was read? The state check and
-            // the table's unique keys refuse a double signature either way.
-            try await Self.move(request, from: .signing, to: complete ? .signed : .signing, at: now, on: sql) { $0 }
+            // Two signers at once each see the other's signature here, so the last one completes the sheet.
+            let current = try await Self.current(request, on: sql)
+            guard current.status == .signing else { throw FinanceError.wrongState(current.status, "签字") }
+            let slot = try current.sheet.slot(for: actor.id, roles: roles)
+            let signer = current.sheet.slots[slot]
+            let complete = current.sheet.signing(slot: slot, userID: actor.id, name: actor.name).isComplete
+            try await Self.move(current, from: .signing, to: complete ? .signed : .signing, at: now, on: sql) { $0 }
             do {
-                try await Self.sign(request.id, slot: slot, signer: signer, actor: actor, at: now, on: sql)
+                try await Self.sign(current.id, slot: slot, signer: signer, actor: actor, at: now, on: sql)
             } catch {
                 throw FinanceError.signedTwice
             }
             try await audit.record(
                 entry(
-                    actor, "reimbursement.sign", unit: unit, object: ("reimbursement", request.id), subject: request.summary,
+                    actor, "reimbursement.sign", unit: unit, object: ("reimbursement", current.id), subject: current.summary,
                     detail: "以\(signer.chinese)身份签字" + (complete ? "，签字已齐全，等待报账员过账" : "")),
                 at: now, on: sql)
         }
@@ -180,41 +185,71 @@ public struct FinanceWorkflow: Sendable {
         let reason = String(reason.trimmed.prefix(1000))
         guard !reason.isEmpty else { throw FinanceError.reasonRequired }
         try await database.transaction { sql in
-            try await Self.move(request, from: .signing, to: .rejected, at: now, on: sql) {
+            let current = try await Self.current(request, on: sql)
+            guard current.status == .signing else { throw FinanceError.wrongState(current.status, "退回") }
+            guard current.sheet.mayReject(userID: actor.id, roles: roles) else {
+                throw FinanceError.notASigner(needed: current.sheet.missing.map { current.sheet.slots[$0].chinese })
+            }
+            try await Self.move(current, from: .signing, to: .rejected, at: now, on: sql) {
                 $0.set("reject_reason", to: SQLBind(reason)).set("rejected_by", to: SQLBind(actor.name))
             }
             try await audit.record(
                 entry(
-                    actor, "reimbursement.reject", unit: unit, object: ("reimbursement", request.id), subject: request.summary,
+                    actor, "reimbursement.reject", unit: unit, object: ("reimbursement", current.id), subject: current.summary,
                     detail: "退回：\(reason)"),
                 at: now, on: sql)
         }
     }
 
     /// Posts a fully signed request: the expense enters the books on the
-    /// day it is posted, and its receipts become public.
+    /// day it is posted, and its receipts become public. A reversal's line
+    /// carries the amount back (红字), names the line it reverses and why.
     @discardableResult
     public func post(_ request: Reimbursement, unit: Unit, actor: Actor, at now: Date) async throws -> Int {
         guard actor.permissions.contains(.keepAccounts) else { throw FinanceError.notAllowed("过账") }
         guard request.status == .signed, request.sheet.isComplete else { throw FinanceError.wrongState(request.status, "过账") }
-        let today = CalendarDate(now)
-        let line = FinanceLine(
-            kind: .expense, fund: request.fund, date: today, amount: request.amount, category: request.category, summary: request.summary,
-            counterparty: request.payee, handler: request.handlerName)
         let closed = try await closedPeriods(unitID: unit.id)
+        let kind = database.kind
         return try await database.transaction { sql in
+            let current = try await Self.current(request, on: sql)
+            guard current.status == .signed, current.sheet.isComplete else { throw FinanceError.wrongState(current.status, "过账") }
+            var line = FinanceLine(
+                kind: .expense, fund: current.fund, date: CalendarDate(now), amount: current.amount, category: current.category,
+                summary: current.summary, counterparty: current.payee, handler: current.handlerName)
+            if let reversing = current.correction?.reversing {
+                // The reversal mirrors the line it reverses, whatever its kind, with the amount carried back.
+                guard let original = try await FinanceRepository.entry(id: reversing, on: sql) else {
+                    throw FinanceError.wrongState(current.status, "过账：被冲销的那笔账已不存在")
+                }
+                line = FinanceLine(
+                    kind: original.line.kind, fund: original.line.fund, date: CalendarDate(now), amount: Fen(-original.line.amount.value),
+                    category: original.line.category, summary: current.summary, counterparty: original.line.counterparty,
+                    handler: current.handlerName)
+            }
             try await check(line, unitID: unit.id, closed: closed, on: sql)
-            try await Self.move(request, from: .signed, to: .posted, at: now, on: sql) { $0.set("posted_by", to: SQLBind(actor.name)) }
+            try await Self.move(current, from: .signed, to: .posted, at: now, on: sql) { $0.set("posted_by", to: SQLBind(actor.name)) }
             let id = try await FinanceRepository.insert(
-                line, unitID: unit.id, reimbursementID: request.id, source: "reimbursement", by: actor.id, at: now, on: sql)
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            try await audit.record(
-                entry(
-                    actor, "reimbursement.post", unit: unit, object: ("reimbursement", request.id), subject: request.summary,
-                    detail: "过账：支出 \(request.amount.yuan)，记入\(request.fund.chinese)第 \(id) 号"),
+                line, unitID: unit.id, reimbursementID: current.id, source: "reimbursement", correcting: current.correction, by: actor.id,
                 at: now, on: sql)
+            let detail =
+                current.correction?.reversing.map { "过账：冲销第 \($0) 号（\(line.amount.yuan)），记入第 \(id) 号" }
+                ?? "过账：支出 \(current.amount.yuan)，记入\(current.fund.chinese)第 \(id) 号"
+            try await PublicChange(
+                FinanceLineRecord.self, id: id,
+                audit: entry(
+                    actor, "reimbursement.post", unit: unit, object: ("reimbursement", current.id), subject: current.summary, detail: detail
+                )
+            ).apply(at: now, database: kind, on: sql)
             return id
         }
+    }
+
+    /// The request as it stands in the transaction, locked for the rest of it.
+    private static func current(_ request: Reimbursement, on sql: any SQLDatabase) async throws -> Reimbursement {
+        guard let current = try await FinanceRepository.reimbursement(id: request.id, locked: true, on: sql) else {
+            throw FinanceError.wrongState(request.status, "继续，它已不存在")
+        }
+        return current
     }
 
     // MARK: Signature chains
@@ -227,12 +262,15 @@ public struct FinanceWorkflow: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = String(decoding: try encoder.encode(chain), as: UTF8.self)
+        let kind = database.kind
         try await database.transaction { sql in
             try await sql.delete(from: "signature_chains").where("unit_id", .equal, SQLBind(unit.id)).run()
             try await sql.insert(into: "signature_chains").columns("unit_id", "chain", "updated_by", "updated_at")
                 .values(SQLBind(unit.id), SQLBind(text), SQLBind(actor.id), SQLBind(now.unixSeconds)).run()
-            try await audit.record(
-                entry(actor, "finance.chain", unit: unit, object: nil, subject: "报账签字流程", detail: chain.chinese), at: now, on: sql)
+            try await PublicChange(
+                SignatureChainRecord.self, id: unit.id,
+                audit: entry(actor, "finance.chain", unit: unit, object: nil, subject: "报账签字流程", detail: chain.chinese)
+            ).apply(at: now, database: kind, on: sql)
         }
     }
 

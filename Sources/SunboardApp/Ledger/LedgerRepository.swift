@@ -10,49 +10,72 @@ public struct LedgerRepository: Sendable {
         self.database = database
     }
 
+    static let columns = [
+        "sequence", "format", "event", "record_kind", "record_id", "version", "recorded_at", "payload_hash", "previous_hash", "entry_hash",
+    ]
+
     /// Appends an entry inside the caller's transaction, after the last one.
+    /// Only `RecordStore.chain` calls it: every entry is a record's version.
     ///
     /// On SQLite the transaction already holds the write lock; on PostgreSQL
     /// an advisory lock makes appenders take turns, so sequence numbers
     /// never repeat and every entry chains to the one truly before it.
     static func append(
-        event: LedgerEntry.Event, disclosureID: Int, version: Int, payloadHash: String, at now: Date,
-        kind: DatabaseKind, on sql: any SQLDatabase
+        event: LedgerEntry.Event, kind: String, recordID: Int, version: Int, payloadHash: String, at now: Date,
+        database: DatabaseKind, on sql: any SQLDatabase
     ) async throws -> LedgerEntry {
-        if kind == .postgresql {
+        if database == .postgresql {
             try await sql.raw("SELECT pg_advisory_xact_lock(1937075299)").run()
         }
-        let last = try await sql.select().columns("sequence", "entry_hash").from("ledger_entries")
-            .orderBy("sequence", .descending).limit(1).first()
+        let last = try await head(on: sql)
         let entry = LedgerEntry(
-            sequence: (try last?.decode(column: "sequence", as: Int.self) ?? 0) + 1, event: event, disclosureID: disclosureID,
-            version: version, recordedAt: now.unixSeconds, payloadHash: payloadHash,
-            previousHash: try last?.decode(column: "entry_hash", as: String.self) ?? LedgerEntry.genesis
-        )
+            sequence: (last?.sequence ?? 0) + 1, event: event, kind: kind, recordID: recordID, version: version,
+            recordedAt: now.unixSeconds, payloadHash: payloadHash, previousHash: last?.hash ?? LedgerEntry.genesis)
         try await sql.insert(into: "ledger_entries")
-            .columns("sequence", "event", "disclosure_id", "version", "recorded_at", "payload_hash", "previous_hash", "entry_hash")
+            .columns(columns)
             .values(
-                SQLBind(entry.sequence), SQLBind(entry.event.rawValue), SQLBind(entry.disclosureID), SQLBind(entry.version),
-                SQLBind(entry.recordedAt), SQLBind(entry.payloadHash), SQLBind(entry.previousHash), SQLBind(entry.entryHash)
+                SQLBind(entry.sequence), SQLBind(entry.format), SQLBind(entry.event.rawValue), SQLBind(entry.kind), SQLBind(entry.recordID),
+                SQLBind(entry.version), SQLBind(entry.recordedAt), SQLBind(entry.payloadHash), SQLBind(entry.previousHash),
+                SQLBind(entry.entryHash)
             )
             .run()
         return entry
     }
 
+    /// The last entry's sequence and hash: the head that paper notices and chat groups carry.
+    static func head(on sql: any SQLDatabase) async throws -> (sequence: Int, hash: String)? {
+        guard
+            let row = try await sql.select().columns("sequence", "entry_hash").from("ledger_entries")
+                .orderBy("sequence", .descending).limit(1).first()
+        else { return nil }
+        return (try row.decode(column: "sequence", as: Int.self), try row.decode(column: "entry_hash", as: String.self))
+    }
+
+    public func head() async throws -> (sequence: Int, hash: String)? {
+        try await Self.head(on: database.sql)
+    }
+
     /// Entries after `sequence`, in order, at most `limit`.
     public func entries(after sequence: Int, limit: Int) async throws -> [LedgerEntry] {
-        try await database.sql.select()
-            .columns("sequence", "event", "disclosure_id", "version", "recorded_at", "payload_hash", "previous_hash", "entry_hash")
-            .from("ledger_entries").where("sequence", .greaterThan, sequence).orderBy("sequence").limit(limit)
-            .all().map(Self.entry)
+        try await database.sql.select().columns(Self.columns).from("ledger_entries").where("sequence", .greaterThan, sequence)
+            .orderBy("sequence").limit(limit).all().map(Self.entry)
+    }
+
+    /// One entry.
+    public func entry(sequence: Int) async throws -> LedgerEntry? {
+        try await database.sql.select().columns(Self.columns).from("ledger_entries").where("sequence", .equal, sequence).first()
+            .map(Self.entry)
+    }
+
+    /// Entries of one record, oldest first.
+    public func entries(kind: String, id: Int) async throws -> [LedgerEntry] {
+        try await database.sql.select().columns(Self.columns).from("ledger_entries").where("record_kind", .equal, kind)
+            .where("record_id", .equal, id).orderBy("sequence").all().map(Self.entry)
     }
 
     /// Entries of one disclosure, oldest first.
     public func entries(disclosureID: Int) async throws -> [LedgerEntry] {
-        try await database.sql.select()
-            .columns("sequence", "event", "disclosure_id", "version", "recorded_at", "payload_hash", "previous_hash", "entry_hash")
-            .from("ledger_entries").where("disclosure_id", .equal, disclosureID).orderBy("sequence")
-            .all().map(Self.entry)
+        try await entries(kind: LedgerEntry.disclosureKind, id: disclosureID)
     }
 
     public func count() async throws -> Int {
@@ -61,20 +84,15 @@ public struct LedgerRepository: Sendable {
     }
 
     static func entry(_ row: any SQLRow) throws -> LedgerEntry {
-        let sequence = try row.decode(column: "sequence", as: Int.self)
-        let eventName = try row.decode(column: "event", as: String.self)
         // An unknown event can only come from a change behind the system's
         // back; it must not read as a publication. Its hash will not match.
-        let event = LedgerEntry.Event(rawValue: eventName) ?? .unknown
+        let event = LedgerEntry.Event(rawValue: try row.decode(column: "event", as: String.self)) ?? .unknown
         var entry = LedgerEntry(
-            sequence: sequence,
-            event: event,
-            disclosureID: try row.decode(column: "disclosure_id", as: Int.self),
-            version: try row.decode(column: "version", as: Int.self),
-            recordedAt: try row.decode(column: "recorded_at", as: Int.self),
+            sequence: try row.decode(column: "sequence", as: Int.self), event: event,
+            kind: try row.decode(column: "record_kind", as: String.self), recordID: try row.decode(column: "record_id", as: Int.self),
+            version: try row.decode(column: "version", as: Int.self), recordedAt: try row.decode(column: "recorded_at", as: Int.self),
             payloadHash: try row.decode(column: "payload_hash", as: String.self),
-            previousHash: try row.decode(column: "previous_hash", as: String.self)
-        )
+            previousHash: try row.decode(column: "previous_hash", as: String.self), format: try row.decode(column: "format", as: Int.self))
         // As stored, not as recomputed: verification compares the two.
         entry.entryHash = try row.decode(column: "entry_hash", as: String.self)
         return entry

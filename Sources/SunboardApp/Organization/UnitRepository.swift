@@ -107,11 +107,25 @@ public struct UnitRepository: Sendable {
                 )
             ])
         }
-        let siblings = database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units")
+        let kindOfDatabase = database.kind
+        return try await database.transaction { sql in
+            let unit = try await Self.insert(slug: slug, name: name, kind: kind, parentID: parentID, profile: profile, at: now, on: sql)
+            try await PublicChange(UnitRecord.self, id: unit.id, audit: nil).apply(at: now, database: kindOfDatabase, on: sql)
+            if kind == .community {
+                try await PublicChange(BoardSettingsRecord.self, id: unit.id, audit: nil).apply(at: now, database: kindOfDatabase, on: sql)
+            }
+            return unit
+        }
+    }
+
+    private static func insert(
+        slug: String, name: String, kind: UnitKind, parentID: Int?, profile: UnitProfile, at now: Date, on sql: any SQLDatabase
+    ) async throws -> Unit {
+        let siblings = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units")
         let position =
             try await (parentID.map { siblings.where("parent_id", .equal, $0) } ?? siblings.where("parent_id", .is, SQLLiteral.null))
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        let row = try await database.sql.insert(into: "units")
+        let row = try await sql.insert(into: "units")
             .columns(
                 "slug", "name", "kind", "parent_id", "position", "area_m2", "population", "households",
                 "institutions", "businesses", "address", "phone", "office_hours", "introduction",
@@ -132,14 +146,26 @@ public struct UnitRepository: Sendable {
         return Unit(id: id, slug: slug, name: name, kind: kind, parentID: parentID, profile: profile)
     }
 
-    /// Marks a change to what the unit's public pages show, so the pages
-    /// kept in memory under the old version are no longer used.
-    static func touchBoard(unitID: Int, on sql: any SQLDatabase) async throws {
-        try await sql.update("units").set("board_version", to: SQLRaw("board_version + 1")).where("id", .equal, unitID).run()
+    /// Each unit's parent, if any.
+    static func parents(of ids: [Int], on sql: any SQLDatabase) async throws -> [Int: Int?] {
+        guard !ids.isEmpty else { return [:] }
+        var parents: [Int: Int?] = [:]
+        for row in try await sql.select().columns("id", "parent_id").from("units").where("id", .in, SQLBind.group(ids)).all() {
+            parents[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "parent_id", as: Int?.self)
+        }
+        return parents
     }
 
-    /// Replaces a unit's 基本概况; `sql` is the transaction it belongs to.
-    static func updateProfile(unitID: Int, to profile: UnitProfile, at now: Date, on sql: any SQLDatabase) async throws {
+    /// Replaces a unit's 基本概况 and chains it, with the audit entry.
+    public func updateProfile(unitID: Int, to profile: UnitProfile, audit: AuditLog.Entry, at now: Date) async throws {
+        let kind = database.kind
+        try await database.transaction { sql in
+            try await Self.updateProfile(unitID: unitID, to: profile, at: now, on: sql)
+            try await PublicChange(UnitRecord.self, id: unitID, audit: audit).apply(at: now, database: kind, on: sql)
+        }
+    }
+
+    private static func updateProfile(unitID: Int, to profile: UnitProfile, at now: Date, on sql: any SQLDatabase) async throws {
         try await sql.update("units")
             .set("area_m2", to: SQLBind(profile.areaSquareMetres))
             .set("population", to: SQLBind(profile.population))
@@ -150,7 +176,6 @@ public struct UnitRepository: Sendable {
             .set("phone", to: profile.phone)
             .set("office_hours", to: profile.officeHours)
             .set("introduction", to: profile.introduction)
-            .set("board_version", to: SQLRaw("board_version + 1"))
             .set("updated_at", to: now.unixSeconds)
             .where("id", .equal, unitID)
             .run()

@@ -13,7 +13,11 @@ public struct PeopleBoardRepository: Sendable {
 
     /// Each board's field visibilities for a unit: its choices over the defaults.
     public func visibilities(unitID: Int) async throws -> [String: [String: BoardVisibility]] {
-        let rows = try await database.sql.select().columns("board", "field", "visibility").from("board_field_settings")
+        try await Self.visibilities(unitID: unitID, on: database.sql)
+    }
+
+    static func visibilities(unitID: Int, on sql: any SQLDatabase) async throws -> [String: [String: BoardVisibility]] {
+        let rows = try await sql.select().columns("board", "field", "visibility").from("board_field_settings")
             .where("unit_id", .equal, SQLBind(unitID)).all()
         var choices: [String: [String: BoardVisibility]] = [:]
         for row in rows {
@@ -92,6 +96,15 @@ public struct PeopleBoardRepository: Sendable {
                 event: event, name: try row.decode(column: "card_name", as: String.self),
                 values: BoardCardRow.decode(try row.decode(column: "card_values", as: String.self)))
         }
+    }
+
+    /// The rosters brought over onto a board between two instants: (when, how many households).
+    public func imports(unitID: Int, board: PeopleBoard, from: Date, to: Date) async throws -> [(at: Date, households: Int)] {
+        try await database.sql.select().columns("happened_at", "cards").from("board_imports").where("unit_id", .equal, SQLBind(unitID))
+            .where("board", .equal, SQLBind(board.code)).where("happened_at", .greaterThanOrEqual, SQLBind(from.unixSeconds))
+            .where("happened_at", .lessThan, SQLBind(to.unixSeconds)).all().map {
+                (Date(unixSeconds: try $0.decode(column: "happened_at", as: Int.self)), try $0.decode(column: "cards", as: Int.self))
+            }
     }
 
     /// A year's review outcomes for the 低保 board: how many families were

@@ -33,17 +33,18 @@ public struct PeopleBoardWorkflow: Sendable {
             ])
         }
         let status: CardStatus = board.takesApplications ? .applicant : .onRoster
+        let kind = services.database.kind
         return try await services.database.transaction { sql in
             let id = try await Self.insert(
                 board: board, status: status, values: values, relatedToStaff: relatedToStaff, relation: relation, unitID: unit.id,
                 by: actor.id, at: now, on: sql)
             try await Self.record(
                 card: id, unitID: unit.id, board: board, kind: board.takesApplications ? .applied : .added, actor: actor, at: now, on: sql)
-            if status == .onRoster { try await UnitRepository.touchBoard(unitID: unit.id, on: sql) }
-            try await services.audit.record(
-                entry(actor, "board.card.add", unit: unit, board: board, card: id, name: values[PeopleBoard.nameKey], detail: "登记"),
-                at: now,
-                on: sql)
+            // An applicant is public only through the notice; a card on the roster at once.
+            try await PublicChange(
+                BoardCardRecord.self, id: id,
+                audit: entry(actor, "board.card.add", unit: unit, board: board, card: id, name: values[PeopleBoard.nameKey], detail: "登记")
+            ).apply(at: now, database: kind, on: sql)
             return id
         }
     }
@@ -66,15 +67,18 @@ public struct PeopleBoardWorkflow: Sendable {
         if keepsID, let old = card.values["id_number"] { values["id_number"] = old }
         if card.status == .onRoster, let benefit = card.values[PeopleBoard.benefitKey] { values[PeopleBoard.benefitKey] = benefit }
         let changed = values
+        let kind = services.database.kind
         try await services.database.transaction { sql in
-            try await sql.update("board_cards").set("field_values", to: SQLBind(BoardCardRow.encode(changed)))
+            // Only from the state it was read in: an application decided meanwhile is not edited.
+            let updated = try await sql.update("board_cards").set("field_values", to: SQLBind(BoardCardRow.encode(changed)))
                 .set("name", to: SQLBind(changed[PeopleBoard.nameKey] ?? card.name)).set("updated_at", to: SQLBind(now.unixSeconds))
-                .where("id", .equal, SQLBind(card.id)).run()
+                .where("id", .equal, SQLBind(card.id)).where("status", .equal, SQLBind(card.status.rawValue)).returning("id").all()
+            guard updated.count == 1 else { throw BoardError.wrongState(card.status, "修改，它刚被别人处理过，请刷新页面") }
             try await Self.record(card: card.id, unitID: unit.id, board: card.board, kind: .edited, actor: actor, at: now, on: sql)
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            try await services.audit.record(
-                entry(actor, "board.card.edit", unit: unit, board: card.board, card: card.id, name: card.name, detail: "修改信息"), at: now,
-                on: sql)
+            try await PublicChange(
+                BoardCardRecord.self, id: card.id,
+                audit: entry(actor, "board.card.edit", unit: unit, board: card.board, card: card.id, name: card.name, detail: "修改信息")
+            ).apply(at: now, database: kind, on: sql)
         }
     }
 
@@ -187,6 +191,7 @@ public struct PeopleBoardWorkflow: Sendable {
         }
         let stored = values
         let decided = benefit
+        let kind = services.database.kind
         try await services.database.transaction { sql in
             try await Self.move(card, to: approve ? .onRoster : .rejected, at: now, on: sql) {
                 $0.set("field_values", to: SQLBind(BoardCardRow.encode(stored)))
@@ -195,12 +200,13 @@ public struct PeopleBoardWorkflow: Sendable {
                 card: card.id, unitID: unit.id, board: card.board, kind: approve ? .approved : .rejected, amountAfter: decided?.value,
                 note: note,
                 actor: actor, at: now, on: sql)
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            try await services.audit.record(
-                entry(
+            try await PublicChange(
+                BoardCardRecord.self, id: card.id,
+                audit: entry(
                     actor, approve ? "board.card.approve" : "board.card.reject", unit: unit, board: card.board, card: card.id,
                     name: card.name,
-                    detail: approve ? "批准低保，月保障金 \(decided?.yuan ?? "")" : "不予批准"), at: now, on: sql)
+                    detail: approve ? "批准低保，月保障金 \(decided?.yuan ?? "")" : "不予批准")
+            ).apply(at: now, database: kind, on: sql)
         }
     }
 
@@ -217,17 +223,19 @@ public struct PeopleBoardWorkflow: Sendable {
         var values = card.values
         values[PeopleBoard.benefitKey] = String(fen.value)
         let stored = values
+        let kind = services.database.kind
         try await services.database.transaction { sql in
             try await Self.move(card, to: .onRoster, at: now, on: sql) { $0.set("field_values", to: SQLBind(BoardCardRow.encode(stored))) }
             try await Self.record(
                 card: card.id, unitID: unit.id, board: card.board, kind: .adjusted, reviewYear: reviewYear,
                 amountBefore: card.benefit?.value,
                 amountAfter: fen.value, note: note.trimmed, actor: actor, at: now, on: sql)
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            try await services.audit.record(
-                entry(
+            try await PublicChange(
+                BoardCardRecord.self, id: card.id,
+                audit: entry(
                     actor, "board.card.adjust", unit: unit, board: card.board, card: card.id, name: card.name,
-                    detail: "保障金 \(card.benefit?.yuan ?? "—") → \(fen.yuan)"), at: now, on: sql)
+                    detail: "保障金 \(card.benefit?.yuan ?? "—") → \(fen.yuan)")
+            ).apply(at: now, database: kind, on: sql)
         }
     }
 
@@ -242,16 +250,17 @@ public struct PeopleBoardWorkflow: Sendable {
         }
         guard card.status == .onRoster else { throw BoardError.wrongState(card.status, "移出名册") }
         guard !note.trimmed.isEmpty else { throw BoardError.reasonRequired }
+        let kind = services.database.kind
         try await services.database.transaction { sql in
             try await Self.move(card, to: .removed, at: now, on: sql) { $0 }
             try await Self.record(
                 card: card.id, unitID: unit.id, board: card.board, kind: .removed, reviewYear: reviewYear,
                 amountBefore: card.benefit?.value,
                 note: note.trimmed, actor: actor, at: now, on: sql)
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            try await services.audit.record(
-                entry(actor, "board.card.remove", unit: unit, board: card.board, card: card.id, name: card.name, detail: "移出名册"), at: now,
-                on: sql)
+            try await PublicChange(
+                BoardCardRecord.self, id: card.id,
+                audit: entry(actor, "board.card.remove", unit: unit, board: card.board, card: card.id, name: card.name, detail: "移出名册")
+            ).apply(at: now, database: kind, on: sql)
         }
     }
 
@@ -274,16 +283,18 @@ public struct PeopleBoardWorkflow: Sendable {
             case .cancelled:
                 try await remove(card, note: note, reviewYear: year, unit: unit, roles: roles, actor: actor, at: now)
             case .continued:
+                let kind = services.database.kind
                 try await services.database.transaction { sql in
                     try await Self.record(
                         card: card.id, unitID: unit.id, board: card.board, kind: .reviewed, reviewYear: year,
                         amountBefore: card.benefit?.value,
                         amountAfter: card.benefit?.value, note: note.trimmed, actor: actor, at: now, on: sql)
-                    try await services.audit.record(
-                        entry(
+                    try await PublicChange(
+                        BoardCardRecord.self, id: card.id,
+                        audit: entry(
                             actor, "board.card.review", unit: unit, board: card.board, card: card.id, name: card.name,
-                            detail: "\(year) 年复审：继续享受"),
-                        at: now, on: sql)
+                            detail: "\(year) 年复审：继续享受")
+                    ).apply(at: now, database: kind, on: sql)
                 }
             }
         } catch {
@@ -339,31 +350,43 @@ public struct PeopleBoardWorkflow: Sendable {
 
     // MARK: Import and settings
 
-    /// Who may import a board's roster: bringing families onto the 低保
-    /// roster skips their notice, so only the one who decides may.
-    public static func mayImport(_ board: PeopleBoard, permissions: Set<Permission>) -> Bool {
-        permissions.contains(board.takesApplications ? .decideRosters : .keepRosters)
+    /// Who may import a roster: the office, since bringing families onto a
+    /// board skips their notice and its 新增 — importing is only for bringing
+    /// an existing roster over, once, when a community starts to use the system.
+    public static func mayImport(roles: Set<Role>) -> Bool {
+        roles.contains(.officeAdmin)
     }
 
-    /// Reads a roster file; when every row is good and none is already on the
-    /// board, puts them all on the roster in one transaction. Returns the
-    /// reading, with what was imported or every problem by line.
-    public func importRoster(board: PeopleBoard, bytes: [UInt8], unit: Unit, actor: Actor, at now: Date) async throws -> RosterCSV.Reading {
-        guard Self.mayImport(board, permissions: actor.permissions) else { throw BoardError.notAllowed("导入名册") }
+    /// Reads a roster file; when every row is good and the board is still
+    /// empty, puts them all on the roster in one transaction, and the board
+    /// says so in public (迁入既有名单，N 户). Returns the reading, with what
+    /// was imported or every problem by line.
+    public func importRoster(
+        board: PeopleBoard, bytes: [UInt8], unit: Unit, roles: Set<Role>, actor: Actor, at now: Date
+    ) async throws -> RosterCSV.Reading {
+        guard Self.mayImport(roles: roles) else { throw BoardError.notAllowed("导入名册（只有办事处能把既有名单迁入一次）") }
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
         var reading = RosterCSV.read(bytes, board: board, visibilities: visibilities)
         guard reading.isClean else { return reading }
-        // The same person (name and ID number) once: not twice in a file, not again on the board.
-        let existing = try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: [.applicant, .onRoster])
-        var seen = Set(existing.compactMap { card in card.values["id_number"].map { "\(card.name)|\($0)" } })
+        if try await !services.peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases).isEmpty {
+            reading.fileProblem = "“\(board.title)”已经有记录了：名单只能在开始使用时迁入一次，以后的每一户都要逐一登记、公示。"
+            return reading
+        }
+        // The same person (name and ID number) once in a file.
+        var seen = Set<String>()
         for (line, values) in reading.cards {
             guard let id = values["id_number"], let name = values[PeopleBoard.nameKey] else { continue }
             if !seen.insert("\(name)|\(id)").inserted {
-                reading.problems.append(.init(line: line, messages: ["\(name)（\(id)）已经在名册里了，或在文件里出现了两次。"]))
+                reading.problems.append(.init(line: line, messages: ["\(name)（\(id)）在文件里出现了两次。"]))
             }
         }
         guard reading.problems.isEmpty else { return reading }
+        let kind = services.database.kind
         try await services.database.transaction { [reading] sql in
+            // Checked again where it counts: two imports at once cannot both find the board empty.
+            let started = try await sql.select().column("id").from("board_cards").where("unit_id", .equal, SQLBind(unit.id))
+                .where("board", .equal, SQLBind(board.code)).limit(1).first()
+            guard started == nil else { throw BoardError.wrongState(.onRoster, "导入（名单已经迁入过）") }
             for (_, values) in reading.cards {
                 let id = try await Self.insert(
                     board: board, status: .onRoster, values: values, relatedToStaff: false, relation: "", unitID: unit.id, by: actor.id,
@@ -372,12 +395,21 @@ public struct PeopleBoardWorkflow: Sendable {
                 try await Self.record(
                     card: id, unitID: unit.id, board: board, kind: .imported, amountAfter: values[PeopleBoard.benefitKey].flatMap(Int.init),
                     actor: actor, at: now, on: sql)
+                try await PublicChange(BoardCardRecord.self, id: id, audit: nil).apply(at: now, database: kind, on: sql)
             }
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-            try await services.audit.record(
-                AuditLog.Entry(
+            let importID = try await sql.insert(into: "board_imports")
+                .columns("unit_id", "board", "cards", "actor_id", "actor_name", "happened_at")
+                .values(
+                    SQLBind(unit.id), SQLBind(board.code), SQLBind(reading.cards.count), SQLBind(actor.id), SQLBind(actor.name),
+                    SQLBind(now.unixSeconds)
+                )
+                .returning("id").first()!.decode(column: "id", as: Int.self)
+            try await PublicChange(
+                BoardImportRecord.self, id: importID,
+                audit: AuditLog.Entry(
                     actorID: actor.id, actorName: actor.name, action: "board.import", unitID: unit.id, subject: board.title,
-                    detail: "导入名册 \(reading.cards.count) 人", address: actor.address), at: now, on: sql)
+                    detail: "迁入既有名单 \(reading.cards.count) 户", address: actor.address, object: (BoardImportRecord.name, importID))
+            ).apply(at: now, database: kind, on: sql)
         }
         return reading
     }
@@ -391,6 +423,7 @@ public struct PeopleBoardWorkflow: Sendable {
         let dropped = board.fields.filter { choices[$0.key] == .notStored }.map(\.key)
         let cards =
             dropped.isEmpty ? [] : try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases)
+        let kind = services.database.kind
         try await services.database.transaction { sql in
             try await sql.delete(from: "board_field_settings").where("unit_id", .equal, SQLBind(unit.id))
                 .where("board", .equal, SQLBind(board.code)).run()
@@ -403,15 +436,22 @@ public struct PeopleBoardWorkflow: Sendable {
                 try await sql.update("board_cards").set("field_values", to: SQLBind(BoardCardRow.encode(kept)))
                     .where("id", .equal, SQLBind(card.id)).run()
             }
-            try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
             let described = chosen.sorted { $0.key < $1.key }.compactMap { key, visibility in
                 board.field(key).map { "\($0.label)：\(visibility.chinese)" }
             }
-            try await services.audit.record(
-                AuditLog.Entry(
+            try await PublicChange(
+                BoardSettingsRecord.self, id: unit.id,
+                audit: AuditLog.Entry(
                     actorID: actor.id, actorName: actor.name, action: "board.settings", unitID: unit.id, subject: board.title,
-                    detail: described.isEmpty ? "按规定的默认设置" : described.joined(separator: "；"), address: actor.address),
-                at: now, on: sql)
+                    detail: described.isEmpty ? "按规定的默认设置" : described.joined(separator: "；"), address: actor.address)
+            ).apply(at: now, database: kind, on: sql)
+            // What each card shows has changed with the settings: each is chained anew.
+            for card in try await sql.select().column("id").from("board_cards").where("unit_id", .equal, SQLBind(unit.id))
+                .where("board", .equal, SQLBind(board.code)).orderBy("id").all()
+            {
+                try await PublicChange(BoardCardRecord.self, id: try card.decode(column: "id", as: Int.self), audit: nil)
+                    .apply(at: now, database: kind, on: sql)
+            }
         }
     }
 

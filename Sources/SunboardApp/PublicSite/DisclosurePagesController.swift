@@ -135,7 +135,8 @@ struct DisclosurePagesController {
         let pageSize = 50
         let entries = try await services.ledger.entries(after: after, limit: pageSize)
         let total = try await services.ledger.count()
-        let model = LedgerPage(entries: entries, total: total, pageSize: pageSize, assets: services.renderer.assets)
+        let slugs = try await RecordLinks.slugs(of: entries, on: services.database.sql)
+        let model = LedgerPage(entries: entries, slugs: slugs, total: total, pageSize: pageSize, assets: services.renderer.assets)
         return HTML(try services.renderer.render("public/ledger", model), caching: .publicRevalidate)
     }
 }

@@ -84,8 +84,6 @@ struct ObjectionController {
         try await services.objections.add(
             disclosureID: disclosure.id, version: disclosure.publishedVersion, name: checked.name, contact: checked.contact,
             text: checked.text, address: context.clientAddress, at: now)
-        // The community's list of messages shows it at once.
-        try await UnitRepository.touchBoard(unitID: unit.id, on: services.database.sql)
         return .redirect(to: SiteURL.objection(String(disclosure.id)).path + "?sent=1", type: .normal)
     }
 

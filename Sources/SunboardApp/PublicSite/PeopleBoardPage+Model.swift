@@ -20,6 +20,8 @@ struct PublicBoard: Sendable {
         var values: [(field: BoardField, value: String)]
         var amountBefore: Fen?
         var amountAfter: Fen?
+        /// For a roster brought over: how many households.
+        var households: Int? = nil
     }
 
     var board: PeopleBoard
@@ -33,7 +35,10 @@ struct PublicBoard: Sendable {
     var period: Period
     var changes: [Change]
 
-    init(board: PeopleBoard, visibilities: [String: BoardVisibility], roster: [BoardCard], period: Period, changes: [RosterChange]) {
+    init(
+        board: PeopleBoard, visibilities: [String: BoardVisibility], roster: [BoardCard], period: Period, changes: [RosterChange],
+        imports: [(at: Date, households: Int)] = []
+    ) {
         self.board = board
         self.showsCards = board.showsCards(visibilities)
         self.publicFields = board.fields.filter { visibilities[$0.key] == .public }
@@ -54,12 +59,19 @@ struct PublicBoard: Sendable {
         }
         self.period = period
         let showsAmounts = self.showsAmounts
-        self.changes = changes.compactMap { change in
+        let changed: [(Date, Change)] = changes.compactMap { change in
             guard let kind = change.event.kind.rosterChange else { return nil }
-            return Change(
-                date: CalendarDate(change.event.at), kind: kind, values: board.publicValues(change.values, visibilities),
-                amountBefore: showsAmounts ? change.event.amountBefore : nil, amountAfter: showsAmounts ? change.event.amountAfter : nil)
+            return (
+                change.event.at,
+                Change(
+                    date: CalendarDate(change.event.at), kind: kind, values: board.publicValues(change.values, visibilities),
+                    amountBefore: showsAmounts ? change.event.amountBefore : nil, amountAfter: showsAmounts ? change.event.amountAfter : nil
+                )
+            )
         }
+        let brought = imports.map { ($0.at, Change(date: CalendarDate($0.at), kind: .imported, values: [], households: $0.households)) }
+        // Newest first, as the changes come.
+        self.changes = (changed + brought).sorted { $0.0 > $1.0 }.map(\.1)
     }
 }
 
@@ -146,7 +158,9 @@ struct BoardPage: Sendable {
         self.periods = options.map { PeriodLink(label: $0.chinese, url: "\(base)?period=\($0)", current: $0 == content.period) }
         self.changes = content.changes.map { change in
             // Who it was, briefly: the short public fields, not a hardship's paragraph.
-            let who = change.values.filter { $0.field.kind == .text || $0.field.kind == .number }.map(\.value).joined(separator: " · ")
+            let who =
+                change.households.map { "\($0) 户" }
+                ?? change.values.filter { $0.field.kind == .text || $0.field.kind == .number }.map(\.value).joined(separator: " · ")
             var amount: String?
             switch (change.amountBefore, change.amountAfter) {
             case (let before?, let after?): amount = "\(before.yuan) → \(after.yuan)"

@@ -37,9 +37,10 @@ struct PeopleBoardsController {
     private func content(unit: Unit, board: PeopleBoard, period: Period) async throws -> PublicBoard {
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
         let roster = try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: [.onRoster])
-        let changes = try await services.peopleBoards.changes(
-            unitID: unit.id, board: board, from: period.firstDay.startInstant, to: period.lastDay.adding(days: 1).startInstant)
-        return PublicBoard(board: board, visibilities: visibilities, roster: roster, period: period, changes: changes)
+        let (from, to) = (period.firstDay.startInstant, period.lastDay.adding(days: 1).startInstant)
+        let changes = try await services.peopleBoards.changes(unitID: unit.id, board: board, from: from, to: to)
+        let imports = try await services.peopleBoards.imports(unitID: unit.id, board: board, from: from, to: to)
+        return PublicBoard(board: board, visibilities: visibilities, roster: roster, period: period, changes: changes, imports: imports)
     }
 
     @Sendable func boards(_ request: Request, context: AppRequestContext) async throws -> HTML {

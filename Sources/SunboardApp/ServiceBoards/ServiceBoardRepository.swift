@@ -116,7 +116,8 @@ public struct ServiceBoardRepository: Sendable {
                     )
                     .returning("id").first()!.decode(column: "id", as: Int.self)
             }
-            try await self.changed(unit, actor, "cadre.save", subject: valid.name, detail: "干部监督台：\(valid.post)", at: now, on: sql)
+            try await self.changed(
+                CadreRecord.self, cadreID, unit, actor, "cadre.save", subject: valid.name, detail: "干部监督台：\(valid.post)", at: now, on: sql)
             return cadreID
         }
     }
@@ -125,7 +126,8 @@ public struct ServiceBoardRepository: Sendable {
         try require(actor)
         try await database.transaction { sql in
             try await sql.delete(from: "cadres").where("id", .equal, SQLBind(cadre.id)).where("unit_id", .equal, SQLBind(unit.id)).run()
-            try await self.changed(unit, actor, "cadre.delete", subject: cadre.name, detail: "从干部监督台撤下", at: now, on: sql)
+            try await self.changed(
+                CadreRecord.self, cadre.id, unit, actor, "cadre.delete", subject: cadre.name, detail: "从干部监督台撤下", at: now, on: sql)
         }
     }
 
@@ -153,7 +155,8 @@ public struct ServiceBoardRepository: Sendable {
                     .returning("id").first()!.decode(column: "id", as: Int.self)
             }
             try await self.changed(
-                unit, actor, "directory.save", subject: valid.name, detail: "便民指示牌：\(valid.category.chinese)", at: now, on: sql)
+                DirectoryEntryRecord.self, entryID, unit, actor, "directory.save", subject: valid.name,
+                detail: "便民指示牌：\(valid.category.chinese)", at: now, on: sql)
             return entryID
         }
     }
@@ -163,7 +166,9 @@ public struct ServiceBoardRepository: Sendable {
         try await database.transaction { sql in
             try await sql.delete(from: "directory_entries").where("id", .equal, SQLBind(entry.id))
                 .where("unit_id", .equal, SQLBind(unit.id)).run()
-            try await self.changed(unit, actor, "directory.delete", subject: entry.name, detail: "从便民指示牌撤下", at: now, on: sql)
+            try await self.changed(
+                DirectoryEntryRecord.self, entry.id, unit, actor, "directory.delete", subject: entry.name, detail: "从便民指示牌撤下", at: now,
+                on: sql)
         }
     }
 
@@ -204,7 +209,8 @@ public struct ServiceBoardRepository: Sendable {
                     .values(SQLBind(guideID), SQLBind(position), SQLBind(form.sha256), SQLBind(form.name), SQLBind(form.kind.rawValue))
                     .run()
             }
-            try await self.changed(unit, actor, "guide.save", subject: content.title, detail: "办事指南", at: now, on: sql)
+            try await self.changed(
+                GuideRecord.self, guideID, unit, actor, "guide.save", subject: content.title, detail: "办事指南", at: now, on: sql)
             return guideID
         }
     }
@@ -214,7 +220,8 @@ public struct ServiceBoardRepository: Sendable {
         try await database.transaction { sql in
             try await sql.delete(from: "guide_forms").where("guide_id", .equal, SQLBind(guide.id)).run()
             try await sql.delete(from: "guides").where("id", .equal, SQLBind(guide.id)).where("unit_id", .equal, SQLBind(unit.id)).run()
-            try await self.changed(unit, actor, "guide.delete", subject: guide.content.title, detail: "删除办事指南", at: now, on: sql)
+            try await self.changed(
+                GuideRecord.self, guide.id, unit, actor, "guide.delete", subject: guide.content.title, detail: "删除办事指南", at: now, on: sql)
         }
     }
 
@@ -224,15 +231,18 @@ public struct ServiceBoardRepository: Sendable {
         guard actor.permissions.contains(.manageServiceBoards) else { throw CommonError.forbidden }
     }
 
-    /// Audits a change and retires the pages cached under the old board version.
+    /// Chains the record's new state (or its removal) with the audit entry.
     private func changed(
-        _ unit: Unit, _ actor: Actor, _ action: String, subject: String, detail: String, at now: Date, on sql: any SQLDatabase
+        _ kind: any RecordKind.Type, _ id: Int, _ unit: Unit, _ actor: Actor, _ action: String, subject: String, detail: String,
+        at now: Date,
+        on sql: any SQLDatabase
     ) async throws {
-        try await UnitRepository.touchBoard(unitID: unit.id, on: sql)
-        try await AuditLog(database: database).record(
-            AuditLog.Entry(
+        try await PublicChange(
+            kind, id: id,
+            audit: AuditLog.Entry(
                 actorID: actor.id, actorName: actor.name, action: action, unitID: unit.id, subject: subject, detail: detail,
-                address: actor.address), at: now, on: sql)
+                address: actor.address, object: (kind.name, id))
+        ).apply(at: now, database: database.kind, on: sql)
     }
 }
 

@@ -10,8 +10,8 @@ import Foundation
 public struct CanonicalForm: Sendable {
     public private(set) var text: String
 
-    public init(kind: String) {
-        text = "sunboard/\(kind)/1\n"
+    public init(kind: String, version: Int = 1) {
+        text = "sunboard/\(kind)/\(version)\n"
     }
 
     public mutating func add(_ name: String, _ value: String?) {
@@ -26,7 +26,19 @@ public struct CanonicalForm: Sendable {
     public var sha256: String { Self.sha256(text) }
 
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: Array(text.utf8)))
+    }
+
+    /// Lowercase hex of a digest's bytes.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON string literal: `"`, `\` and control characters escaped,

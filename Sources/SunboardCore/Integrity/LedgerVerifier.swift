@@ -17,6 +17,18 @@ public struct LedgerVerifier: Sendable {
             case fileChanged
             /// A published version that no ledger entry vouches for (added behind the system's back).
             case versionNotRecorded(disclosureID: Int, version: Int)
+            /// A stored version of a record that no ledger entry vouches for.
+            case recordNotChained(kind: String, id: Int, version: Int)
+            /// What the public is shown of a record now differs from its last chained version, in these fields.
+            case stateDiffers(kind: String, id: Int, fields: [String])
+            /// A record residents can see that was never chained (added behind the system's back).
+            case stateNotChained(kind: String, id: Int)
+            /// A record chained as public whose rows are gone (deleted behind the system's back).
+            case stateGone(kind: String, id: Int)
+            /// The chain does not reach an entry with the hash expected of it (`verify --head`).
+            case headMismatch(expected: String)
+            /// A file a public record names is missing or no longer has the content it is named by.
+            case fileAltered(sha256: String)
         }
 
         public var sequence: Int
@@ -36,6 +48,13 @@ public struct LedgerVerifier: Sendable {
             case .sequenceGap: "entry \(sequence): the sequence has a gap or a repeat"
             case .fileChanged: "entry \(sequence): an attached file is missing or its content changed"
             case .versionNotRecorded(let id, let version): "disclosure \(id) version \(version) is in the database but not in the ledger"
+            case .recordNotChained(let kind, let id, let version): "\(kind) \(id) version \(version) is stored but not in the ledger"
+            case .stateDiffers(let kind, let id, let fields):
+                "\(kind) \(id): what the public is shown differs from its last recorded version in \(fields.joined(separator: ", "))"
+            case .stateNotChained(let kind, let id): "\(kind) \(id) is shown to the public but was never recorded in the ledger"
+            case .stateGone(let kind, let id): "\(kind) \(id) is recorded as public but its rows are gone"
+            case .headMismatch(let expected): "entry \(sequence) does not have the hash \(expected): history up to it was rewritten"
+            case .fileAltered(let sha256): "file \(sha256) is missing or its content changed"
             }
         }
 
@@ -48,6 +67,14 @@ public struct LedgerVerifier: Sendable {
             case .sequenceGap: "第 \(sequence) 条：序号不连续"
             case .fileChanged: "第 \(sequence) 条：附件文件丢失或内容被改动"
             case .versionNotRecorded(let id, let version): "第 \(id) 号公开内容的第 \(version) 版不在账本中（可能是绕过系统添加的）"
+            case .recordNotChained(let kind, let id, let version):
+                "\(RecordKindName.chinese(kind))第 \(id) 号的第 \(version) 版不在账本中（可能是绕过系统添加的）"
+            case .stateDiffers(let kind, let id, let fields):
+                "\(RecordKindName.chinese(kind))第 \(id) 号：居民现在看到的与账本登记的不一致（\(fields.joined(separator: "、"))）"
+            case .stateNotChained(let kind, let id): "\(RecordKindName.chinese(kind))第 \(id) 号：居民看得到，但从未登记进账本（可能是绕过系统添加的）"
+            case .stateGone(let kind, let id): "\(RecordKindName.chinese(kind))第 \(id) 号：账本登记为公开，但记录已被删除"
+            case .headMismatch(let expected): "第 \(sequence) 条的指纹不是 \(expected)：此前的账本被改写过"
+            case .fileAltered(let sha256): "文件 \(sha256.prefix(16))…丢失或内容被改动"
             }
         }
     }

@@ -67,12 +67,15 @@ public enum RosterChangeKind: String, Sendable, CaseIterable {
     case added
     case adjusted
     case removed
+    /// An existing roster brought over once, by the office, when the community started using the system.
+    case imported
 
     public var chinese: String {
         switch self {
         case .added: "新增"
         case .adjusted: "调整"
         case .removed: "停止"
+        case .imported: "迁入既有名单"
         }
     }
 }

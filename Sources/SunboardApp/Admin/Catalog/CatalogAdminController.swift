@@ -40,18 +40,9 @@ struct CatalogAdminController {
         } catch {
             return try form(context, input: input, item: nil, failure: error).response(from: request, context: context)
         }
-        let now = services.clock.now
         let entry = auditEntry(context, "catalog.create", item: item, detail: "新增公开目录事项“\(item.title)”")
-        let catalog = services.catalog
-        let audit = services.audit
         do {
-            try await services.database.transaction { sql in
-                let created = try await catalog.create(item, at: now, effectiveFrom: effective, on: sql)
-                var recorded = entry
-                recorded.object = ("catalog_item", created.id)
-                try await UnitRepository.touchBoard(unitID: item.ownerUnitID, on: sql)
-                try await audit.record(recorded, at: now, on: sql)
-            }
+            try await services.catalog.create(item, at: services.clock.now, effectiveFrom: effective, audit: entry)
         } catch let error as CatalogError {
             let failure = ValidationFailure([.init(field: "code", message: error.message, englishMessage: error.englishMessage)])
             return try form(context, input: input, item: nil, failure: failure).response(from: request, context: context)
@@ -86,17 +77,9 @@ struct CatalogAdminController {
         } catch {
             return try form(context, input: input, item: existing, failure: error).response(from: request, context: context)
         }
-        let now = services.clock.now
         var change = auditEntry(context, "catalog.update", item: item, detail: "修改公开目录事项“\(item.title)”")
-        change.object = ("catalog_item", item.id)
-        let entry = change
-        let catalog = services.catalog
-        let audit = services.audit
-        try await services.database.transaction { sql in
-            try await catalog.update(item, at: now, effectiveFrom: effective, on: sql)
-            try await UnitRepository.touchBoard(unitID: item.ownerUnitID, on: sql)
-            try await audit.record(entry, at: now, on: sql)
-        }
+        change.object = (CatalogItemRecord.name, item.id)
+        try await services.catalog.update(item, at: services.clock.now, effectiveFrom: effective, audit: change)
         return .redirect(to: SiteURL.adminCatalog(context.unit.slug).path + "?saved=1", type: .normal)
     }
 

@@ -97,7 +97,7 @@ struct PeopleBoardsAdminController {
                 return rows.isEmpty ? nil : .init(title: "\(title)（\(rows.count)）", rows: rows)
             },
             isEmpty: cards.isEmpty, canKeep: context.can(.keepRosters),
-            canImport: PeopleBoardWorkflow.mayImport(board, permissions: context.scope.permissions),
+            canImport: PeopleBoardWorkflow.mayImport(roles: context.scope.roles),
             canSettings: context.can(.manageCatalog),
             canReview: board.takesApplications && context.can(.draftDisclosures),
             newURL: SiteURL.adminNewCard(unit.slug, board.code).path, importURL: SiteURL.adminBoardImport(unit.slug, board.code).path,
@@ -300,7 +300,7 @@ struct PeopleBoardsAdminController {
     // MARK: Import, settings, review disclosure
 
     @Sendable func importForm(_ request: Request, context: UnitAdminContext) async throws -> HTML {
-        guard PeopleBoardWorkflow.mayImport(try board(context), permissions: context.scope.permissions) else { throw CommonError.forbidden }
+        guard PeopleBoardWorkflow.mayImport(roles: context.scope.roles) else { throw CommonError.forbidden }
         return try await importPage(context, reading: nil, status: .ok)
     }
 
@@ -327,7 +327,7 @@ struct PeopleBoardsAdminController {
             return try await importPage(context, reading: reading, status: .badRequest).response(from: request, context: context)
         }
         let reading = try await services.boardWorkflow.importRoster(
-            board: board, bytes: bytes, unit: unit, actor: context.actor, at: services.clock.now)
+            board: board, bytes: bytes, unit: unit, roles: context.scope.roles, actor: context.actor, at: services.clock.now)
         guard reading.isClean else {
             return try await importPage(context, reading: reading, status: .badRequest).response(from: request, context: context)
         }

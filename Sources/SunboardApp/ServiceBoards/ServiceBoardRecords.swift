@@ -1,0 +1,67 @@
+import Foundation
+import SQLKit
+import SunboardCore
+
+/// A cadre on the 干部监督台: name, post, duties, alleys, phone and photo.
+enum CadreRecord: RecordKind {
+    static let name = "cadre"
+    static let projection = RowProjection(
+        table: "cadres",
+        columns: [
+            .text("name"), .text("post"), .text("duties"), .text("lanes"), .text("phone"), .text("photo_sha256"), .number("position"),
+        ])
+
+    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
+        try await projection.ids(after: after, limit: limit, on: sql)
+    }
+
+    static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
+        try await projection.states(ids: ids, kind: name, on: sql)
+    }
+}
+
+/// A line of the 便民指示牌.
+enum DirectoryEntryRecord: RecordKind {
+    static let name = "directory_entry"
+    static let projection = RowProjection(
+        table: "directory_entries", columns: [.text("category"), .text("name"), .text("address"), .text("phone"), .text("hours")])
+
+    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
+        try await projection.ids(after: after, limit: limit, on: sql)
+    }
+
+    static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
+        try await projection.states(ids: ids, kind: name, on: sql)
+    }
+}
+
+/// A 办事指南 with its forms, each by the SHA-256 of its file.
+enum GuideRecord: RecordKind {
+    static let name = "guide"
+    static let projection = RowProjection(table: "guides", columns: [.text("title"), .text("content"), .number("position")])
+
+    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
+        try await projection.ids(after: after, limit: limit, on: sql)
+    }
+
+    static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
+        guard !ids.isEmpty else { return [:] }
+        var forms: [Int: [(sha256: String, name: String, kind: String)]] = [:]
+        for row in try await sql.select().columns("guide_id", "sha256", "name", "kind").from("guide_forms")
+            .where("guide_id", .in, SQLBind.group(ids)).orderBy("guide_id").orderBy("position").all()
+        {
+            forms[try row.decode(column: "guide_id", as: Int.self), default: []].append(
+                (
+                    try row.decode(column: "sha256", as: String.self), try row.decode(column: "name", as: String.self),
+                    try row.decode(column: "kind", as: String.self)
+                ))
+        }
+        return try await projection.states(ids: ids, kind: name, on: sql) { id, fields in
+            for (index, form) in (forms[id] ?? []).enumerated() {
+                fields.set("form.\(index + 1).sha256", form.sha256)
+                fields.set("form.\(index + 1).name", form.name)
+                fields.set("form.\(index + 1).kind", form.kind)
+            }
+        }
+    }
+}
