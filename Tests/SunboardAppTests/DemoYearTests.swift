@@ -47,9 +47,11 @@ struct DemoYearTests {
         try await app.database.sql.raw(sql).first()!.decode(column: "n", as: Int.self)
     }
 
+    /// The calendar is the same on both databases: these run on SQLite, and
+    /// the year above, the browser tests and the PostgreSQL suite seed on PostgreSQL.
     @Test(
         "Seeded on a leap day, a quarter's last day or New Year's Eve, the demo is in the present",
-        arguments: ["2028-02-29", "2027-03-31", "2026-12-31"])
+        .enabled(if: TestDatabase.postgresURL == nil), arguments: ["2028-02-29", "2027-03-31", "2026-12-31"])
     func present(day: String) async throws {
         let today = try #require(CalendarDate(day))
         try await TestApp.run(demo: .year, clock: TestClock(today.startInstant.addingTimeInterval(9 * 3600))) { app in

@@ -303,11 +303,11 @@ struct WebhookTests {
             }
             #expect(try await app.count("webhook_subscriptions") == 0)
             // A name that resolves to this machine is caught when the message is sent.
-            let client = WebhookHTTPClient(timeout: .seconds(2), allowsPrivate: false)
+            let client = OutboundHTTPClient(timeout: .seconds(2), allowsPrivate: false)
             let request = WebhookRequest(
                 message: WebhookMessage(event: .test, unitSlug: "yincheng", unitName: "银城社区", title: "测试", at: app.clock.now, path: "/"),
                 format: .json, url: "http://localhost:9/hook", secret: "s", origin: "", deliveryID: 1, at: app.clock.now)
-            await #expect(throws: WebhookHTTPClient.Failure.self) { try await client.post(request) }
+            await #expect(throws: OutboundHTTPClient.Failure.self) { try await client.post(request) }
         }
     }
 

@@ -41,7 +41,7 @@ public struct AppServices: Sendable {
     var webhookSender: WebhookSender {
         WebhookSender(
             database: database,
-            client: WebhookHTTPClient(timeout: configuration.webhookTimeout, allowsPrivate: configuration.webhookAllowsPrivate),
+            client: OutboundHTTPClient(timeout: configuration.webhookTimeout, allowsPrivate: configuration.webhookAllowsPrivate),
             schedule: configuration.webhookRetry,
             origin: configuration.origin, clock: clock, logger: logger)
     }

@@ -16,6 +16,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     HealthController(database: services.database).addRoutes(to: router)
     UnitAPIController(units: services.units).addRoutes(to: router)
     DisclosureAPIController(services: services).addRoutes(to: router)
+    RecordAPIController(services: services).addRoutes(to: router)
     PublicController(services: services).addRoutes(to: router)
     DisclosurePagesController(services: services).addRoutes(to: router)
     FinanceController(services: services).addRoutes(to: router)

@@ -111,6 +111,8 @@ public enum SiteURL: Sendable, Equatable {
     case apiDisclosure(String)
     case apiLedger
     case apiLedgerHead
+    case apiRecords
+    case apiRecordKind(String)
     case apiRecord(String, String)
     case apiRecordVersion(String, String, String)
     case apiFinanceEntries(String)
@@ -224,6 +226,8 @@ public enum SiteURL: Sendable, Equatable {
         case .apiDisclosure(let id): "/api/v1/disclosures/\(id)"
         case .apiLedger: "/api/v1/ledger"
         case .apiLedgerHead: "/api/v1/ledger/head"
+        case .apiRecords: "/api/v1/records"
+        case .apiRecordKind(let kind): "/api/v1/records/\(kind)"
         case .apiRecord(let kind, let id): "/api/v1/records/\(kind)/\(id)"
         case .apiRecordVersion(let kind, let id, let number): "/api/v1/records/\(kind)/\(id)/versions/\(number)"
         case .apiFinanceEntries(let slug): "/api/v1/units/\(slug)/finance/entries"

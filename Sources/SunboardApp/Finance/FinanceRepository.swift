@@ -125,13 +125,25 @@ public struct FinanceRepository: Sendable {
         try await Self.reimbursement(id: id, on: database.sql)
     }
 
-    /// `locked`: on PostgreSQL the row stays locked for the rest of the
-    /// transaction, so a step decides on it as it is and no one else moves it meanwhile.
-    static func reimbursement(id: Int, locked: Bool = false, on sql: any SQLDatabase) async throws -> Reimbursement? {
-        var query = sql.select().columns(ReimbursementRow.columns).from("reimbursements").where("id", .equal, SQLBind(id))
-        if locked { query = query.for(.update) }
-        guard let row = try await query.first() else { return nil }
+    static func reimbursement(id: Int, on sql: any SQLDatabase) async throws -> Reimbursement? {
+        guard let row = try await sql.select().columns(ReimbursementRow.columns).from("reimbursements").where("id", .equal, SQLBind(id)).first()
+        else { return nil }
         return try await assemble([try row.decode(model: ReimbursementRow.self, keyDecodingStrategy: .convertFromSnakeCase)], on: sql).first
+    }
+
+    /// The request as a step decides on it: its state and signatures, read
+    /// inside the step's transaction and, on PostgreSQL, locked for the rest
+    /// of it, so no one else moves it meanwhile. (Receipts and the line are
+    /// not part of any decision.)
+    static func lockedForStep(id: Int, on sql: any SQLDatabase) async throws -> Reimbursement? {
+        guard
+            let row = try await sql.select().columns(ReimbursementRow.columns).from("reimbursements").where("id", .equal, SQLBind(id))
+                .for(.update).first()
+        else { return nil }
+        let signed = try await signatures(of: [id], on: sql)[id] ?? []
+        return try row.decode(model: ReimbursementRow.self, keyDecodingStrategy: .convertFromSnakeCase).reimbursement(
+            signatures: signed.map { .init(slot: $0.slot, userID: $0.userID, name: $0.name) },
+            signedAt: Dictionary(signed.map { ($0.slot, $0.at) }, uniquingKeysWith: { first, _ in first }), receipts: [], entryID: nil)
     }
 
     /// A unit's requests, newest first, optionally in some states.

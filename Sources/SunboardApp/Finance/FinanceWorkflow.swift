@@ -246,7 +246,7 @@ public struct FinanceWorkflow: Sendable {
 
     /// The request as it stands in the transaction, locked for the rest of it.
     private static func current(_ request: Reimbursement, on sql: any SQLDatabase) async throws -> Reimbursement {
-        guard let current = try await FinanceRepository.reimbursement(id: request.id, locked: true, on: sql) else {
+        guard let current = try await FinanceRepository.lockedForStep(id: request.id, on: sql) else {
             throw FinanceError.wrongState(request.status, "继续，它已不存在")
         }
         return current

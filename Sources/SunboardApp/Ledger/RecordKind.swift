@@ -56,11 +56,8 @@ enum RecordKinds {
 /// Each record's secret salt, made when its first version is chained.
 enum RecordSalts {
     static func ensure(kind: String, id: Int, on sql: any SQLDatabase) async throws {
-        let existing = try await sql.select().column("salt").from("record_salts").where("kind", .equal, kind)
-            .where("record_id", .equal, id).first()
-        guard existing == nil else { return }
         try await sql.insert(into: "record_salts").columns("kind", "record_id", "salt")
-            .values(SQLBind(kind), SQLBind(id), SQLBind(DisclosureWorkflow.newSalt())).run()
+            .values(SQLBind(kind), SQLBind(id), SQLBind(DisclosureWorkflow.newSalt())).ignoringConflicts(with: ["kind", "record_id"]).run()
     }
 
     /// The salts of these records; a missing one reads as empty, so its digests no longer match.

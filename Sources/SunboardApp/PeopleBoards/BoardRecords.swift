@@ -21,12 +21,17 @@ enum BoardCardRecord: RecordKind {
 
     static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
         guard !ids.isEmpty else { return [:] }
-        let cards = try await sql.select().columns(BoardCardRow.columns).from("board_cards").where("id", .in, SQLBind.group(ids))
-            .where("status", .in, SQLBind.group(publicStatuses))
-            .all(decoding: BoardCardRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let rows = try await sql.select().columns(BoardCardRow.columns.map { SQLColumn($0, table: "c") as any SQLExpression })
+            .column(SQLColumn("slug", table: "u"), as: "unit_slug")
+            .from(SQLAlias(SQLIdentifier("board_cards"), as: SQLIdentifier("c")))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("unit_id", table: "c"), .equal, SQLColumn("id", table: "u"))
+            .where(SQLColumn("id", table: "c"), .in, SQLBind.group(ids)).where(SQLColumn("status", table: "c"), .in, SQLBind.group(publicStatuses))
+            .all()
+        let cards = try rows.map { try $0.decode(model: BoardCardRow.self, keyDecodingStrategy: .convertFromSnakeCase) }
         let found = cards.map(\.id)
         guard !found.isEmpty else { return [:] }
-        let slugs = try await UnitRecord.slugs(ids: Array(Set(cards.map(\.unitId))), on: sql)
+        var slugs: [Int: String] = [:]
+        for row in rows { slugs[try row.decode(column: "unit_id", as: Int.self)] = try row.decode(column: "unit_slug", as: String.self) }
         var visibilities: [Int: [String: [String: BoardVisibility]]] = [:]
         for unitID in Set(cards.map(\.unitId)) {
             visibilities[unitID] = try await PeopleBoardRepository.visibilities(unitID: unitID, on: sql)

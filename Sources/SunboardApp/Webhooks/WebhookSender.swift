@@ -11,7 +11,7 @@ import SunboardCore
 /// may see a message twice and tells by its delivery id (`X-Sunboard-Delivery`).
 struct WebhookSender: Sendable {
     let database: Database
-    let client: WebhookHTTPClient
+    let client: OutboundHTTPClient
     let schedule: RetrySchedule
     /// The site's address for the links in messages.
     let origin: String

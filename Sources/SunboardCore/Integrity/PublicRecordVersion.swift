@@ -155,12 +155,15 @@ public struct PublicRecordVersion: Sendable, Hashable {
     }
 
     /// Whether this version records the record's removal from public view.
-    public var isRemoval: Bool { fields[RecordFields.removedKey] == .number(1) }
+    public var isRemoval: Bool { fields.isRemoval }
 }
 
 extension RecordFields {
     /// The field a removal's version carries alone.
     public static let removedKey = "removed"
+
+    /// Whether these are a removal's fields.
+    public var isRemoval: Bool { self[RecordFields.removedKey] == .number(1) }
 
     /// What a record says once it has left public view.
     public static var removed: RecordFields {

@@ -5,18 +5,20 @@ import NIOPosix
 import NIOSSL
 import SunboardCore
 
-/// Posts one webhook: a new connection per message, HTTP/1.1, TLS with the
-/// system's trust roots for https, no redirects followed, a deadline for
-/// the whole exchange and at most 64 KB of the answer read. The host is
-/// looked up first and, unless allowed, a private address refused; the
-/// connection goes to the address checked, so a name cannot change between.
+/// The server's small HTTP client: it posts webhooks and `sunboard verify
+/// --remote` reads another server's ledger with it. A new connection per
+/// request, HTTP/1.1, TLS with the system's trust roots for https, no
+/// redirects followed, a deadline for the whole exchange and a bound on the
+/// answer read. The host is looked up first and, unless allowed, a private
+/// address refused; the connection goes to the address checked, so a name
+/// cannot change between.
 ///
-/// A message a minute or so does not need a pooled client; this small
+/// A request a second or so does not need a pooled client; this small
 /// piece of SwiftNIO keeps the stack to what the server already uses.
-struct WebhookHTTPClient: Sendable {
-    struct Answer: Sendable {
-        var status: Int
-        var body: [UInt8]
+public struct OutboundHTTPClient: Sendable {
+    public struct Answer: Sendable {
+        public var status: Int
+        public var body: [UInt8]
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -40,7 +42,7 @@ struct WebhookHTTPClient: Sendable {
     private let tls: NIOSSLContext?
     static let maxAnswer = 64 * 1024
 
-    init(timeout: Duration, allowsPrivate: Bool = false) {
+    public init(timeout: Duration, allowsPrivate: Bool = false) {
         self.timeout = timeout
         self.allowsPrivate = allowsPrivate
         // Built once: loading the trust roots is slow. Without it only http works.
@@ -52,8 +54,17 @@ struct WebhookHTTPClient: Sendable {
     var longest: Duration { timeout * 2 }
 
     func post(_ request: WebhookRequest) async throws -> Answer {
+        try await bounded { try await exchange(.POST, url: request.url, headers: request.headers, body: request.body, maxAnswer: Self.maxAnswer) }
+    }
+
+    /// Reads `url`, at most `maxAnswer` bytes of it.
+    public func get(_ url: String, maxAnswer: Int) async throws -> Answer {
+        try await bounded { try await exchange(.GET, url: url, headers: [("Accept", "application/json")], body: [], maxAnswer: maxAnswer) }
+    }
+
+    private func bounded(_ work: @escaping @Sendable () async throws -> Answer) async throws -> Answer {
         try await withThrowingTaskGroup(of: Answer.self) { group in
-            group.addTask { try await exchange(request) }
+            group.addTask { try await work() }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 throw Failure.timedOut(timeout)
@@ -63,8 +74,10 @@ struct WebhookHTTPClient: Sendable {
         }
     }
 
-    private func exchange(_ request: WebhookRequest) async throws -> Answer {
-        guard let components = URLComponents(string: request.url), let host = components.host, !host.isEmpty,
+    private func exchange(
+        _ method: HTTPMethod, url: String, headers extra: [(name: String, value: String)], body: [UInt8], maxAnswer: Int
+    ) async throws -> Answer {
+        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else { throw Failure.badURL }
         let secure = scheme == "https"
@@ -96,24 +109,24 @@ struct WebhookHTTPClient: Sendable {
         let hostHeader = bareHost.contains(":") ? "[\(bareHost)]" : bareHost
         var headers = HTTPHeaders()
         headers.add(name: "Host", value: components.port.map { "\(hostHeader):\($0)" } ?? hostHeader)
-        for header in request.headers { headers.add(name: header.name, value: header.value) }
-        headers.add(name: "Content-Length", value: String(request.body.count))
+        for header in extra { headers.add(name: header.name, value: header.value) }
+        if method == .POST { headers.add(name: "Content-Length", value: String(body.count)) }
         headers.add(name: "Connection", value: "close")
-        let head = HTTPRequestHead(version: .http1_1, method: .POST, uri: target, headers: headers)
+        let head = HTTPRequestHead(version: .http1_1, method: method, uri: target, headers: headers)
         return try await channel.executeThenClose { inbound, outbound in
             try await outbound.write(.head(head))
-            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: request.body))))
+            if method == .POST { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
             try await outbound.write(.end(nil))
             var status: Int?
-            var body: [UInt8] = []
+            var answer: [UInt8] = []
             for try await part in inbound {
                 switch part {
                 case .head(let head): status = Int(head.status.code)
                 case .body(let buffer):
-                    if body.count < Self.maxAnswer { body += buffer.readableBytesView.prefix(Self.maxAnswer - body.count) }
+                    if answer.count < maxAnswer { answer += buffer.readableBytesView.prefix(maxAnswer - answer.count) }
                 case .end:
                     guard let status else { throw Failure.closedEarly }
-                    return Answer(status: status, body: body)
+                    return Answer(status: status, body: answer)
                 }
             }
             throw Failure.closedEarly
