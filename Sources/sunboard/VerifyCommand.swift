@@ -24,7 +24,9 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "An entry kept from an earlier copy, e.g. from a printed notice: N:HASH or the notice's code N-HASH16; the chain must still hold it.")
+        help:
+            "An entry kept from an earlier copy, e.g. from a printed notice: N:HASH or the notice's code N-HASH16; the chain must still hold it."
+    )
     var head: String?
 
     func validate() throws {

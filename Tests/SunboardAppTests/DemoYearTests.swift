@@ -24,6 +24,7 @@ struct DemoYearTests {
             let report = try await LedgerVerification(database: app.database).run()
             #expect(report.problem == nil)
             #expect(report.checked == (try await app.services.ledger.count()))
+            #expect(try await Self.backwards(app) == [])
             #expect(try await app.count("stored_files") >= 3)
 
             let before = try await app.count("disclosures")
@@ -41,6 +42,16 @@ struct DemoYearTests {
 
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// Entries recorded before the one they follow: none in a year played in order.
+    static func backwards(_ app: TestApp) async throws -> [Int] {
+        try await app.database.sql.raw(
+            """
+            SELECT e.sequence FROM ledger_entries e JOIN ledger_entries p ON p.sequence = e.sequence - 1
+            WHERE e.recorded_at < p.recorded_at ORDER BY e.sequence
+            """
+        ).all().map { try $0.decode(column: "sequence", as: Int.self) }
     }
 
     static func count(_ app: TestApp, _ sql: SQLQueryString) async throws -> Int {
@@ -105,8 +116,9 @@ struct DemoYearTests {
             let periods = bulletins.compactMap { ($0["content"] as? [String: Any])?["period"] as? String }
             #expect(periods.contains(Period.containing(today, frequency: .quarterly).previous.description), "\(periods)")
 
-            // And the year's record is intact.
+            // And the year's record is intact, in the order it happened.
             #expect(try await LedgerVerification(database: app.database).run().problem == nil)
+            #expect(try await Self.backwards(app) == [])
         }
     }
 }

@@ -69,7 +69,8 @@ struct RemoteVerificationTests {
             try await sql.raw("DELETE FROM finance_entries WHERE id = \(bind: added)").run()
 
             try await sql.raw("DELETE FROM finance_entries WHERE id = \(bind: line)").run()
-            #expect(try await Self.verify(app).problem == .init(sequence: chained.sequence, kind: .stateGone(kind: "finance_line", id: line)))
+            #expect(
+                try await Self.verify(app).problem == .init(sequence: chained.sequence, kind: .stateGone(kind: "finance_line", id: line)))
         }
     }
 
@@ -111,7 +112,9 @@ struct RemoteVerificationTests {
             ] {
                 #expect(try await browser.get(bad).status == .notFound, "\(bad)")
             }
-            for bad in ["/api/v1/records/disclosure?limit=0", "/api/v1/records/disclosure?limit=5000", "/api/v1/records/disclosure?after=x"] {
+            for bad in [
+                "/api/v1/records/disclosure?limit=0", "/api/v1/records/disclosure?limit=5000", "/api/v1/records/disclosure?after=x",
+            ] {
                 let answer = try await browser.get(bad)
                 #expect(answer.status == .badRequest, "\(bad)")
                 #expect(answer.text.contains("invalid_input"))

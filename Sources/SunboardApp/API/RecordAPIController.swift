@@ -19,7 +19,7 @@ struct RecordAPIController {
     }
 
     @Sendable func head(_ request: Request, context: AppRequestContext) async throws -> JSONBody<LedgerHeadJSON> {
-        guard let head = try await services.ledger.head(), let entry = try await services.ledger.entry(sequence: head.sequence) else {
+        guard let entry = try await services.ledger.lastEntry() else {
             return JSONBody(LedgerHeadJSON(sequence: 0, entryHash: LedgerEntry.genesis, recordedAt: Nullable(nil), code: "0"))
         }
         return JSONBody(
@@ -31,7 +31,9 @@ struct RecordAPIController {
     @Sendable func kinds(_ request: Request, context: AppRequestContext) async throws -> JSONBody<RecordKindsJSON> {
         JSONBody(
             RecordKindsJSON(
-                kinds: RecordKinds.all.map { .init(kind: $0.name, name: RecordKindName.chinese($0.name), url: SiteURL.apiRecordKind($0.name).path) }))
+                kinds: RecordKinds.all.map {
+                    .init(kind: $0.name, name: RecordKindName.chinese($0.name), url: SiteURL.apiRecordKind($0.name).path)
+                }))
     }
 
     /// `?after=N&limit=100`: the records of a kind residents can see now,
@@ -42,7 +44,8 @@ struct RecordAPIController {
         let name = try context.parameters.require("kind")
         guard let kind = RecordKinds.named(name) else { throw CommonError.notFound }
         let parameters = request.queryDictionary
-        guard let after = Int(parameters["after"] ?? "0"), after >= 0, let limit = Int(parameters["limit"] ?? "100"), (1...1000).contains(limit)
+        guard let after = Int(parameters["after"] ?? "0"), after >= 0, let limit = Int(parameters["limit"] ?? "100"),
+            (1...1000).contains(limit)
         else {
             throw ValidationFailure([
                 .init(
@@ -119,8 +122,11 @@ struct RecordAPIController {
             return try await services.disclosures.versions(of: entry.recordID).first { $0.number == entry.version }?
                 .record(notice: disclosure.notice).text
         case .withdraw:
-            guard let at = disclosure.withdrawnAt, let reason = disclosure.withdrawReason, let by = disclosure.withdrawnBy else { return nil }
-            return PublishedRecord.withdrawal(disclosureID: entry.recordID, reason: reason, withdrawnAt: at.unixSeconds, withdrawnBy: by).text
+            guard let at = disclosure.withdrawnAt, let reason = disclosure.withdrawReason, let by = disclosure.withdrawnBy else {
+                return nil
+            }
+            return PublishedRecord.withdrawal(disclosureID: entry.recordID, reason: reason, withdrawnAt: at.unixSeconds, withdrawnBy: by)
+                .text
         default:
             return nil
         }
@@ -214,34 +220,4 @@ struct RecordVersionJSON: Encodable, Sendable {
         self.parts = parts
         entryUrl = SiteURL.ledgerEntry(entry.sequence)
     }
-}
-
-/// The short code a paper notice carries: the ledger's head when it was
-/// printed, as its sequence and the first 16 hex digits of its hash.
-struct LedgerCode: Sendable, Equatable {
-    var sequence: Int
-    var prefix: String
-
-    init(_ entry: LedgerEntry) {
-        sequence = entry.sequence
-        prefix = String(entry.entryHash.prefix(16))
-    }
-
-    init(sequence: Int, hash: String) {
-        self.sequence = sequence
-        prefix = String(hash.prefix(16))
-    }
-
-    /// Reads `123-1a2b3c4d5e6f7a8b` as typed (spaces, capitals and a 第/条 around the number allowed).
-    init?(_ text: String) {
-        let cleaned = text.lowercased().filter { !$0.isWhitespace && $0 != "第" && $0 != "条" }
-        let parts = cleaned.split(separator: "-")
-        guard parts.count == 2, let sequence = Int(parts[0]), sequence > 0, sequence < 1_000_000_000_000, parts[1].count == 16,
-            parts[1].allSatisfy({ $0.isHexDigit })
-        else { return nil }
-        self.sequence = sequence
-        self.prefix = String(parts[1])
-    }
-
-    var text: String { "\(sequence)-\(prefix)" }
 }

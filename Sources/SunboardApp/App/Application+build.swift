@@ -19,6 +19,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     RecordAPIController(services: services).addRoutes(to: router)
     PublicController(services: services).addRoutes(to: router)
     DisclosurePagesController(services: services).addRoutes(to: router)
+    LedgerController(services: services).addRoutes(to: router)
     FinanceController(services: services).addRoutes(to: router)
     PeopleBoardsController(services: services).addRoutes(to: router)
     ServiceBoardsController(services: services).addRoutes(to: router)

@@ -4,9 +4,10 @@ import ServiceLifecycle
 import SunboardCore
 
 /// Housekeeping: expired sessions, old login attempts and old delivered
-/// webhook messages go, notices whose period has ended are archived, and
-/// reminders of obligations due soon or just missed are queued. Safe to run
-/// on every instance.
+/// webhook messages go, notices whose period has ended are archived,
+/// reminders of obligations due soon or just missed are queued, and the
+/// ledger's head is posted to the groups that asked. Safe to run on every
+/// instance.
 struct MaintenanceService: Service {
     let services: AppServices
     /// Login attempts are kept this long for looking into break-in attempts.
@@ -30,6 +31,7 @@ struct MaintenanceService: Service {
                     ("notices", { try await NoticeArchiver(services: services).run() }),
                     ("catalog rules", { try await services.catalog.applyRulesInForce(at: services.clock.now) }),
                     ("reminders", { try await ObligationReminders(services: services).run() }),
+                    ("ledger head", { try await LedgerHeadAnnouncer(services: services).run() }),
                     (
                         "webhook log",
                         {

@@ -38,7 +38,7 @@ struct DemoBoards {
 
     func steps() throws -> [DemoStep] {
         var steps: [DemoStep] = []
-        for slug in ["yincheng", "yinnan", "yinbei", "yinxin"] {
+        for (communityIndex, slug) in ["yincheng", "yinnan", "yinbei", "yinxin"].enumerated() {
             guard let unit = units[slug], let roles = people[slug], let clerk = roles[.clerk], let director = roles[.director] else {
                 throw DemoError.bad("boards: \(slug) is missing")
             }
@@ -78,20 +78,28 @@ struct DemoBoards {
                     }
                 })
             if let outcome = Self.reviews[slug] {
+                // Each community's morning in turn, ten seconds a family, all before the day's notices at ten.
+                let start = at("2026-01-14", 8 + 0.5 * Double(communityIndex))
+                let end = start.addingTimeInterval(Double(outcome.continued + outcome.adjusted + outcome.cancelled) * 10)
                 steps.append(
-                    DemoStep(at: at("2026-01-14", 9), order: 0, until: at("2026-01-14", 12)) {
-                        try await review(unit: unit, outcome: outcome, director: director, at: at("2026-01-14", 9))
+                    DemoStep(at: start, order: 0, until: end) {
+                        try await review(unit: unit, outcome: outcome, director: director, at: start)
                     })
             }
             // During the year: a family moves away, another's benefit follows a new job.
+            let adjusted = Box()
             steps.append(
-                DemoStep(at: at("2026-06-10", 15), order: 0, until: at("2026-07-02", 10)) {
+                DemoStep(at: at("2026-06-10", 15), order: 0) {
                     let cards = try await services.peopleBoards.cards(unitID: unit.id, board: .dibao, statuses: [.onRoster])
                     guard cards.count > 3 else { return }
                     try await services.boardWorkflow.remove(
                         cards[1], note: shift.text("全家迁往榆林市区居住，已转出户口，6 月起停发。", anchor: CalendarDate("2026-06-10")!),
                         unit: unit, roles: [.director], actor: director, at: at("2026-06-10", 15))
-                    let second = cards[2]
+                    adjusted.id = cards[2].id
+                })
+            steps.append(
+                DemoStep(at: at("2026-07-02", 10), order: 0) {
+                    guard let id = adjusted.id, let second = try await services.peopleBoards.card(id: id) else { return }
                     let lower = Fen(max(10_000, (second.benefit?.value ?? 30_000) - 12_000)).plainYuan
                     try await services.boardWorkflow.adjust(
                         second, amount: lower, note: "儿子在县城找到工作，家庭收入增加，经入户核实调整。", unit: unit, roles: [.director],
@@ -111,7 +119,7 @@ struct DemoBoards {
         // The year before the one the reviews are recorded in.
         let year = CalendarDate(now).year - 1
         for (index, card) in cards.enumerated() {
-            let when = now.addingTimeInterval(Double(index * 60))
+            let when = now.addingTimeInterval(Double(index * 10))
             if index < outcome.cancelled {
                 try await workflow.review(
                     card, year: year, outcome: .cancelled, amount: "", note: "家庭人均收入已超过低保标准。", unit: unit, roles: [.director],
@@ -155,16 +163,20 @@ struct DemoBoards {
             // The latest one is still in its notice period on the demo's day.
             let name = values["name"]!
             let linked = published.startInstant.addingTimeInterval(12 * 3600)
+            let notice = Box()
             steps.append(
                 DemoStep(at: linked, order: 6) {
-                    let notice = try await link(name: name, unit: unit, published: published, at: linked)
-                    // The latest one is still in its notice period on the demo's day, and a neighbour has asked a question.
-                    if decided >= lastDay.startInstant, let notice {
-                        try await objection(
-                            notice, name: "", text: "听说她家在南门口有一间门面房在出租，请社区核实后再定。",
-                            at: published.adding(days: 1).startInstant.addingTimeInterval(20 * 3600))
-                    }
+                    notice.id = try await link(name: name, unit: unit, published: published, at: linked)
                 })
+            // The latest one is still in its notice period on the demo's day, and a neighbour has asked a question.
+            if decided >= lastDay.startInstant {
+                let asked = published.adding(days: 1).startInstant.addingTimeInterval(20 * 3600)
+                steps.append(
+                    DemoStep(at: asked, order: 6) {
+                        guard let id = notice.id else { return }
+                        try await objection(id, name: "", text: "听说她家在南门口有一间门面房在出租，请社区核实后再定。", at: asked)
+                    })
+            }
             guard decided < lastDay.startInstant else { continue }
             steps.append(
                 DemoStep(at: decided, order: 6) {
@@ -187,26 +199,41 @@ struct DemoBoards {
             values["household_size"] = "2"
             values["monthly_benefit"] = "720.00"
             values["hardship"] = shift.text("丈夫 2026 年 9 月去世，本人 58 岁无工作，与上初中的孙子一起生活。", anchor: CalendarDate("2026-11-10")!)
+            // Each step on its own day, so the ledger runs in time order.
+            let notice = Box()
+            let current = { () async throws -> Disclosure? in
+                guard let id = notice.id else { return nil }
+                return try await services.disclosures.find(id: id)
+            }
             steps.append(
-                DemoStep(at: at("2026-11-10", 15), order: 0, until: at("2026-11-14", 19)) {
+                DemoStep(at: at("2026-11-10", 15), order: 0, until: at("2026-11-10", 16)) {
                     let workflow = services.boardWorkflow
                     let id = try await workflow.add(
                         board: .dibao, input: CardInput(values: values), relatedToStaff: false, relation: "", unit: unit, actor: clerk,
                         at: at("2026-11-10", 15))
                     guard let card = try await services.peopleBoards.card(id: id) else { return }
-                    let notice = try await workflow.startNotice(
+                    notice.id = try await workflow.startNotice(
                         card, unit: unit, lineage: [unit, office], actor: clerk, at: at("2026-11-10", 16))
-                    guard
+                })
+            steps.append(
+                DemoStep(at: at("2026-11-11", 10), order: 2) {
+                    guard let draft = try await current() else { return }
+                    try await services.workflow.approve(draft, unit: unit, actor: supervisor, at: at("2026-11-11", 10))
+                })
+            steps.append(
+                DemoStep(at: at("2026-11-12", 10), order: 3) {
+                    guard let draft = try await current(),
                         let item = try await services.catalog.effective(lineage: [unit, office]).first(where: {
                             $0.code == PeopleBoardWorkflow.noticeItem
-                        }),
-                        let draft = try await services.disclosures.find(id: notice)
+                        })
                     else { return }
-                    try await services.workflow.approve(draft, unit: unit, actor: supervisor, at: at("2026-11-11", 10))
-                    try await services.workflow.publish(
-                        try await services.disclosures.find(id: notice)!, unit: unit, item: item, actor: director, at: at("2026-11-12", 10))
+                    try await services.workflow.publish(draft, unit: unit, item: item, actor: director, at: at("2026-11-12", 10))
+                })
+            steps.append(
+                DemoStep(at: at("2026-11-14", 19), order: 0) {
+                    guard let id = notice.id else { return }
                     try await objection(
-                        notice, name: "北门巷居民", text: "她家孙子的父母在外地打工，每月往家里寄钱，请核实家庭收入。", at: at("2026-11-14", 19))
+                        id, name: "北门巷居民", text: "她家孙子的父母在外地打工，每月往家里寄钱，请核实家庭收入。", at: at("2026-11-14", 19))
                 })
         }
         // 银南: an application from a staff member's relative, waiting for the office.
@@ -225,6 +252,9 @@ struct DemoBoards {
         }
         return steps
     }
+
+    /// An id one step leaves for a later one.
+    private final class Box: @unchecked Sendable { var id: Int? }
 
     private func card(named name: String, unit: Unit) async throws -> BoardCard? {
         try await services.peopleBoards.cards(unitID: unit.id, board: .dibao, statuses: [.applicant]).first { $0.name == name }

@@ -64,6 +64,16 @@ struct DemoCalendar: Sendable {
         }
     }
 
+    /// When the demo's office, communities, staff and catalog were set up:
+    /// before anything its year plays however each part moved, so the
+    /// ledger's times run forward from its first entry.
+    var founded: Date {
+        let day = [daily, monthly, quarterly].map { $0(Self.founding) }.min()!
+        return min(day.startInstant.addingTimeInterval(9 * 3600), now)
+    }
+
+    static let founding = CalendarDate(year: 2025, month: 11, day: 1)!
+
     /// Whether something that ends at `instant` has happened by now.
     func hasHappened(_ instant: Date) -> Bool { instant <= now }
 }

@@ -47,18 +47,34 @@ struct DemoFinance {
                         try await services.financeWorkflow.record(input, unit: unit, actor: clerk, at: at(8.5))
                     })
             case .expense:
+                // Filed and signed in the day, posted in the evening: a step of its own, so the ledger runs in time order.
+                let filed = Filed()
                 steps.append(
-                    DemoStep(at: at(9), order: 0, until: at(17)) { try await expense(item, unit: unit, roles: roles, clerk: clerk, at: at) }
-                )
+                    DemoStep(at: at(9), order: 0, until: at(17)) {
+                        filed.id = try await expense(item, unit: unit, roles: roles, clerk: clerk, at: at)
+                    })
+                if case .posted = item.stage {
+                    steps.append(
+                        DemoStep(at: at(17), order: 0) {
+                            guard let id = filed.id, let request = try await services.finance.reimbursement(id: id) else {
+                                throw DemoError.bad("money \(index): the request to post was not filed")
+                            }
+                            try await services.financeWorkflow.post(request, unit: unit, actor: clerk, at: at(17))
+                        })
+                }
             }
         }
         return steps
     }
 
-    /// One expense from filing to where its stage leaves it.
+    /// The request a step filed, for the step that posts it.
+    private final class Filed: @unchecked Sendable { var id: Int? }
+
+    /// One expense from filing to where its stage leaves it short of
+    /// posting; the request's id, or `nil` when it went in by import.
     private func expense(
         _ item: DemoMoney, unit: Unit, roles: [Role: DisclosureWorkflow.Actor], clerk: DisclosureWorkflow.Actor, at: (Double) -> Date
-    ) async throws {
+    ) async throws -> Int? {
         let workflow = services.financeWorkflow
         let input = ReimbursementInput(
             fund: item.fund.rawValue, spentOn: item.date, amount: item.amount, category: item.category, summary: item.summary,
@@ -69,7 +85,7 @@ struct DemoFinance {
                 summary: item.summary, counterparty: item.counterparty, handler: item.handler)
             let csv = LedgerCSV.export([.init(line: try line.validated(today: CalendarDate(at(9))))])
             _ = try await workflow.importLines(LedgerCSV.read(csv, today: CalendarDate(at(9))), unit: unit, actor: clerk, at: at(9))
-            return
+            return nil
         }
         let handler =
             workers[item.community]?.first { $0.name == item.handler } ?? (roles[.clerk]?.name == item.handler ? roles[.clerk] : nil)
@@ -92,15 +108,11 @@ struct DemoFinance {
                 slot: try request.sheet.slot(for: actor.id, roles: [role]), userID: actor.id, name: actor.name)
             if request.sheet.isComplete { request.status = .signed }
         }
-        switch item.stage {
-        case .rejected(let reason):
+        if case .rejected(let reason) = item.stage {
             try await workflow.reject(
                 request, unit: unit, reason: reason, roles: [.supervisionChair], actor: roles[.supervisor]!, at: at(15))
-        case .posted:
-            try await workflow.post(request, unit: unit, actor: clerk, at: at(17))
-        default:
-            break
         }
+        return id
     }
 
     /// The scan of a receipt: the works' budget sheet, the Red Cross's

@@ -25,8 +25,9 @@ public struct DemoSeeder: Sendable {
     /// false a year of disclosures played through the workflow.
     @discardableResult
     public func seed(year: Bool = true) async throws -> [Login] {
-        let now = services.clock.now
-        let calendar = DemoCalendar(now: now)
+        let calendar = DemoCalendar(now: services.clock.now)
+        // With its year, the organization is as old as the year it plays.
+        let now = year ? calendar.founded : services.clock.now
         let units = services.units
         func ensureUnit(slug: String, name: String, kind: UnitKind, parentID: Int?, profile: UnitProfile) async throws -> Unit {
             if let unit = try await units.find(slug: slug) { return unit }

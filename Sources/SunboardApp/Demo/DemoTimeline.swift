@@ -96,6 +96,7 @@ struct DemoTimeline {
 
             if let correction = demo.correction, let on = CalendarDate(correction.on) {
                 let when = { (hour: Int) in on.startInstant.addingTimeInterval(Double(hour * 3600 + index)) }
+                // Prepared in the day, published at four: the ledger runs in time order.
                 steps.append(
                     Step(at: when(9), order: 4, until: when(16)) {
                         try await services.workflow.startCorrection(
@@ -109,6 +110,9 @@ struct DemoTimeline {
                             disclosure, unit: unit, item: item, input: changed, uploads: [], removing: [], actor: clerk, at: when(10))
                         try await services.workflow.submit(try await current(), unit: unit, actor: clerk, at: when(11))
                         try await services.workflow.approve(try await current(), unit: unit, actor: supervisor, at: when(14))
+                    })
+                steps.append(
+                    Step(at: when(16), order: 4) {
                         try await services.workflow.publish(try await current(), unit: unit, item: item, actor: director, at: when(16))
                     })
             }

@@ -126,7 +126,9 @@ public struct FinanceRepository: Sendable {
     }
 
     static func reimbursement(id: Int, on sql: any SQLDatabase) async throws -> Reimbursement? {
-        guard let row = try await sql.select().columns(ReimbursementRow.columns).from("reimbursements").where("id", .equal, SQLBind(id)).first()
+        guard
+            let row = try await sql.select().columns(ReimbursementRow.columns).from("reimbursements").where("id", .equal, SQLBind(id))
+                .first()
         else { return nil }
         return try await assemble([try row.decode(model: ReimbursementRow.self, keyDecodingStrategy: .convertFromSnakeCase)], on: sql).first
     }

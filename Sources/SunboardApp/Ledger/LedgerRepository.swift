@@ -55,6 +55,12 @@ public struct LedgerRepository: Sendable {
         try await Self.head(on: database.sql)
     }
 
+    /// The head as an entry: what paper and the chat groups carry.
+    public func lastEntry() async throws -> LedgerEntry? {
+        try await database.sql.select().columns(Self.columns).from("ledger_entries").orderBy("sequence", .descending).limit(1).first()
+            .map(Self.entry)
+    }
+
     /// Entries after `sequence`, in order, at most `limit`.
     public func entries(after sequence: Int, limit: Int) async throws -> [LedgerEntry] {
         try await database.sql.select().columns(Self.columns).from("ledger_entries").where("sequence", .greaterThan, sequence)

@@ -24,8 +24,13 @@ enum BoardCardRecord: RecordKind {
         let rows = try await sql.select().columns(BoardCardRow.columns.map { SQLColumn($0, table: "c") as any SQLExpression })
             .column(SQLColumn("slug", table: "u"), as: "unit_slug")
             .from(SQLAlias(SQLIdentifier("board_cards"), as: SQLIdentifier("c")))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("unit_id", table: "c"), .equal, SQLColumn("id", table: "u"))
-            .where(SQLColumn("id", table: "c"), .in, SQLBind.group(ids)).where(SQLColumn("status", table: "c"), .in, SQLBind.group(publicStatuses))
+            .join(
+                SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("unit_id", table: "c"), .equal,
+                SQLColumn("id", table: "u")
+            )
+            .where(SQLColumn("id", table: "c"), .in, SQLBind.group(ids)).where(
+                SQLColumn("status", table: "c"), .in, SQLBind.group(publicStatuses)
+            )
             .all()
         let cards = try rows.map { try $0.decode(model: BoardCardRow.self, keyDecodingStrategy: .convertFromSnakeCase) }
         let found = cards.map(\.id)

@@ -3,7 +3,7 @@ import Hummingbird
 import SunboardCore
 
 /// Public pages of disclosures: a community's catalog and list, each
-/// disclosure and its versions, attached files, and the ledger.
+/// disclosure and its versions, and attached files.
 struct DisclosurePagesController {
     let services: AppServices
 
@@ -13,7 +13,6 @@ struct DisclosurePagesController {
         router.get(SiteURL.disclosure("{id}").route, use: disclosure)
         router.get(SiteURL.disclosureVersion("{id}", "{number}").route, use: version)
         router.get(SiteURL.file("{sha256}").route, use: file)
-        router.get(SiteURL.ledger.route, use: ledger)
     }
 
     /// A unit and its lineage (the unit first), or 404.
@@ -128,16 +127,6 @@ struct DisclosurePagesController {
         let served = request.queryDictionary["size"] == "phone" ? try await services.files.phoneCopy(of: sha256) ?? sha256 : sha256
         return try await FileResponse.make(
             sha256: served, store: services.files, database: services.database, cache: "public, max-age=31536000, immutable")
-    }
-
-    @Sendable func ledger(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let after = max(0, Int(request.uri.queryParameters["after"].map(String.init) ?? "") ?? 0)
-        let pageSize = 50
-        let entries = try await services.ledger.entries(after: after, limit: pageSize)
-        let total = try await services.ledger.count()
-        let slugs = try await RecordLinks.slugs(of: entries, on: services.database.sql)
-        let model = LedgerPage(entries: entries, slugs: slugs, total: total, pageSize: pageSize, assets: services.renderer.assets)
-        return HTML(try services.renderer.render("public/ledger", model), caching: .publicRevalidate)
     }
 }
 

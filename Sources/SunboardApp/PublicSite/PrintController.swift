@@ -20,7 +20,12 @@ struct PrintController {
         services.origin(of: request)
     }
 
-    private func printed(_ disclosure: Disclosure, request: Request, compact: Bool) async throws -> PrintedNotice? {
+    /// The ledger's head now, for the page's foot and its codes.
+    private func stamp(_ request: Request) async throws -> LedgerStamp? {
+        LedgerStamp(head: try await services.ledger.lastEntry(), base: base(request))
+    }
+
+    private func printed(_ disclosure: Disclosure, request: Request, stamp: LedgerStamp?, compact: Bool) async throws -> PrintedNotice? {
         guard disclosure.publishedVersion > 0, disclosure.withdrawnAt == nil,
             let item = try await services.catalog.find(id: disclosure.itemID),
             let version = try await services.disclosures.versions(of: disclosure.id).first(where: {
@@ -29,16 +34,17 @@ struct PrintController {
         else { return nil }
         return PrintedNotice(
             disclosure: disclosure, version: version, item: item, base: base(request), today: CalendarDate(services.clock.now),
-            compact: compact)
+            stamp: stamp, compact: compact)
     }
 
     @Sendable func disclosure(_ request: Request, context: AppRequestContext) async throws -> HTML {
         guard let id = context.parameters.get("id", as: Int.self), let disclosure = try await services.disclosures.findPublicSide(id: id),
-            let unit = try await services.units.find(id: disclosure.unitID),
-            let notice = try await printed(disclosure, request: request, compact: false)
+            let unit = try await services.units.find(id: disclosure.unitID)
         else { throw CommonError.notFound }
+        let stamp = try await stamp(request)
+        guard let notice = try await printed(disclosure, request: request, stamp: stamp, compact: false) else { throw CommonError.notFound }
         let model = PrintPage(
-            title: notice.title, unit: unit, notices: [notice], isLeaflet: false, today: CalendarDate(services.clock.now),
+            title: notice.title, unit: unit, notices: [notice], isLeaflet: false, today: CalendarDate(services.clock.now), stamp: stamp,
             assets: services.renderer.assets)
         return HTML(try services.renderer.render("public/print", model), caching: .publicRevalidate)
     }
@@ -60,17 +66,18 @@ struct PrintController {
         } else {
             ids = try await ScreenContent.load(unit: unit, services: services).items.prefix(Self.leafletLimit).map(\.id)
         }
+        let stamp = try await stamp(request)
         var notices: [PrintedNotice] = []
         for id in ids {
             // Only this community's published notices; anything else is skipped, never shown.
             guard let disclosure = try await services.disclosures.findPublicSide(id: id), disclosure.unitID == unit.id,
-                let notice = try await printed(disclosure, request: request, compact: true)
+                let notice = try await printed(disclosure, request: request, stamp: stamp, compact: true)
             else { continue }
             notices.append(notice)
         }
         let model = PrintPage(
             title: "\(unit.name)居务公开宣传单", unit: unit, notices: notices, isLeaflet: true, today: CalendarDate(services.clock.now),
-            assets: services.renderer.assets)
+            stamp: stamp, assets: services.renderer.assets)
         return HTML(try services.renderer.render("public/print", model), caching: .publicRevalidate)
     }
 }

@@ -13,7 +13,10 @@ struct PrintedNotice: Sendable {
     struct Code: Sendable {
         var label: String
         var svg: String
+        /// Printed under the code.
         var url: String
+        /// What the code opens: the address with the ledger's head.
+        var target: String
     }
 
     var title: String
@@ -27,7 +30,11 @@ struct PrintedNotice: Sendable {
     var hasFields: Bool
     var codes: [Code]
 
-    init(disclosure: Disclosure, version: PublishedVersion, item: CatalogItem, base: String, today: CalendarDate, compact: Bool = false) {
+    /// `stamp`: the ledger's head at print time, carried in each code's address too.
+    init(
+        disclosure: Disclosure, version: PublishedVersion, item: CatalogItem, base: String, today: CalendarDate, stamp: LedgerStamp?,
+        compact: Bool = false
+    ) {
         title = version.content.title
         self.item = item.title
         published = ShanghaiTime.date(version.publishedAt)
@@ -48,8 +55,12 @@ struct PrintedNotice: Sendable {
         if disclosure.noticeOpen(on: today) {
             codes.append((label: "扫码提出异议", url: base + SiteURL.objection(String(disclosure.id)).path))
         }
+        // The code carries the head too; the address printed under it stays short enough to type.
         self.codes = codes.compactMap { code in
-            QRCode(code.url).map { Code(label: code.label, svg: $0.svg(pixels: compact ? 110 : 150, label: code.label), url: code.url) }
+            let target = stamp?.tag(code.url) ?? code.url
+            return QRCode(target).map {
+                Code(label: code.label, svg: $0.svg(pixels: compact ? 110 : 150, label: code.label), url: code.url, target: target)
+            }
         }
     }
 }
@@ -64,8 +75,12 @@ struct PrintPage: Sendable {
     var notices: [PrintedNotice]
     var isLeaflet: Bool
     var printedOn: String
+    var stamp: LedgerStamp?
 
-    init(title: String, unit: Unit, notices: [PrintedNotice], isLeaflet: Bool, today: CalendarDate, assets: StaticAssets) {
+    init(
+        title: String, unit: Unit, notices: [PrintedNotice], isLeaflet: Bool, today: CalendarDate, stamp: LedgerStamp?,
+        assets: StaticAssets
+    ) {
         self.title = title
         css = assets.url("app.css")
         unitName = unit.name
@@ -74,5 +89,6 @@ struct PrintPage: Sendable {
         self.notices = notices
         self.isLeaflet = isLeaflet
         printedOn = today.chinese
+        self.stamp = stamp
     }
 }

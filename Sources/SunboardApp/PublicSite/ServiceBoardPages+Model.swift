@@ -119,6 +119,8 @@ struct GuidePage: Sendable {
     var hasLegalBasis: Bool
     var printURL: String
     var updated: String
+    /// The ledger's head, on the printed copy only.
+    var stamp: LedgerStamp?
 
     init(guide: Guide, owner: Unit, community: Unit?, assets: StaticAssets) {
         var crumbs: [Frame.Crumb] = []

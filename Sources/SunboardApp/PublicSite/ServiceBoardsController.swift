@@ -75,7 +75,9 @@ struct ServiceBoardsController {
     }
 
     @Sendable func guidePrint(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        HTML(try services.renderer.render("public/guide-print", try await guidePage(request, context)), caching: .publicRevalidate)
+        var page = try await guidePage(request, context)
+        page.stamp = LedgerStamp(head: try await services.ledger.lastEntry(), base: services.origin(of: request))
+        return HTML(try services.renderer.render("public/guide-print", page), caching: .publicRevalidate)
     }
 
     @Sendable func apiCadres(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[CadreJSON]> {

@@ -54,7 +54,9 @@ public struct OutboundHTTPClient: Sendable {
     var longest: Duration { timeout * 2 }
 
     func post(_ request: WebhookRequest) async throws -> Answer {
-        try await bounded { try await exchange(.POST, url: request.url, headers: request.headers, body: request.body, maxAnswer: Self.maxAnswer) }
+        try await bounded {
+            try await exchange(.POST, url: request.url, headers: request.headers, body: request.body, maxAnswer: Self.maxAnswer)
+        }
     }
 
     /// Reads `url`, at most `maxAnswer` bytes of it.

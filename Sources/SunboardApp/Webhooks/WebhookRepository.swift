@@ -39,10 +39,14 @@ public struct WebhookRepository: Sendable {
             detail: "新建消息推送：\(input.format.chinese)，\(WebhookSubscription.masked(input.url))", address: actor.address)
         return try await database.transaction { sql in
             let row = try await sql.insert(into: "webhook_subscriptions")
-                .columns("unit_id", "name", "format", "url", "secret", "classes", "active", "reminders", "created_by", "created_at")
+                .columns(
+                    "unit_id", "name", "format", "url", "secret", "classes", "active", "reminders", "ledger_head", "created_by",
+                    "created_at"
+                )
                 .values(
                     SQLBind(unit.id), SQLBind(input.name), SQLBind(input.format.rawValue), SQLBind(input.url), SQLBind(secret),
-                    SQLBind(classes), SQLBind(true), SQLBind(input.reminders), SQLBind(actor.name), SQLBind(now.unixSeconds)
+                    SQLBind(classes), SQLBind(true), SQLBind(input.reminders), SQLBind(input.ledgerHead), SQLBind(actor.name),
+                    SQLBind(now.unixSeconds)
                 )
                 .returning("id").first()
             let id = try row!.decode(column: "id", as: Int.self)
@@ -211,6 +215,7 @@ public struct WebhookRepository: Sendable {
             url: try row.decode(column: "url", as: String.self), secret: try row.decode(column: "secret", as: String?.self),
             classes: WebhookOutbox.parseClasses(try row.decode(column: "classes", as: String.self)),
             isActive: try row.decode(column: "active", as: Bool.self), sendsReminders: try row.decode(column: "reminders", as: Bool.self),
+            sendsLedgerHead: try row.decode(column: "ledger_head", as: Bool.self),
             createdBy: try row.decode(column: "created_by", as: String.self),
             createdAt: Date(unixSeconds: try row.decode(column: "created_at", as: Int.self)))
     }

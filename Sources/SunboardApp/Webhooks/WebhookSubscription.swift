@@ -15,6 +15,8 @@ public struct WebhookSubscription: Sendable, Identifiable {
     public var isActive: Bool
     /// Also told of periodic items due soon or missed.
     public var sendsReminders: Bool
+    /// Also sent the ledger's head once a day.
+    public var sendsLedgerHead: Bool = false
     public var createdBy: String
     public var createdAt: Date
 

@@ -12,12 +12,15 @@ public struct WebhookMessage: Sendable, Codable, Equatable {
         case reminder
         /// Sent from the admin page to check a new subscription.
         case test
+        /// The ledger's head, once a day, so copies of it live off the server.
+        case ledgerHead = "ledger_head"
 
         /// The generic JSON's `event`, e.g. `disclosure.published`.
         public var code: String {
             switch self {
             case .test: "test"
             case .reminder: "obligation.reminder"
+            case .ledgerHead: "ledger.head"
             default: "disclosure.\(rawValue)"
             }
         }
@@ -29,6 +32,7 @@ public struct WebhookMessage: Sendable, Codable, Equatable {
             case .withdrawn: "撤回"
             case .reminder: "到期提醒"
             case .test: "测试消息"
+            case .ledgerHead: "账本核对码"
             }
         }
     }
@@ -53,6 +57,9 @@ public struct WebhookMessage: Sendable, Codable, Equatable {
     public var objectionPath: String?
     /// A line of its own: a reminder's due date and status.
     public var note: String?
+    /// The ledger's head a `ledgerHead` message carries: its sequence and full hash.
+    public var ledgerSequence: Int?
+    public var ledgerHash: String?
 
     public init(
         event: Event, unitSlug: String, unitName: String, disclosureID: Int? = nil, version: Int? = nil, title: String,
@@ -92,6 +99,9 @@ public struct WebhookMessage: Sendable, Codable, Equatable {
 
     /// “【银城社区】新公开：2026年10月财务收支明细”
     public var headline: String { "【\(unitName)】\(event.chinese)：\(title)" }
+
+    /// What its link is called in a chat.
+    public var linkText: String { event == .ledgerHead ? "核对账本" : "查看全文" }
 
     /// The lines under the headline, in plain words; links are added by the format.
     public var lines: [String] {

@@ -29,13 +29,13 @@ public struct WebhookRequest: Sendable, Equatable {
         switch format {
         case .wecom:
             var text = "**\(Self.markdownEscaped(message.headline))**\n" + message.lines.map(Self.markdownEscaped).joined(separator: "\n")
-            text += "\n[查看全文](\(link))"
+            text += "\n[\(message.linkText)](\(link))"
             if let objection { text += "　[提出异议](\(objection))" }
             body = Self.json(["msgtype": "markdown", "markdown": ["content": text]])
         case .dingtalk:
             var text =
                 "#### \(Self.markdownEscaped(message.headline))\n\n" + message.lines.map(Self.markdownEscaped).joined(separator: "\n\n")
-            text += "\n\n[查看全文](\(link))"
+            text += "\n\n[\(message.linkText)](\(link))"
             if let objection { text += "　[提出异议](\(objection))" }
             body = Self.json(["msgtype": "markdown", "markdown": ["title": message.headline, "text": text]])
             if let secret {
@@ -45,7 +45,7 @@ public struct WebhookRequest: Sendable, Equatable {
             }
         case .feishu:
             var paragraph: [[String: String]] = [["tag": "text", "text": message.lines.joined(separator: "\n") + "\n"]]
-            paragraph.append(["tag": "a", "text": "查看全文", "href": link])
+            paragraph.append(["tag": "a", "text": message.linkText, "href": link])
             if let objection {
                 paragraph.append(["tag": "text", "text": "　"])
                 paragraph.append(["tag": "a", "text": "提出异议", "href": objection])
@@ -72,11 +72,17 @@ public struct WebhookRequest: Sendable, Equatable {
             }
             if let reason = message.reason { disclosure["reason"] = reason }
             if let objection { disclosure["objection_url"] = objection }
-            body = Self.json([
+            var object: [String: Any] = [
                 "id": deliveryID, "event": message.event.code, "at": ShanghaiTime.iso8601(message.at),
-                "unit": ["slug": message.unitSlug, "name": message.unitName], "disclosure": disclosure,
+                "unit": ["slug": message.unitSlug, "name": message.unitName],
                 "text": ([message.headline] + message.lines + [link]).joined(separator: "\n"),
-            ])
+            ]
+            if let sequence = message.ledgerSequence, let hash = message.ledgerHash {
+                object["ledger"] = ["sequence": sequence, "entry_hash": hash, "code": "\(sequence)-\(hash.prefix(16))", "check_url": link]
+            } else {
+                object["disclosure"] = disclosure
+            }
+            body = Self.json(object)
             let timestamp = String(Int64(now.timeIntervalSince1970))
             headers.append(("X-Sunboard-Event", message.event.code))
             headers.append(("X-Sunboard-Delivery", String(deliveryID)))

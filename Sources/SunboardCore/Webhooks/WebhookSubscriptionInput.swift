@@ -12,10 +12,12 @@ public struct WebhookSubscriptionInput: Sendable, Equatable {
     public var backfill: String
     /// Also send reminders of periodic items due soon or missed (a staff group).
     public var reminders: Bool
+    /// Also send the ledger's head once a day, so copies of it live off the server.
+    public var ledgerHead: Bool
 
     public init(
         name: String = "", format: String = "", url: String = "", secret: String = "", classes: [String] = [], backfill: String = "",
-        reminders: Bool = false
+        reminders: Bool = false, ledgerHead: Bool = false
     ) {
         self.name = name
         self.format = format
@@ -24,6 +26,7 @@ public struct WebhookSubscriptionInput: Sendable, Equatable {
         self.classes = classes
         self.backfill = backfill
         self.reminders = reminders
+        self.ledgerHead = ledgerHead
     }
 
     public struct Checked: Sendable, Equatable {
@@ -35,6 +38,7 @@ public struct WebhookSubscriptionInput: Sendable, Equatable {
         public var classes: Set<DisclosureClass>
         public var backfill: Int
         public var reminders: Bool = false
+        public var ledgerHead: Bool = false
     }
 
     /// The most recent disclosures a new subscription may ask for.
@@ -79,7 +83,7 @@ public struct WebhookSubscriptionInput: Sendable, Equatable {
         try ValidationFailure.check(issues)
         return Checked(
             name: name, format: format!, url: url, secret: secret.isEmpty ? nil : secret, classes: classes, backfill: backfill,
-            reminders: reminders)
+            reminders: reminders, ledgerHead: ledgerHead)
     }
 
     /// Only http and https, with a host, no spaces and no user name or

@@ -61,10 +61,10 @@ struct AssessmentAdminController {
         let (settings, ranking) = try await services.complianceReport.assessment(
             officeID: office.id, year: year, today: CalendarDate(services.clock.now))
         let frame = Frame(title: "\(office.name)\(year)年度居务公开考核", assets: services.renderer.assets)
-        let model = AssessmentPage(
+        var model = AssessmentPage(
             frame: frame, office: office, year: year, settings: settings, ranking: ranking, canManage: false, errors: nil, notice: nil,
-            form: [:],
-            today: CalendarDate(services.clock.now))
+            form: [:], today: CalendarDate(services.clock.now))
+        model.stamp = LedgerStamp(head: try await services.ledger.lastEntry(), base: services.origin(of: request))
         return HTML(try services.renderer.render("admin/assessment-print", model))
     }
 

@@ -56,6 +56,8 @@ struct AssessmentPage: Sendable {
     var error: String?
     var notice: String?
     var form: [String: String]
+    /// The ledger's head, on the printed copy only.
+    var stamp: LedgerStamp?
 
     init(
         frame: Frame, office: Unit, year: Int, settings: ComplianceSettings, ranking: [ComplianceReport.Assessed], canManage: Bool,

@@ -27,7 +27,7 @@ struct WebhooksAdminController {
         let form = context.staff.form
         let input = WebhookSubscriptionInput(
             name: form["name"], format: form["format"], url: form["url"], secret: form["secret"], classes: form.all("classes"),
-            backfill: form["backfill"], reminders: form["reminders"] == "on")
+            backfill: form["backfill"], reminders: form["reminders"] == "on", ledgerHead: form["ledger_head"] == "on")
         do {
             let checked = try input.validated()
             if !services.configuration.webhookAllowsPrivate, let host = URLComponents(string: checked.url)?.host,

@@ -9,6 +9,7 @@ struct WebhooksPage: Sendable {
         var url: String
         var classes: String
         var reminders: String
+        var ledgerHead: String
         var isActive: Bool
         var created: String
         /// Shown to the receiver's keeper: the generic format's signing key.
@@ -61,6 +62,7 @@ struct WebhooksPage: Sendable {
     var url: String
     var backfill: String
     var reminders: Bool
+    var ledgerHead: Bool
     var maxBackfill: Int
     var errors: [String: String]
     var error: String?
@@ -90,6 +92,7 @@ struct WebhooksPage: Sendable {
                 name: subscription.name, format: subscription.format.chinese, url: subscription.maskedURL,
                 classes: subscription.classesChinese,
                 reminders: subscription.sendsReminders ? "推送（到期前和逾期时）" : "不推送",
+                ledgerHead: subscription.sendsLedgerHead ? "每天傍晚推送一次" : "不推送",
                 isActive: subscription.isActive, created: "\(ShanghaiTime.date(subscription.createdAt)) \(subscription.createdBy)",
                 secret: subscription.format == .json ? subscription.secret : nil,
                 pauseURL: step("pause"), resumeURL: step("resume"), deleteURL: step("delete"), testURL: step("test"))
@@ -123,6 +126,7 @@ struct WebhooksPage: Sendable {
         self.url = form.url
         self.backfill = form.backfill
         self.reminders = form.reminders
+        self.ledgerHead = form.ledgerHead
         self.maxBackfill = WebhookSubscriptionInput.maxBackfill
         self.errors = fieldErrors(error)
         self.error = error.map { $0.message(for: "confirm") ?? "有几处需要修改，请看下面标红的地方。" }

@@ -40,3 +40,22 @@
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", ready); } else { ready(); }
 })();
+
+// A page opened from a printed QR code carries the ledger's head at print
+// time (?head=123-1a2b3c4d5e6f7a8b): offer to check that paper against the
+// chain. Only a well-formed code is shown, and only as text.
+(function () {
+  "use strict";
+  var match = /[?&]head=(\d{1,12}-[0-9a-fA-F]{16})(?:&|$)/.exec(window.location.search);
+  var main = document.getElementById("main");
+  if (!match || !main) { return; }
+  var code = match[1].toLowerCase();
+  var box = document.createElement("p");
+  box.className = "paper-head";
+  box.appendChild(document.createTextNode("这一页是从纸质公告扫码打开的，纸上的账本核对码是 " + code + "。"));
+  var link = document.createElement("a");
+  link.href = "/ledger/check?code=" + encodeURIComponent(code);
+  link.textContent = "核对网上账本在那以后有没有被改写";
+  box.appendChild(link);
+  main.insertBefore(box, main.firstChild);
+})();

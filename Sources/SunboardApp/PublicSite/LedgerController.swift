@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import SunboardCore
+
+/// The public ledger (公开账本): its entries a page at a time, and the check
+/// of a code kept from paper or a chat group against the chain.
+struct LedgerController {
+    let services: AppServices
+
+    static let pageSize = 50
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(SiteURL.ledger.route, use: ledger)
+        router.get(SiteURL.ledgerCheck.route, use: check)
+    }
+
+    @Sendable func ledger(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let after = max(0, Int(request.queryDictionary["after"] ?? "") ?? 0)
+        let entries = try await services.ledger.entries(after: after, limit: Self.pageSize)
+        let total = try await services.ledger.count()
+        let slugs = try await RecordLinks.slugs(of: entries, on: services.database.sql)
+        let model = LedgerPage(entries: entries, slugs: slugs, total: total, pageSize: Self.pageSize, assets: services.renderer.assets)
+        return HTML(try services.renderer.render("public/ledger", model), caching: .publicRevalidate)
+    }
+
+    /// `?code=123-1a2b3c4d5e6f7a8b` (or `head=`, as a printed QR code sends
+    /// it): whether entry 123 still has that hash, and what it recorded.
+    @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let query = request.queryDictionary
+        let typed = (query["code"] ?? query["head"] ?? "").trimmingCharacters(in: .whitespaces)
+        var result: LedgerCheckPage.Result?
+        if !typed.isEmpty {
+            if let code = LedgerCode(typed) {
+                let entry = try await services.ledger.entry(sequence: code.sequence)
+                let head = try await services.ledger.lastEntry()
+                var slug: String?
+                if let entry { slug = try await RecordLinks.slugs(of: [entry], on: services.database.sql)[entry.sequence] }
+                result = .init(code: code, entry: entry, head: head, slug: slug)
+            } else {
+                result = .unreadable
+            }
+        }
+        let model = LedgerCheckPage(typed: String(typed.prefix(120)), result: result, assets: services.renderer.assets)
+        return HTML(try services.renderer.render("public/ledger-check", model), caching: .publicRevalidate)
+    }
+}
