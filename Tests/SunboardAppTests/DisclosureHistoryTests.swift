@@ -174,6 +174,61 @@ struct DisclosureHistoryTests {
             )
         }
     }
+
+    @Test(
+        "A correction in progress changes nothing residents see: a project's updates and the year's plan keep their published titles; the period cannot move"
+    )
+    func correctionInProgress() async throws {
+        try await TestApp.run { app in
+            let clerk = try await app.signedIn("yincheng-clerk")
+            let director = try await app.signedIn("yincheng-director")
+            let plan = try await app.draft(clerk, in: "yincheng", item: "annual-plan", title: "2026年工作规划", body: "全年工作。", period: "2026")
+            try await app.publishThroughReview(plan, in: "yincheng")
+            let project = try CivicTests.created(
+                try await clerk.post(
+                    "/admin/units/yincheng/civic/projects",
+                    form: [("year", "2026"), ("name", "道路硬化"), ("budget", "80000"), ("funding", "县财政")]))
+            #expect(
+                try await clerk.post(
+                    "/admin/units/yincheng/civic/projects/\(project)/milestones",
+                    form: [
+                        ("name_0", "铺路"), ("planned_start_0", "2026-10-01"), ("planned_end_0", "2026-12-01"), ("status_0", "in_progress"),
+                    ]
+                ).status == .seeOther)
+            let update = try CivicTests.drafted(
+                try await clerk.postMultipart("/admin/units/yincheng/civic/projects/\(project)/update", fields: [("note", "开工")]))
+            try await app.publishThroughReview(update, in: "yincheng")
+            let published = try await app.disclosure(update).content.title
+
+            for id in [update, plan] {
+                #expect(
+                    try await director.post("/admin/units/yincheng/disclosures/\(id)/correct", form: [("reason", "改标题")]).status
+                        == .seeOther)
+            }
+            #expect(
+                try await clerk.postMultipart(
+                    "/admin/units/yincheng/disclosures/\(update)/edit", fields: [("title", "未经审核的标题"), ("body", "改过的说明。")]
+                ).status == .seeOther)
+            // The plan's period is what it fulfils: it cannot move; its title may be corrected.
+            let moved = try await clerk.postMultipart(
+                "/admin/units/yincheng/disclosures/\(plan)/edit", fields: [("title", "未经审核的规划"), ("body", "全年工作。"), ("period", "2027")])
+            #expect(moved.status == .badRequest && moved.text.contains("已公开的内容不能改所属期间"))
+            #expect(try await app.disclosure(plan).content.period?.description == "2026")
+            #expect(
+                try await clerk.postMultipart(
+                    "/admin/units/yincheng/disclosures/\(plan)/edit", fields: [("title", "未经审核的规划"), ("body", "全年工作。"), ("period", "2026")]
+                ).status == .seeOther)
+
+            let resident = app.browser()
+            for path in ["/units/yincheng/projects", "/units/yincheng/projects/\(project)", "/api/v1/units/yincheng/projects/\(project)"] {
+                let page = try await resident.get(path).text
+                #expect(!page.contains("未经审核"), "\(path) shows a title not yet reviewed")
+            }
+            #expect(try await resident.get("/units/yincheng/projects/\(project)").text.contains(published))
+            #expect(try await resident.get("/units/yincheng/projects").text.contains("2026年工作规划"))
+            #expect(try await LedgerVerification(database: app.database).run().problem == nil)
+        }
+    }
 }
 
 @Suite("Fields kept for the committee")

@@ -264,6 +264,62 @@ struct FinanceTests {
         }
     }
 
+    @Test(
+        "A statement's lines come from the books only: lines typed into the form are refused, and lines the books no longer match cannot be published"
+    )
+    func linesFromTheBooks() async throws {
+        try await TestApp.run { app in
+            let clerk = try await app.signedIn("yincheng-clerk")
+            let line = try await RemoteVerificationTests.postedLine(app)
+            let books = try #require(try await app.services.finance.entry(id: line))
+            // A line that adds up, typed by hand: it names no line of the books, or says other than the line it names.
+            var typed = StatementGenerator.line(books)
+            typed.entry = nil
+            for lines in [
+                [typed],
+                [StatementGenerator.line(books)].map {
+                    var copy = $0; copy.amount = Fen(100_000); return copy
+                },
+            ] {
+                let text = Statement(opening: .zero, lines: lines).linesText
+                let total = lines.reduce(Fen.zero) { $0 + $1.amount }
+                let before = try await app.count("disclosures")
+                let item = try await app.item("office-funds", in: "yincheng")
+                let response = try await clerk.postMultipart(
+                    "/admin/units/yincheng/disclosures",
+                    fields: [
+                        ("item_id", String(item.id)), ("title", "11月经费"), ("period", "2026-11"), ("body", "x"),
+                        ("field_opening_balance", "0"),
+                        ("field_income_total", "0"), ("field_expense_total", total.plainYuan),
+                        ("field_balance", (Fen.zero - total).plainYuan),
+                        ("field_lines", text),
+                    ])
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("只能从账目生成"))
+                #expect(try await app.count("disclosures") == before)
+            }
+
+            // Generated, then the books move on before it is published: regenerate first.
+            let generated = try await clerk.post(Self.base + "/statements", form: [("period", "2026-11")])
+            let id = Int(generated.location!.split(separator: "/").last!.split(separator: "?").first!)!
+            #expect(try await clerk.post("/admin/units/yincheng/disclosures/\(id)/submit", form: []).status == .seeOther)
+            #expect(
+                try await app.signedIn("yincheng-supervisor").post("/admin/units/yincheng/disclosures/\(id)/approve", form: []).status
+                    == .seeOther)
+            #expect(
+                try await clerk.post(
+                    Self.base + "/income",
+                    form: [
+                        ("kind", "income"), ("fund", "office"), ("date", "2026-11-03"), ("amount", "300"), ("category", "上级拨款"),
+                        ("summary", "补拨"),
+                    ]
+                ).status == .seeOther)
+            let stale = try await app.signedIn("yincheng-director").post("/admin/units/yincheng/disclosures/\(id)/publish", form: [])
+            #expect(stale.status == .badRequest && stale.text.contains("只能从账目生成"))
+            #expect(try await app.disclosure(id).publishedVersion == 0)
+        }
+    }
+
     @Test("A GB18030 file with one broken row imports nothing and names the row; a clean one imports income and turns expenses into drafts")
     func importCSV() async throws {
         try await TestApp.run { app in

@@ -158,7 +158,8 @@ public struct CivicRepository: Sendable {
     }
 
     /// A unit's posts of some kinds, oldest first, with their disclosures'
-    /// state; `publicOnly` keeps those residents may see.
+    /// state; `publicOnly` keeps those residents may see, titled as
+    /// published (a correction in progress changes nothing they see).
     public func posts(unitID: Int, kinds: [CivicPost.Kind], recordID: Int? = nil, publicOnly: Bool) async throws -> [CivicPostRecord] {
         try await posts(unitIDs: [unitID], kinds: kinds, recordID: recordID, publicOnly: publicOnly)
     }
@@ -169,12 +170,19 @@ public struct CivicRepository: Sendable {
         var query = database.sql.select()
             .column(SQLColumn("disclosure_id", table: "p")).column(SQLColumn("unit_id", table: "p"))
             .column(SQLColumn("record_id", table: "p")).column(SQLColumn("payload", table: "p"))
-            .column(SQLColumn("title", table: "d")).column(SQLColumn("status", table: "d"))
+            .column(SQLColumn("title", table: "d")).column(SQLColumn("title", table: "v"), as: "published_title")
+            .column(SQLColumn("status", table: "d"))
             .column(SQLColumn("first_published_at", table: "d")).column(SQLColumn("withdrawn_at", table: "d"))
             .from(SQLAlias(SQLIdentifier("civic_posts"), as: SQLIdentifier("p")))
             .join(
                 SQLAlias(SQLIdentifier("disclosures"), as: SQLIdentifier("d")), on: SQLColumn("id", table: "d"), .equal,
                 SQLColumn("disclosure_id", table: "p")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("disclosure_versions"), as: SQLIdentifier("v")), method: SQLJoinMethod.left,
+                on: SQLBinaryExpression(
+                    SQLBinaryExpression(SQLColumn("disclosure_id", table: "v"), .equal, SQLColumn("id", table: "d")), .and,
+                    SQLBinaryExpression(SQLColumn("number", table: "v"), .equal, SQLColumn("published_version", table: "d")))
             )
             .where(SQLColumn("unit_id", table: "p"), .in, SQLBind.group(unitIDs))
             .where(SQLColumn("kind", table: "p"), .in, SQLBind.group(kinds.map(\.rawValue)))
@@ -190,18 +198,25 @@ public struct CivicRepository: Sendable {
                 unitID: try row.decode(column: "unit_id", as: Int.self),
                 recordID: try row.decode(column: "record_id", as: Int?.self),
                 post: try Self.decoder.decode(CivicPost.self, from: Data(payload.utf8)),
-                title: try row.decode(column: "title", as: String.self),
+                title: publicOnly
+                    ? try row.decode(column: "published_title", as: String?.self) ?? "" : try row.decode(column: "title", as: String.self),
                 status: DisclosureStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
                 firstPublishedAt: try row.decode(column: "first_published_at", as: Int?.self).map(Date.init(unixSeconds:)),
                 withdrawn: try row.decode(column: "withdrawn_at", as: Int?.self) != nil)
         }
     }
 
-    /// The unit's published annual plans: (disclosure, title, year).
+    /// The unit's published annual plans: (disclosure, title, year), as published.
     public func plans(unitID: Int) async throws -> [(id: Int, title: String, period: String)] {
         try await database.sql.select()
-            .column(SQLColumn("id", table: "d")).column(SQLColumn("title", table: "d")).column(SQLColumn("period", table: "d"))
+            .column(SQLColumn("id", table: "d")).column(SQLColumn("title", table: "v")).column(SQLColumn("period", table: "v"))
             .from(SQLAlias(SQLIdentifier("disclosures"), as: SQLIdentifier("d")))
+            .join(
+                SQLAlias(SQLIdentifier("disclosure_versions"), as: SQLIdentifier("v")),
+                on: SQLBinaryExpression(
+                    SQLBinaryExpression(SQLColumn("disclosure_id", table: "v"), .equal, SQLColumn("id", table: "d")), .and,
+                    SQLBinaryExpression(SQLColumn("number", table: "v"), .equal, SQLColumn("published_version", table: "d")))
+            )
             .join(
                 SQLAlias(SQLIdentifier("catalog_items"), as: SQLIdentifier("c")), on: SQLColumn("id", table: "c"), .equal,
                 SQLColumn("catalog_item_id", table: "d")

@@ -68,7 +68,26 @@ public final class Database: Sendable {
         }
     }
 
+    /// The connection of a transaction under way, as a database: what is
+    /// read through it sees the transaction's own changes, and none of it
+    /// opens a transaction of its own. For checking work before it is kept
+    /// (or thrown away, as the tamper tests do).
+    static func within(_ connection: any SQLDatabase, kind: DatabaseKind) -> Database {
+        Database(kind: kind, sql: connection, source: BoundConnection(connection: connection))
+    }
+
     public func close() async {
         await source.close()
     }
+}
+
+/// One connection lent again and again: a transaction's, for ``Database/within(_:kind:)``.
+private struct BoundConnection: SQLConnectionSource {
+    let connection: any SQLDatabase
+
+    func withConnection<R>(_ work: (any SQLDatabase) async throws -> R) async throws -> R {
+        try await work(connection)
+    }
+
+    func close() async {}
 }

@@ -21,7 +21,7 @@ enum DisclosureRecord: RecordKind {
             .column(SQLColumn("id", table: "d")).column(SQLColumn("unit_id", table: "d"))
             .column(SQLColumn("slug", table: "u"), as: "unit").column(SQLColumn("code", table: "c"), as: "item")
             .columns(
-                SQLColumn("first_published_at", table: "d"), SQLColumn("published_version", table: "d"),
+                SQLColumn("first_published_at", table: "d"), SQLColumn("published_version", table: "d"), SQLColumn("period", table: "d"),
                 SQLColumn("notice_starts", table: "d"), SQLColumn("notice_ends", table: "d"), SQLColumn("withdrawn_at", table: "d"),
                 SQLColumn("withdraw_reason", table: "d"), SQLColumn("withdrawn_by", table: "d")
             )
@@ -41,6 +41,8 @@ enum DisclosureRecord: RecordKind {
         let found = try rows.map { try $0.decode(column: "id", as: Int.self) }
         let versions = try await DisclosureRepository.versions(disclosureIDs: found, on: sql)
         let posts = try await CivicRepository.storedPosts(disclosureIDs: found, on: sql)
+        let photos = versions.values.flatMap { $0.flatMap { $0.content.attachments.filter(\.kind.isImage).map(\.sha256) } }
+        let phones = try await FileStore.phoneCopies(of: photos, on: sql)
         var states: [Int: RecordState] = [:]
         for row in rows {
             let id = try row.decode(column: "id", as: Int.self)
@@ -48,6 +50,8 @@ enum DisclosureRecord: RecordKind {
             var fields = RecordFields()
             fields.set("unit", try row.decode(column: "unit", as: String.self))
             fields.set("item", try row.decode(column: "item", as: String.self))
+            // Fixed once published (a correction cannot move it): what the compliance matrix reads.
+            fields.set("period", try row.decode(column: "period", as: String?.self))
             fields.set("first_published_at", try row.decode(column: "first_published_at", as: Int?.self))
             fields.set("published_version", try row.decode(column: "published_version", as: Int.self))
             fields.set("notice_starts", notice?.starts.description)
@@ -57,6 +61,9 @@ enum DisclosureRecord: RecordKind {
             fields.set("withdrawn_by", try row.decode(column: "withdrawn_by", as: String?.self))
             for version in versions[id] ?? [] {
                 fields.set("version.\(version.number).part", version.record(notice: notice).sha256)
+                for attachment in version.content.attachments {
+                    if let phone = phones[attachment.sha256] { fields.set("phone.\(attachment.sha256).sha256", phone) }
+                }
             }
             if let post = posts[id] {
                 fields.set("post.kind", post.kind)

@@ -59,6 +59,7 @@ public struct DisclosureWorkflow: Sendable {
         let attachments = try await store(uploads, kinds: kinds, at: now)
         let content = try input.validated(for: item, attachments: attachments)
         return try await database.transaction { sql in
+            try await StatementGenerator.checkAgainstBooks(content, item: item, unitID: unit.id, on: sql)
             let id = try await DisclosureRepository.insert(
                 unitID: unit.id, itemID: item.id, content: content, createdBy: actor.id, at: now, on: sql)
             try await then?(id, attachments, sql)
@@ -83,10 +84,19 @@ public struct DisclosureWorkflow: Sendable {
         let kept = disclosure.content.attachments.filter { !removing.contains($0.sha256) }
         let added = try await store(uploads, kinds: kinds, at: now)
         let content = try input.validated(for: item, attachments: kept + added.filter { new in !kept.contains { $0.sha256 == new.sha256 } })
+        // What a published disclosure fulfils is fixed: the compliance matrix and the scores read it.
+        if disclosure.publishedVersion > 0, content.period != disclosure.content.period {
+            throw ValidationFailure([
+                .init(
+                    field: "period", message: "已公开的内容不能改所属期间。如果期间发错了，请撤回这条，再按正确的期间重新发布。",
+                    englishMessage: "the period of a published disclosure cannot change; withdraw it and publish again.")
+            ])
+        }
         try await database.transaction { sql in
             guard try await DisclosureRepository.transition(id: disclosure.id, from: status, to: status, at: now, on: sql) else {
                 throw DisclosureError.wrongState(.edit, disclosure.status)
             }
+            try await StatementGenerator.checkAgainstBooks(content, item: item, unitID: unit.id, on: sql)
             try await DisclosureRepository.updateWorkingCopy(id: disclosure.id, content: content, editor: actor.id, at: now, on: sql)
             try await then?(content.attachments, sql)
             try await audit.record(
@@ -174,6 +184,7 @@ public struct DisclosureWorkflow: Sendable {
             _ = try DisclosureLifecycle.next(after: .publish, from: current.lifecycleState, permissions: actor.permissions, actor: actor.id)
             try completeness.check(current.content, item: item)
             try PersonalDetails.check(current.content, item: item)
+            try await StatementGenerator.checkAgainstBooks(current.content, item: item, unitID: unit.id, on: sql)
             let number = current.publishedVersion + 1
             // The notice period starts at the first publication; corrections keep it.
             let notice =

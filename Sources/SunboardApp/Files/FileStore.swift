@@ -54,6 +54,19 @@ public struct FileStore: Sendable {
             .run()
     }
 
+    /// The phone-sized copies of these photos, by photo: pinned in the
+    /// records that show the photos, so a copy swapped in the table is named.
+    static func phoneCopies(of photos: [String], on sql: any SQLDatabase) async throws -> [String: String] {
+        guard !photos.isEmpty else { return [:] }
+        var copies: [String: String] = [:]
+        for row in try await sql.select().columns("sha256", "phone_sha256").from("photo_variants")
+            .where("sha256", .in, SQLBind.group(Array(Set(photos)))).all()
+        {
+            copies[try row.decode(column: "sha256", as: String.self)] = try row.decode(column: "phone_sha256", as: String.self)
+        }
+        return copies
+    }
+
     /// The phone-sized copy of a stored photo, if it has one.
     public func phoneCopy(of sha256: String) async throws -> String? {
         try await database.sql.select().column("phone_sha256").from("photo_variants").where("sha256", .equal, SQLBind(sha256))

@@ -36,14 +36,29 @@ public struct FinanceRepository: Sendable {
     /// A unit's lines from `from` to `to` (inclusive), oldest first, with
     /// receipts and signers; optionally of one fund.
     public func entries(unitID: Int, from: CalendarDate, to: CalendarDate, fund: Fund? = nil) async throws -> [FinanceEntry] {
-        var query = database.sql.select().columns(FinanceEntryRow.columns).from("finance_entries")
+        try await Self.entries(unitID: unitID, from: from, to: to, fund: fund, on: database.sql)
+    }
+
+    static func entries(unitID: Int, from: CalendarDate, to: CalendarDate, fund: Fund? = nil, on sql: any SQLDatabase) async throws
+        -> [FinanceEntry]
+    {
+        var query = sql.select().columns(FinanceEntryRow.columns).from("finance_entries")
             .where("unit_id", .equal, SQLBind(unitID))
             .where("entry_date", .greaterThanOrEqual, SQLBind(from.description))
             .where("entry_date", .lessThanOrEqual, SQLBind(to.description))
         if let fund { query = query.where("fund", .equal, SQLBind(fund.rawValue)) }
         let rows = try await query.orderBy("entry_date").orderBy("id").all()
         let entries = try rows.map { try $0.decode(model: FinanceEntryRow.self, keyDecodingStrategy: .convertFromSnakeCase).entry }
-        return try await withDetails(entries)
+        return try await withDetails(entries, on: sql)
+    }
+
+    /// These lines of a unit's books, by id, with receipts and signers.
+    static func entries(ids: [Int], unitID: Int, on sql: any SQLDatabase) async throws -> [Int: FinanceEntry] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql.select().columns(FinanceEntryRow.columns).from("finance_entries")
+            .where("unit_id", .equal, SQLBind(unitID)).where("id", .in, SQLBind.group(ids)).all()
+        let entries = try rows.map { try $0.decode(model: FinanceEntryRow.self, keyDecodingStrategy: .convertFromSnakeCase).entry }
+        return Dictionary(uniqueKeysWithValues: try await withDetails(entries, on: sql).map { ($0.id, $0) })
     }
 
     public func entry(id: Int) async throws -> FinanceEntry? {
@@ -83,7 +98,11 @@ public struct FinanceRepository: Sendable {
     /// The balance of each of a unit's funds before `date` (every line
     /// before it), in one query; a fund without lines holds zero.
     public func balances(unitID: Int, before date: CalendarDate) async throws -> [Fund: Fen] {
-        let rows = try await database.sql.select().column("fund")
+        try await Self.balances(unitID: unitID, before: date, on: database.sql)
+    }
+
+    static func balances(unitID: Int, before date: CalendarDate, on sql: any SQLDatabase) async throws -> [Fund: Fen] {
+        let rows = try await sql.select().column("fund")
             .column(
                 SQLRaw("CAST(COALESCE(SUM(CASE WHEN kind = 'expense' THEN -amount_fen ELSE amount_fen END), 0) AS BIGINT)"), as: "balance"
             )
@@ -265,16 +284,16 @@ public struct FinanceRepository: Sendable {
 
     // MARK: Files
 
-    /// Whether a stored file is a receipt of a posted reimbursement: those
-    /// are public, like the photocopies on the seed's board.
+    /// Whether a stored file is a receipt of a line in the books: those are
+    /// public, like the photocopies on the seed's board. Read from the
+    /// chained line, not the request's status.
     public func isPostedReceipt(_ sha256: String) async throws -> Bool {
         try await database.sql.select().column(SQLColumn("sha256", table: "reimbursement_receipts")).from("reimbursement_receipts")
             .join(
-                "reimbursements", on: SQLColumn("reimbursement_id", table: "reimbursement_receipts"), .equal,
-                SQLColumn("id", table: "reimbursements")
+                "finance_entries", on: SQLColumn("reimbursement_id", table: "reimbursement_receipts"), .equal,
+                SQLColumn("reimbursement_id", table: "finance_entries")
             )
             .where(SQLColumn("sha256", table: "reimbursement_receipts"), .equal, SQLBind(sha256))
-            .where(SQLColumn("status", table: "reimbursements"), .equal, SQLBind(ReimbursementStatus.posted.rawValue))
             .first() != nil
     }
 

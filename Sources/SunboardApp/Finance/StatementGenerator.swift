@@ -53,11 +53,39 @@ public struct StatementGenerator: Sendable {
 
     /// The office fund's statement for a period, from the books.
     public func statement(unitID: Int, period: Period) async throws -> Statement {
-        let before = try await services.finance.balances(unitID: unitID, before: period.firstDay)[.office] ?? .zero
-        let entries = try await services.finance.entries(unitID: unitID, from: period.firstDay, to: period.lastDay, fund: .office)
+        try await Self.statement(unitID: unitID, period: period, on: services.database.sql)
+    }
+
+    static func statement(unitID: Int, period: Period, on sql: any SQLDatabase) async throws -> Statement {
+        let before = try await FinanceRepository.balances(unitID: unitID, before: period.firstDay, on: sql)[.office] ?? .zero
+        let entries = try await FinanceRepository.entries(unitID: unitID, from: period.firstDay, to: period.lastDay, fund: .office, on: sql)
         return Statement(
             opening: FundTotals(before: before, lines: entries.map(\.line)).opening,
             lines: entries.filter { $0.line.kind != .opening }.map(Self.line))
+    }
+
+    /// A statement's lines are the books' own, never typed: each names a
+    /// line of the unit's books and says exactly what that line says, and
+    /// the office funds' statement is its whole period, opening balance and
+    /// all. Checked when a draft is saved and again as it is published.
+    static func checkAgainstBooks(_ content: DisclosureContent, item: CatalogItem, unitID: Int, on sql: any SQLDatabase) async throws {
+        guard let spec = item.fields.first(where: { $0.kind == .ledgerLines }), let text = content.fields[spec.key] else { return }
+        let refused = ValidationFailure([
+            .init(
+                field: spec.key,
+                message: "“\(spec.label)”只能从账目生成，不能手填或改动；账目有变化的，请在“收支情况”页面重新生成。",
+                englishMessage: "\(spec.key) must be generated from the books, line by line, and match them.")
+        ])
+        let lines = Statement.lines(from: text) ?? []
+        if item.code == itemCode, let period = content.period {
+            let books = try await statement(unitID: unitID, period: period, on: sql)
+            guard books.linesText == text, content.fields[Statement.Key.opening] == books.opening.description else { throw refused }
+            return
+        }
+        let ids = lines.compactMap(\.entry)
+        guard ids.count == lines.count, Set(ids).count == ids.count else { throw refused }
+        let entries = try await FinanceRepository.entries(ids: ids, unitID: unitID, on: sql)
+        guard lines.allSatisfy({ line in entries[line.entry!].map(Self.line) == line }) else { throw refused }
     }
 
     static func line(_ entry: FinanceEntry) -> Statement.Line {

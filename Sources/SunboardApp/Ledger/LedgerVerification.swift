@@ -151,20 +151,29 @@ public struct LedgerVerification: Sendable {
         }
     }
 
-    /// Every file a public record names still has the content it is named by.
+    /// Every file a public record names, and the phone-sized copy of each
+    /// photo, still has the content it is named by, and the size and kind
+    /// it was recorded with at upload (what the file's answer says it is).
     private func checkFiles(_ files: FileStore) async throws -> LedgerVerifier.Problem? {
         let rows = try await database.sql.raw(
             """
-            SELECT sha256 FROM version_attachments
-            UNION SELECT r.sha256 FROM reimbursement_receipts r JOIN finance_entries e ON e.reimbursement_id = r.reimbursement_id
-            UNION SELECT sha256 FROM guide_forms
-            UNION SELECT photo_sha256 FROM cadres WHERE photo_sha256 IS NOT NULL
+            WITH f(sha256) AS (
+                SELECT sha256 FROM version_attachments
+                UNION SELECT r.sha256 FROM reimbursement_receipts r JOIN finance_entries e ON e.reimbursement_id = r.reimbursement_id
+                UNION SELECT sha256 FROM guide_forms
+                UNION SELECT photo_sha256 FROM cadres WHERE photo_sha256 IS NOT NULL)
+            SELECT f.sha256 AS sha256, s.kind AS kind, s.size AS size FROM f LEFT JOIN stored_files s ON s.sha256 = f.sha256
+            UNION SELECT v.phone_sha256, s.kind, s.size FROM photo_variants v JOIN f ON f.sha256 = v.sha256
+                LEFT JOIN stored_files s ON s.sha256 = v.phone_sha256
             ORDER BY 1
             """
         ).all()
         for row in rows {
             let sha256 = try row.decode(column: "sha256", as: String.self)
-            guard let data = try await files.read(sha256), Self.sha256(data) == sha256 else {
+            guard let data = try await files.read(sha256), Self.sha256(data) == sha256,
+                try row.decode(column: "size", as: Int?.self) == data.count,
+                try row.decode(column: "kind", as: String?.self) == AttachmentKind.detect(data)?.rawValue
+            else {
                 return .init(sequence: 0, kind: .fileAltered(sha256: sha256))
             }
         }

@@ -15,8 +15,17 @@ enum CadreRecord: RecordKind {
         try await projection.ids(after: after, limit: limit, on: sql)
     }
 
+    /// With the phone-sized copy of the photo, when it has one.
     static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
-        try await projection.states(ids: ids, kind: name, on: sql)
+        var states = try await projection.states(ids: ids, kind: name, on: sql)
+        let photos = states.values.compactMap { $0.fields["photo_sha256"]?.text }
+        let phones = try await FileStore.phoneCopies(of: photos, on: sql)
+        for (id, state) in states {
+            if let photo = state.fields["photo_sha256"]?.text, let phone = phones[photo] {
+                states[id]?.fields.set("photo.phone_sha256", phone)
+            }
+        }
+        return states
     }
 }
 
