@@ -57,6 +57,13 @@ struct FinanceEntryJSON: Encodable, Sendable {
     var receipts: [Receipt]
     var signatures: [Signature]
     var url: String
+    /// A correcting line's: the line it reverses (amount below zero) or replaces, and why.
+    var reverses: Nullable<Int>
+    var replaces: Nullable<Int>
+    var reason: Nullable<String>
+    /// The later lines that correct this one.
+    var reversedBy: Nullable<Int>
+    var replacedBy: Nullable<Int>
 
     init(_ entry: FinanceEntry, unit: Unit) {
         let line = entry.line
@@ -75,6 +82,11 @@ struct FinanceEntryJSON: Encodable, Sendable {
             .init(role: $0.signer.description, roleName: $0.signer.chinese, name: $0.name, signedAt: ShanghaiTime.iso8601($0.signedAt))
         }
         url = SiteURL.financeEntry(unit.slug, String(entry.id)).path
+        reverses = Nullable(entry.correction?.reversing)
+        replaces = Nullable(entry.correction?.replacing)
+        reason = Nullable(entry.correction?.reason)
+        reversedBy = Nullable(entry.reversedBy)
+        replacedBy = Nullable(entry.replacedBy)
     }
 }
 

@@ -55,6 +55,7 @@ public enum SiteURL: Sendable, Equatable {
     case adminReimbursement(String, String)
     case adminReimbursementStep(String, String, String)
     case adminIncome(String)
+    case adminFinanceCorrection(String, String)
     case adminFinanceImport(String)
     case adminStatements(String)
     case adminChain(String)
@@ -176,6 +177,7 @@ public enum SiteURL: Sendable, Equatable {
         case .adminReimbursement(let slug, let id): "/admin/units/\(slug)/finance/reimbursements/\(id)"
         case .adminReimbursementStep(let slug, let id, let step): "/admin/units/\(slug)/finance/reimbursements/\(id)/\(step)"
         case .adminIncome(let slug): "/admin/units/\(slug)/finance/income"
+        case .adminFinanceCorrection(let slug, let id): "/admin/units/\(slug)/finance/entries/\(id)/correct"
         case .adminFinanceImport(let slug): "/admin/units/\(slug)/finance/import"
         case .adminStatements(let slug): "/admin/units/\(slug)/finance/statements"
         case .adminChain(let slug): "/admin/units/\(slug)/finance/chain"

@@ -39,7 +39,7 @@ struct DemoBoards {
     func steps() throws -> [DemoStep] {
         var steps: [DemoStep] = []
         for (communityIndex, slug) in ["yincheng", "yinnan", "yinbei", "yinxin"].enumerated() {
-            guard let unit = units[slug], let roles = people[slug], let clerk = roles[.clerk], let director = roles[.director] else {
+            guard let unit = units[slug], let roles = people[slug], let director = roles[.director] else {
                 throw DemoError.bad("boards: \(slug) is missing")
             }
             let at = { (date: String, hour: Double) in shift(CalendarDate(date)!).startInstant.addingTimeInterval(hour * 3600) }

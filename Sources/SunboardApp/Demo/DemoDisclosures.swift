@@ -83,8 +83,22 @@ extension DemoData {
                 }
             }
         }
-        return all + projectMoney + pendingMoney
+        return (all + projectMoney + pendingMoney).map { line in
+            var line = line
+            line.mistake = mistakes.first { $0.community == line.community && $0.date == line.date && $0.summary == line.summary }?.mistake
+            return line
+        }
     }
+
+    /// A line the supervisory committee found wrong against its receipt, corrected by reversal.
+    static let mistakes: [(community: String, date: String, summary: String, mistake: DemoMoney.Mistake)] = [
+        (
+            "yincheng", "2026-10-19", "冬季供暖前锅炉检修",
+            .init(
+                amount: "646.80", found: "2026-10-23",
+                reason: "报账单金额填错：发票金额为 664.80 元，报账单写成了 646.80 元，监委会核对原始单据时发现。")
+        )
+    ]
 
     fileprivate static let yinchengFunds: [FundsMonth] = [
         FundsMonth(

@@ -62,6 +62,9 @@ struct DemoFinance {
                             try await services.financeWorkflow.post(request, unit: unit, actor: clerk, at: at(17))
                         })
                 }
+                if let mistake = item.mistake {
+                    steps += try correction(of: item, mistake, filed: filed, unit: unit, roles: roles, clerk: clerk)
+                }
             }
         }
         return steps
@@ -70,6 +73,61 @@ struct DemoFinance {
     /// The request a step filed, for the step that posts it.
     private final class Filed: @unchecked Sendable { var id: Int? }
 
+    /// A line posted with the wrong amount, found out and corrected: the
+    /// 报账员 files its reversal and the line it should have been, the
+    /// chain signs both in the day, and they are posted in the evening.
+    private func correction(
+        of item: DemoMoney, _ mistake: DemoMoney.Mistake, filed: Filed, unit: Unit, roles: [Role: DisclosureWorkflow.Actor],
+        clerk: DisclosureWorkflow.Actor
+    ) throws -> [DemoStep] {
+        guard let day = CalendarDate(mistake.found) else { throw DemoError.bad("money: the mistake in \(item.summary) has no day") }
+        let at = { (hour: Double) in day.startInstant.addingTimeInterval(hour * 3600) }
+        let requests = Filed()
+        let replacement = Filed()
+        return [
+            DemoStep(at: at(9), order: 0, until: at(16)) {
+                guard let id = filed.id, let line = try await services.finance.reimbursement(id: id)?.entryID else {
+                    throw DemoError.bad("money: \(item.summary) was not posted before its correction")
+                }
+                let input = ReimbursementInput(
+                    fund: item.fund.rawValue, spentOn: item.date, amount: item.amount, category: item.category, summary: item.summary,
+                    payee: item.counterparty)
+                let filed = try await services.financeWorkflow.requestCorrection(
+                    of: line, reason: mistake.reason, replacement: input, uploads: [], unit: unit, actor: clerk, at: at(9))
+                for (offset, id) in [filed.reversal, filed.replacement!].enumerated() {
+                    try await signAll(id, unit: unit, roles: roles, at: { at(10 + $0 + Double(offset) / 2) })
+                }
+                requests.id = filed.reversal
+                replacement.id = filed.replacement
+            },
+            DemoStep(at: at(17), order: 0) {
+                // The reversal first, then the line it should have been.
+                for (offset, id) in [requests.id, replacement.id].enumerated() {
+                    guard let id, let request = try await services.finance.reimbursement(id: id) else { continue }
+                    try await services.financeWorkflow.post(
+                        request, unit: unit, actor: clerk, at: at(17).addingTimeInterval(Double(offset)))
+                }
+            },
+        ]
+    }
+
+    /// Signs a request by everyone still to sign, the hour of each given by `at(offset)`.
+    private func signAll(_ id: Int, unit: Unit, roles: [Role: DisclosureWorkflow.Actor], count: Int? = nil, at: (Double) -> Date)
+        async throws
+    {
+        var request = try await services.finance.reimbursement(id: id)!
+        let open = request.sheet.missing.map { request.sheet.slots[$0] }
+        for (offset, signer) in open.prefix(count ?? open.count).enumerated() {
+            guard case .role(let role) = signer else { continue }
+            let actor = role == .officeLeader ? officeLeader : role == .supervisionChair ? roles[.supervisor]! : roles[role]!
+            try await services.financeWorkflow.sign(request, unit: unit, roles: [role], actor: actor, at: at(Double(offset)))
+            // As signed, without reading it back: the next signature sees this one.
+            request.sheet = request.sheet.signing(
+                slot: try request.sheet.slot(for: actor.id, roles: [role]), userID: actor.id, name: actor.name)
+            if request.sheet.isComplete { request.status = .signed }
+        }
+    }
+
     /// One expense from filing to where its stage leaves it short of
     /// posting; the request's id, or `nil` when it went in by import.
     private func expense(
@@ -77,8 +135,8 @@ struct DemoFinance {
     ) async throws -> Int? {
         let workflow = services.financeWorkflow
         let input = ReimbursementInput(
-            fund: item.fund.rawValue, spentOn: item.date, amount: item.amount, category: item.category, summary: item.summary,
-            payee: item.counterparty)
+            fund: item.fund.rawValue, spentOn: item.date, amount: item.mistake?.amount ?? item.amount, category: item.category,
+            summary: item.summary, payee: item.counterparty)
         if case .draft = item.stage {
             let line = FinanceLineInput(
                 kind: EntryKind.expense.chinese, fund: item.fund.chinese, date: item.date, amount: item.amount, category: item.category,
@@ -91,24 +149,14 @@ struct DemoFinance {
             workers[item.community]?.first { $0.name == item.handler } ?? (roles[.clerk]?.name == item.handler ? roles[.clerk] : nil)
             ?? workers[item.community]![0]
         let id = try await workflow.file(input, uploads: [receipt(item)], unit: unit, actor: handler, at: at(9))
-        var request = try await services.finance.reimbursement(id: id)!
-        let open = request.sheet.missing.map { request.sheet.slots[$0] }
-        let toSign: Int =
+        let count: Int? =
             switch item.stage {
             case .signing(let count): count
             case .rejected: 1
-            default: open.count
+            default: nil
             }
-        for (offset, signer) in open.prefix(toSign).enumerated() {
-            guard case .role(let role) = signer else { continue }
-            let actor = role == .officeLeader ? officeLeader : role == .supervisionChair ? roles[.supervisor]! : roles[role]!
-            try await workflow.sign(request, unit: unit, roles: [role], actor: actor, at: at(10 + Double(offset)))
-            // As signed, without reading it back: the next signature sees this one.
-            request.sheet = request.sheet.signing(
-                slot: try request.sheet.slot(for: actor.id, roles: [role]), userID: actor.id, name: actor.name)
-            if request.sheet.isComplete { request.status = .signed }
-        }
-        if case .rejected(let reason) = item.stage {
+        try await signAll(id, unit: unit, roles: roles, count: count, at: { at(10 + $0) })
+        if case .rejected(let reason) = item.stage, let request = try await services.finance.reimbursement(id: id) {
             try await workflow.reject(
                 request, unit: unit, reason: reason, roles: [.supervisionChair], actor: roles[.supervisor]!, at: at(15))
         }

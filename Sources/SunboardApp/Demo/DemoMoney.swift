@@ -30,6 +30,17 @@ struct DemoMoney: Sendable {
     /// Yuan as typed: `1200.50`.
     var amount: String
     var stage: Stage = .posted
+    /// Filed and posted with a wrong amount, found out later and corrected
+    /// the accountant's way: reversed (红字冲销) and posted again right.
+    var mistake: Mistake? = nil
+
+    struct Mistake: Sendable {
+        /// What the request said.
+        var amount: String
+        /// `2026-10-23`: when it was found and the correction filed.
+        var found: String
+        var reason: String
+    }
 
     /// Whether the line enters the books: income, opening balances and
     /// expenses posted, not requests still being signed.
@@ -44,6 +55,7 @@ struct DemoMoney: Sendable {
         moved.date = shift(date)
         moved.summary = shift.text(summary, anchor: anchor)
         if case .rejected(let reason) = stage { moved.stage = .rejected(shift.text(reason, anchor: anchor)) }
+        moved.mistake?.found = shift(mistake?.found ?? "")
         return moved
     }
 

@@ -13,6 +13,10 @@ public struct FinanceEntry: Sendable, Hashable {
     public var createdAt: Date
     /// For a line that corrects another: which, how and why.
     public var correction: FinanceCorrection? = nil
+    /// The later lines that correct this one, filled in by the queries
+    /// that list lines: its reversal (红字冲销) and its replacement.
+    public var reversedBy: Int? = nil
+    public var replacedBy: Int? = nil
     /// Filled in by the queries that list lines for the public.
     public var receipts: [Receipt] = []
     public var signers: [Signed] = []
@@ -55,6 +59,9 @@ public struct FinanceCorrection: Sendable, Hashable {
 
     /// The line corrected.
     public var lineID: Int { reversing ?? replacing ?? 0 }
+
+    /// “冲销第 12 笔” or “更正第 12 笔”.
+    public var chinese: String { reversing != nil ? "冲销第 \(lineID) 笔" : "更正第 \(lineID) 笔" }
 }
 
 /// A reimbursement request (报账单) with its receipts and signatures.

@@ -5,7 +5,8 @@ import SunboardCore
 /// A line of the books as the chain keeps it: everything the finance board,
 /// the line's page, the CSV export and the API show — with each receipt's
 /// SHA-256 and each signature (slot, role, the signer's name, when).
-/// Lines are never edited; a wrong one is reversed (`reverses`, `reason`).
+/// Lines are never edited; a wrong one is reversed and replaced by later
+/// lines that name it (`reverses`, `replaces`) and say why (`reason`).
 enum FinanceLineRecord: RecordKind {
     static let name = "finance_line"
 
@@ -22,7 +23,7 @@ enum FinanceLineRecord: RecordKind {
                 SQLColumn("entry_date", table: "e"), SQLColumn("amount_fen", table: "e"), SQLColumn("category", table: "e"),
                 SQLColumn("summary", table: "e"), SQLColumn("counterparty", table: "e"), SQLColumn("handler", table: "e"),
                 SQLColumn("reimbursement_id", table: "e"), SQLColumn("source", table: "e"), SQLColumn("reverses_id", table: "e"),
-                SQLColumn("reason", table: "e")
+                SQLColumn("replaces_id", table: "e"), SQLColumn("reason", table: "e")
             )
             .column(SQLColumn("slug", table: "u"), as: "unit")
             .from(SQLAlias(SQLIdentifier("finance_entries"), as: SQLIdentifier("e")))
@@ -43,6 +44,7 @@ enum FinanceLineRecord: RecordKind {
             }
             fields.set("amount_fen", try row.decode(column: "amount_fen", as: Int.self))
             fields.set("reverses", try row.decode(column: "reverses_id", as: Int?.self))
+            fields.set("replaces", try row.decode(column: "replaces_id", as: Int?.self))
             fields.set("reason", try row.decode(column: "reason", as: String?.self))
             if let request = try row.decode(column: "reimbursement_id", as: Int?.self) {
                 fields.set("reimbursement", request)

@@ -52,6 +52,14 @@ public struct FinanceRepository: Sendable {
         return try await withDetails(entries, on: sql)
     }
 
+    /// A unit's latest lines, newest first, with receipts, signers and corrections.
+    public func recentEntries(unitID: Int, limit: Int) async throws -> [FinanceEntry] {
+        let rows = try await database.sql.select().columns(FinanceEntryRow.columns).from("finance_entries")
+            .where("unit_id", .equal, SQLBind(unitID)).orderBy("id", .descending).limit(limit).all()
+        let entries = try rows.map { try $0.decode(model: FinanceEntryRow.self, keyDecodingStrategy: .convertFromSnakeCase).entry }
+        return try await Self.withDetails(entries, on: database.sql)
+    }
+
     /// These lines of a unit's books, by id, with receipts and signers.
     static func entries(ids: [Int], unitID: Int, on sql: any SQLDatabase) async throws -> [Int: FinanceEntry] {
         guard !ids.isEmpty else { return [:] }
@@ -82,17 +90,34 @@ public struct FinanceRepository: Sendable {
     }
 
     private static func withDetails(_ entries: [FinanceEntry], on sql: any SQLDatabase) async throws -> [FinanceEntry] {
+        guard !entries.isEmpty else { return entries }
         let ids = entries.compactMap(\.reimbursementID)
-        guard !ids.isEmpty else { return entries }
-        let receipts = try await Self.receipts(of: ids, on: sql)
-        let signatures = try await Self.signatures(of: ids, on: sql)
+        let receipts = ids.isEmpty ? [:] : try await Self.receipts(of: ids, on: sql)
+        let signatures = ids.isEmpty ? [:] : try await Self.signatures(of: ids, on: sql)
+        let corrections = try await Self.corrections(of: entries.map(\.id), on: sql)
         return entries.map { entry in
-            guard let id = entry.reimbursementID else { return entry }
             var entry = entry
+            entry.reversedBy = corrections[entry.id]?.reversal
+            entry.replacedBy = corrections[entry.id]?.replacement
+            guard let id = entry.reimbursementID else { return entry }
             entry.receipts = receipts[id] ?? []
             entry.signers = (signatures[id] ?? []).map { .init(signer: $0.signer, name: $0.name, signedAt: $0.at) }
             return entry
         }
+    }
+
+    /// The lines that reverse or replace these, by the line they correct, in one query.
+    static func corrections(of ids: [Int], on sql: any SQLDatabase) async throws -> [Int: (reversal: Int?, replacement: Int?)] {
+        guard !ids.isEmpty else { return [:] }
+        var found: [Int: (reversal: Int?, replacement: Int?)] = [:]
+        for row in try await sql.select().columns("id", "reverses_id", "replaces_id").from("finance_entries")
+            .where { $0.where("reverses_id", .in, SQLBind.group(ids)).orWhere("replaces_id", .in, SQLBind.group(ids)) }.all()
+        {
+            let id = try row.decode(column: "id", as: Int.self)
+            if let reversed = try row.decode(column: "reverses_id", as: Int?.self) { found[reversed, default: (nil, nil)].reversal = id }
+            if let replaced = try row.decode(column: "replaces_id", as: Int?.self) { found[replaced, default: (nil, nil)].replacement = id }
+        }
+        return found
     }
 
     /// The balance of each of a unit's funds before `date` (every line

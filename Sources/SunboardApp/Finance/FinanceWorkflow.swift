@@ -216,15 +216,22 @@ public struct FinanceWorkflow: Sendable {
             var line = FinanceLine(
                 kind: .expense, fund: current.fund, date: CalendarDate(now), amount: current.amount, category: current.category,
                 summary: current.summary, counterparty: current.payee, handler: current.handlerName)
-            if let reversing = current.correction?.reversing {
-                // The reversal mirrors the line it reverses, whatever its kind, with the amount carried back.
-                guard let original = try await FinanceRepository.entry(id: reversing, on: sql) else {
-                    throw FinanceError.wrongState(current.status, "过账：被冲销的那笔账已不存在")
+            if let corrected = current.correction?.lineID {
+                guard let original = try await FinanceRepository.entry(id: corrected, on: sql) else {
+                    throw FinanceError.wrongState(current.status, "过账：被更正的那笔账已不存在")
                 }
-                line = FinanceLine(
-                    kind: original.line.kind, fund: original.line.fund, date: CalendarDate(now), amount: Fen(-original.line.amount.value),
-                    category: original.line.category, summary: current.summary, counterparty: original.line.counterparty,
-                    handler: current.handlerName)
+                if current.correction?.reversing != nil {
+                    // The reversal mirrors the line it reverses, whatever its kind, with the amount carried back.
+                    guard original.reversedBy == nil else { throw FinanceError.alreadyCorrected(original.id) }
+                    line = FinanceLine(
+                        kind: original.line.kind, fund: original.line.fund, date: CalendarDate(now),
+                        amount: Fen(-original.line.amount.value), category: original.line.category, summary: current.summary,
+                        counterparty: original.line.counterparty, handler: current.handlerName)
+                } else {
+                    // The replacement is of the wrong line's kind, and comes after its reversal.
+                    guard original.reversedBy != nil else { throw FinanceError.reversalFirst(original.id) }
+                    line.kind = original.line.kind
+                }
             }
             try await check(line, unitID: unit.id, closed: closed, on: sql)
             try await Self.move(current, from: .signed, to: .posted, at: now, on: sql) { $0.set("posted_by", to: SQLBind(actor.name)) }
@@ -297,11 +304,11 @@ public struct FinanceWorkflow: Sendable {
         }
     }
 
-    private func lineage(_ unit: Unit) async throws -> [Int] {
+    func lineage(_ unit: Unit) async throws -> [Int] {
         try await units.lineage(of: unit.id).map(\.id)
     }
 
-    private func store(_ uploads: [Upload], at now: Date) async throws -> [AttachmentRef] {
+    func store(_ uploads: [Upload], at now: Date) async throws -> [AttachmentRef] {
         let kinds: [AttachmentKind]
         do {
             kinds = try DisclosureWorkflow.check(uploads)
@@ -338,7 +345,7 @@ public struct FinanceWorkflow: Sendable {
         return try row!.decode(column: "id", as: Int.self)
     }
 
-    private static func addReceipts(_ receipts: [AttachmentRef], to id: Int, on sql: any SQLDatabase) async throws {
+    static func addReceipts(_ receipts: [AttachmentRef], to id: Int, on sql: any SQLDatabase) async throws {
         let start =
             try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from("reimbursement_receipts")
             .where("reimbursement_id", .equal, SQLBind(id)).first()?.decode(column: "count", as: Int.self) ?? 0
@@ -348,7 +355,7 @@ public struct FinanceWorkflow: Sendable {
         }
     }
 
-    private static func sign(
+    static func sign(
         _ id: Int, slot: Int, signer: SignatureChain.Signer, actor: Actor, at now: Date, on sql: any SQLDatabase
     ) async throws {
         try await sql.insert(into: "reimbursement_signatures")
@@ -371,7 +378,7 @@ public struct FinanceWorkflow: Sendable {
         }
     }
 
-    private func entry(
+    func entry(
         _ actor: Actor, _ action: String, unit: Unit, object: (String, Int)?, subject: String, detail: String
     ) -> AuditLog.Entry {
         AuditLog.Entry(

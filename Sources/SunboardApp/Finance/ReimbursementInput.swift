@@ -26,10 +26,11 @@ public struct ReimbursementInput: Sendable {
             payee: form["payee"])
     }
 
-    /// The expense line it would become, checked by the same rules as any line.
-    func validated(handler: String, today: CalendarDate) throws(ValidationFailure) -> FinanceLine {
+    /// The expense line it would become (or, correcting an income line,
+    /// that kind), checked by the same rules as any line.
+    func validated(handler: String, today: CalendarDate, kind: EntryKind = .expense) throws(ValidationFailure) -> FinanceLine {
         let input = FinanceLineInput(
-            kind: EntryKind.expense.rawValue, fund: fund, date: spentOn, amount: amount, category: category, summary: summary,
+            kind: kind.rawValue, fund: fund, date: spentOn, amount: amount, category: category, summary: summary,
             counterparty: payee, handler: handler)
         do {
             return try input.validated(today: today)

@@ -89,19 +89,27 @@ public struct StatementGenerator: Sendable {
     }
 
     static func line(_ entry: FinanceEntry) -> Statement.Line {
-        Statement.Line(
+        var line = Statement.Line(
             entry: entry.id, date: entry.line.date, kind: entry.line.kind, category: entry.line.category, summary: entry.line.summary,
             counterparty: entry.line.counterparty, handler: entry.line.handler, amount: entry.line.amount,
             receipts: entry.receipts.map(\.sha256), signers: entry.signers.map(\.name))
+        line.reverses = entry.correction?.reversing
+        line.replaces = entry.correction?.replacing
+        line.reason = entry.correction?.reason
+        return line
     }
 
     /// A short text before the generated table.
     static func body(_ statement: Statement, period: Period) -> String {
-        let expenses = statement.lines.filter { $0.kind == .expense }
-        let incomes = statement.lines.filter { $0.kind == .income }
+        // A corrected line and its reversal cancel out: each correction counts once, as the line it should have been.
+        let counted = statement.lines.filter { $0.reverses == nil && !$0.correctedLater(in: statement.lines) }
+        let expenses = counted.filter { $0.kind == .expense }
+        let incomes = counted.filter { $0.kind == .income }
+        let corrections = statement.lines.filter { $0.reverses != nil }.count
         return """
             \(period.chinese)办公经费上期结余 \(statement.opening.yuan)，本期收入 \(incomes.count) 笔共 \(statement.income.yuan)，\
-            支出 \(expenses.count) 笔共 \(statement.expense.yuan)，期末结余 \(statement.closing.yuan)。
+            支出 \(expenses.count) 笔共 \(statement.expense.yuan)，期末结余 \(statement.closing.yuan)。\
+            \(corrections > 0 ? "其中有 \(corrections) 笔记错后按规定冲销更正，原记录、冲销和更正后的记录都列在下表。" : "")
 
             下表由账目逐笔生成。每一笔支出都经报账签字流程全部签字后才由报账员过账，点开每一笔可以看到原始单据和签字人。对账目有疑问的，可向社区监委会反映。
             """

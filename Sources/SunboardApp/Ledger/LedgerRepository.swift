@@ -55,6 +55,21 @@ public struct LedgerRepository: Sendable {
         try await Self.head(on: database.sql)
     }
 
+    /// Where each of these records was last chained, by id, in one query:
+    /// for the public pages' links to their ledger entries.
+    public func lastEntries(kind: String, ids: [Int]) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        var links: [Int: String] = [:]
+        for row in try await database.sql.select().column("record_id").column(
+            SQLFunction("MAX", args: SQLColumn("sequence")), as: "sequence"
+        )
+        .from("ledger_entries").where("record_kind", .equal, SQLBind(kind)).where("record_id", .in, SQLBind.group(Array(Set(ids))))
+        .groupBy("record_id").all() {
+            links[try row.decode(column: "record_id", as: Int.self)] = SiteURL.ledgerEntry(try row.decode(column: "sequence", as: Int.self))
+        }
+        return links
+    }
+
     /// The head as an entry: what paper and the chat groups carry.
     public func lastEntry() async throws -> LedgerEntry? {
         try await database.sql.select().columns(Self.columns).from("ledger_entries").orderBy("sequence", .descending).limit(1).first()

@@ -243,6 +243,8 @@ struct StatementRow: Sendable {
     var signers: String
     var receipts: String
     var url: String?
+    /// A correcting line's “冲销第 12 笔：…”.
+    var correction: String?
 
     init(_ line: Statement.Line, unitSlug: String) {
         date = CalendarDate(line.date)?.chinese ?? line.date
@@ -251,7 +253,8 @@ struct StatementRow: Sendable {
         summary = line.summary
         counterparty = line.counterparty
         handler = line.handler
-        amount = (line.kind == .expense ? "−" : "+") + line.amount.yuan
+        amount = (line.kind == .expense ? Fen(-line.amount.value) : line.amount).signedYuan
+        correction = line.correction
         signers = line.signers.joined(separator: "、")
         receipts = line.receipts.isEmpty ? "" : "\(line.receipts.count) 张"
         url = line.entry.map { SiteURL.financeEntry(unitSlug, String($0)).path }

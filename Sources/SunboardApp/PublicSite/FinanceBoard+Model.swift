@@ -31,6 +31,8 @@ struct FinanceBoard: Sendable {
         var date: String
         var kind: String
         var isExpense: Bool
+        /// `expense` or `income`: which way the money went (a reversal goes back).
+        var flow: String
         var fund: String
         var category: String
         var summary: String
@@ -41,6 +43,22 @@ struct FinanceBoard: Sendable {
         var hasReceipts: Bool
         var signers: String
         var hasSigners: Bool
+        /// A correcting line's “冲销第 12 笔”, its reason and the line it corrects.
+        var correction: String?
+        var reason: String?
+        var correctsURL: String?
+        /// The lines that correct this one.
+        var correctedBy: [Correction]
+        var isCorrected: Bool
+        var ledgerURL: String?
+    }
+
+    /// A later line that corrects one: “已由第 13 笔冲销”, “，更正后见第 14 笔”.
+    struct Correction: Sendable {
+        var label: String
+        var url: String
+        /// Written after another, after a comma.
+        var follows: Bool
     }
 
     struct StatementLink: Sendable {
@@ -174,14 +192,22 @@ struct FinanceBoard: Sendable {
 
 extension FinanceBoard.Line {
     /// A line as the board and its own page show it.
-    init(_ entry: FinanceEntry, unitSlug: String) {
+    /// `ledgerURL`: the line's last entry in the public ledger, where the page shows it.
+    init(_ entry: FinanceEntry, unitSlug: String, ledgerURL: String? = nil) {
         let line = entry.line
+        let page = { (id: Int) in SiteURL.financeEntry(unitSlug, String(id)).path }
+        var correctedBy: [FinanceBoard.Correction] = []
+        if let id = entry.reversedBy { correctedBy.append(.init(label: "已由第 \(id) 笔冲销", url: page(id), follows: false)) }
+        if let id = entry.replacedBy { correctedBy.append(.init(label: "更正后见第 \(id) 笔", url: page(id), follows: !correctedBy.isEmpty)) }
         self.init(
-            id: entry.id, url: SiteURL.financeEntry(unitSlug, String(entry.id)).path, date: line.date.chinese, kind: line.kind.chinese,
-            isExpense: line.kind == .expense, fund: line.fund.chinese, category: line.category, summary: line.summary,
-            counterparty: line.counterparty, handler: line.handler, amount: (line.kind == .expense ? "−" : "+") + line.amount.yuan,
+            id: entry.id, url: page(entry.id), date: line.date.chinese, kind: line.kind.chinese,
+            isExpense: line.kind == .expense, flow: line.signedAmount.value < 0 ? "expense" : "income", fund: line.fund.chinese,
+            category: line.category, summary: line.summary,
+            counterparty: line.counterparty, handler: line.handler, amount: line.signedAmount.signedYuan,
             receipts: entry.receipts.map { .init(name: $0.name, url: SiteURL.file($0.sha256).path, isImage: $0.kind.isImage) },
             hasReceipts: !entry.receipts.isEmpty, signers: entry.signers.map(\.name).joined(separator: "、"),
-            hasSigners: !entry.signers.isEmpty)
+            hasSigners: !entry.signers.isEmpty, correction: entry.correction?.chinese, reason: entry.correction?.reason,
+            correctsURL: entry.correction.map { page($0.lineID) }, correctedBy: correctedBy, isCorrected: !correctedBy.isEmpty,
+            ledgerURL: ledgerURL)
     }
 }

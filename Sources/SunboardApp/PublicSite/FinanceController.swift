@@ -77,7 +77,9 @@ struct FinanceController {
         guard let id = context.parameters.get("id", as: Int.self), let entry = try await services.finance.entry(id: id),
             entry.unitID == unit.id
         else { throw CommonError.notFound }
-        let model = FinanceEntryPage(unit: unit, parent: lineage.dropFirst().first, entry: entry, assets: services.renderer.assets)
+        let ledger = try await services.ledger.lastEntries(kind: FinanceLineRecord.name, ids: [entry.id])[entry.id]
+        let model = FinanceEntryPage(
+            unit: unit, parent: lineage.dropFirst().first, entry: entry, ledgerURL: ledger, assets: services.renderer.assets)
         return HTML(try services.renderer.render("public/finance-entry", model), caching: .publicRevalidate)
     }
 

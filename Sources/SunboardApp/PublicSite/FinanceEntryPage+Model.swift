@@ -19,7 +19,7 @@ struct FinanceEntryPage: Sendable {
     var isManual: Bool
     var boardURL: String
 
-    init(unit: Unit, parent: Unit?, entry: FinanceEntry, assets: StaticAssets) {
+    init(unit: Unit, parent: Unit?, entry: FinanceEntry, ledgerURL: String?, assets: StaticAssets) {
         let line = entry.line
         var crumbs: [Frame.Crumb] = []
         if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
@@ -29,7 +29,7 @@ struct FinanceEntryPage: Sendable {
         crumbs.append(.init(title: "第 \(entry.id) 笔", url: SiteURL.financeEntry(unit.slug, String(entry.id)).path))
         self.frame = Frame(title: "\(line.summary) · \(unit.name)财务公开", crumbs: crumbs, assets: assets)
         self.unitName = unit.name
-        self.line = FinanceBoard.Line(entry, unitSlug: unit.slug)
+        self.line = FinanceBoard.Line(entry, unitSlug: unit.slug, ledgerURL: ledgerURL)
         self.signatures = entry.signers.map { .init(role: $0.signer.chinese, name: $0.name, at: ShanghaiTime.dateTime($0.signedAt)) }
         self.hasSignatures = !signatures.isEmpty
         self.isExpense = line.kind == .expense

@@ -38,6 +38,12 @@ public enum FinanceError: SunboardError, Equatable {
     case periodClosed(String)
     case openingNotFirst(String)
     case noStatementField
+    /// A line already reversed, or with a reversal on its way.
+    case alreadyCorrected(Int)
+    /// A reversal is itself corrected by correcting the line it reversed.
+    case correctsACorrection(Int)
+    /// A replacement waits for the reversal of the line it replaces.
+    case reversalFirst(Int)
 
     public var code: String {
         switch self {
@@ -52,6 +58,9 @@ public enum FinanceError: SunboardError, Equatable {
         case .periodClosed: "period_closed"
         case .openingNotFirst: "opening_not_first"
         case .noStatementField: "catalog_item_not_itemized"
+        case .alreadyCorrected: "already_corrected"
+        case .correctsACorrection: "corrects_a_correction"
+        case .reversalFirst: "reversal_first"
         }
     }
 
@@ -69,6 +78,9 @@ public enum FinanceError: SunboardError, Equatable {
         case .periodClosed(let period): "\(period)的收支情况已经公开，账目已结，不能再记入这一期。请记在本期，并在摘要中说明。"
         case .openingNotFirst(let fund): "“\(fund)”已有账目，期初结余只能作为第一笔登记。"
         case .noStatementField: "公开目录中的“办公经费使用情况”没有“收支明细”栏目，请办事处管理员更新目录后再生成。"
+        case .alreadyCorrected(let id): "第 \(id) 笔已经冲销过，或冲销单正在签字，不能再冲销一次。"
+        case .correctsACorrection(let id): "这一笔是对第 \(id) 笔的冲销或更正。如果它也有错，请说明情况后由报账员重新登记，不能冲销冲销单。"
+        case .reversalFirst(let id): "请先把冲销第 \(id) 笔的那张单子过账，再过账更正后的这一笔。"
         }
     }
 
@@ -85,13 +97,18 @@ public enum FinanceError: SunboardError, Equatable {
         case .periodClosed(let period): "The statement for \(period) is published; its books are closed."
         case .openingNotFirst(let fund): "\(fund) already has lines; an opening balance must come first."
         case .noStatementField: "The office-funds catalog item has no itemized-lines field."
+        case .alreadyCorrected(let id): "Line \(id) is already reversed, or its reversal is being signed."
+        case .correctsACorrection(let id): "This line corrects line \(id); a correction is not itself reversed."
+        case .reversalFirst(let id): "Post the reversal of line \(id) before its replacement."
         }
     }
 
     public var kind: ErrorKind {
         switch self {
         case .notAllowed, .signedTwice, .notASigner: .forbidden
-        case .wrongState, .alreadyComplete, .outOfOrder, .periodClosed, .openingNotFirst: .conflict
+        case .wrongState, .alreadyComplete, .outOfOrder, .periodClosed, .openingNotFirst, .alreadyCorrected, .correctsACorrection,
+            .reversalFirst:
+            .conflict
         case .receiptRequired, .reasonRequired, .noStatementField: .invalidInput
         }
     }

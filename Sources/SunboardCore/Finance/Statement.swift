@@ -21,6 +21,11 @@ public struct Statement: Sendable, Hashable {
         public var receipts: [String]
         /// Names of those who signed, in the chain's order.
         public var signers: [String]
+        /// A correcting line's: the line it reverses (its amount then carried
+        /// back, below zero) or replaces, and why. Absent on other lines.
+        public var reverses: Int?
+        public var replaces: Int?
+        public var reason: String?
 
         public init(
             entry: Int?, date: CalendarDate, kind: EntryKind, category: String, summary: String, counterparty: String, handler: String,
@@ -36,6 +41,20 @@ public struct Statement: Sendable, Hashable {
             self.amount = amount
             self.receipts = receipts
             self.signers = signers
+        }
+
+        /// Whether a later line of `lines` reverses this one.
+        public func correctedLater(in lines: [Line]) -> Bool {
+            guard let entry else { return false }
+            return lines.contains { $0.reverses == entry }
+        }
+
+        /// “冲销第 12 笔：金额录错” or “更正第 12 笔：…”, for a correcting line.
+        public var correction: String? {
+            guard let reason else { return nil }
+            if let reverses { return "冲销第 \(reverses) 笔：\(reason)" }
+            if let replaces { return "更正第 \(replaces) 笔：\(reason)" }
+            return nil
         }
     }
 
@@ -81,7 +100,9 @@ public struct Statement: Sendable, Hashable {
     /// Reads stored or submitted lines; `nil` when they are not well formed.
     public static func lines(from text: String) -> [Line]? {
         guard let lines = try? JSONDecoder().decode([Line].self, from: Data(text.utf8)), lines.count <= maxLines,
-            lines.allSatisfy({ $0.amount.value > 0 && CalendarDate($0.date) != nil && $0.kind != .opening })
+            lines.allSatisfy({
+                ($0.reverses == nil ? $0.amount.value > 0 : $0.amount.value < 0) && CalendarDate($0.date) != nil && $0.kind != .opening
+            })
         else { return nil }
         return lines
     }

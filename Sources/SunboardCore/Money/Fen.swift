@@ -42,6 +42,9 @@ public struct Fen: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return "\(value < 0 ? "-" : "")¥\(grouped).\(cents < 10 ? "0" : "")\(cents)"
     }
 
+    /// “+¥1,585.10” or “−¥1,585.10”: what a line does to a balance.
+    public var signedYuan: String { (value < 0 ? "−" : "+") + Fen(abs(value)).yuan }
+
     /// “12345.67”, as a form shows it again.
     public var plainYuan: String {
         let magnitude = abs(value)

@@ -51,6 +51,15 @@ struct FinanceAdminPage: Sendable {
     var lastMonth: String
     var notice: String?
     var error: String?
+    /// The latest lines in the books, each with the way to correct it.
+    var recent: [RecentLine]
+    var hasRecent: Bool
+}
+
+/// A line in the books on the staff's finance page.
+struct RecentLine: Sendable {
+    var line: FinanceBoard.Line
+    var correctURL: String?
 }
 
 /// The form a 经办人 fills in, with receipts.
@@ -135,6 +144,12 @@ struct ReimbursementPage: Sendable {
     var fileURL: String
     var notice: String?
     var error: String?
+    /// A correcting request's “冲销第 12 笔” and reason, which its signers read.
+    var correction: String?
+    var correctionReason: String?
+    var correctsURL: String?
+    /// Correcting the posted line, for the 报账员.
+    var correctURL: String?
 }
 
 /// Recording income or an opening balance.

@@ -14,6 +14,8 @@ struct FinanceAdminController {
         group.post("finance/reimbursements", use: createRequest)
         group.get("finance/reimbursements/{id}", use: show)
         group.post("finance/reimbursements/{id}/{step}", use: step)
+        group.get("finance/entries/{id}/correct", use: correctionForm)
+        group.post("finance/entries/{id}/correct", use: requestCorrection)
         group.get("finance/income", use: incomeForm)
         group.post("finance/income", use: recordIncome)
         group.get("finance/import", use: importForm)
@@ -32,6 +34,7 @@ struct FinanceAdminController {
     static let notices = [
         "filed": "报账单已提交，等待签字。", "sign": "已签字。", "reject": "已退回，理由已告知经办人。", "post": "已过账，这笔支出和原始单据已在财务公开栏公开。",
         "file": "已补齐单据并提交签字。", "income": "已登记。", "chain": "签字流程已保存，之后提交的报账单按新流程签字。",
+        "correct": "冲销单已提交，按签字流程签字后由报账员过账；更正后的那一笔在冲销过账后才能过账。",
     ]
 
     private func overviewPage(_ context: UnitAdminContext, notice: String?, error: String?, status: HTTPResponse.Status) async throws
@@ -49,6 +52,12 @@ struct FinanceAdminController {
             ("签字中", [.signing]), ("待过账", [.signed]), ("待提交（导入的支出，需经办人补单据）", [.draft]), ("已退回", [.rejected]), ("最近过账", [.posted]),
         ]
         let toSign = requests.filter { $0.status == .signing }.map(row).filter(\.mine)
+        let recent = try await services.finance.recentEntries(unitID: unit.id, limit: 15).map { entry in
+            RecentLine(
+                line: FinanceBoard.Line(entry, unitSlug: unit.slug),
+                correctURL: context.can(.keepAccounts) && entry.correction == nil && entry.reversedBy == nil
+                    ? SiteURL.adminFinanceCorrection(unit.slug, String(entry.id)).path : nil)
+        }
         let model = FinanceAdminPage(
             frame: frame(context, "财务", []), unitName: unit.name,
             chain: try await services.finance.chain(lineage: context.scope.lineage.map(\.id)).chain.chinese,
@@ -64,7 +73,7 @@ struct FinanceAdminController {
             importURL: SiteURL.adminFinanceImport(unit.slug).path, statementsURL: SiteURL.adminStatements(unit.slug).path,
             publicURL: SiteURL.unitFinance(unit.slug).path,
             lastMonth: Period.containing(CalendarDate(services.clock.now), frequency: .monthly).previous.description,
-            notice: notice, error: error)
+            notice: notice, error: error, recent: recent, hasRecent: !recent.isEmpty)
         return HTML(try services.renderer.render("admin/finance", model), status: status)
     }
 
@@ -177,7 +186,11 @@ struct FinanceAdminController {
             canReject: request.status == .signing && sheet.mayReject(userID: user, roles: roles),
             canPost: request.status == .signed && context.can(.keepAccounts),
             canFileDraft: request.status == .draft && context.can(.fileReimbursements),
-            signURL: step("sign"), rejectURL: step("reject"), postURL: step("post"), fileURL: step("file"), notice: notice, error: error)
+            signURL: step("sign"), rejectURL: step("reject"), postURL: step("post"), fileURL: step("file"), notice: notice, error: error,
+            correction: request.correction?.chinese, correctionReason: request.correction?.reason,
+            correctsURL: request.correction.map { SiteURL.financeEntry(unit.slug, String($0.lineID)).path },
+            correctURL: request.status == .posted && request.correction == nil && context.can(.keepAccounts)
+                ? request.entryID.map { SiteURL.adminFinanceCorrection(unit.slug, String($0)).path } : nil)
         return HTML(try services.renderer.render("admin/reimbursement", model), status: status)
     }
 
@@ -341,11 +354,11 @@ struct FinanceAdminController {
 
     // MARK: Helpers
 
-    private func receipts(_ context: UnitAdminContext) -> [FinanceWorkflow.Upload] {
+    func receipts(_ context: UnitAdminContext) -> [FinanceWorkflow.Upload] {
         context.staff.files.filter { $0.field == "receipts" && !$0.bytes.isEmpty }.map { .init(name: $0.filename, bytes: $0.bytes) }
     }
 
-    private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
+    func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
         let finance = [Frame.Crumb(title: "财务", url: SiteURL.adminFinance(context.unit.slug).path)]
         return Frame.admin(
             title: title,
