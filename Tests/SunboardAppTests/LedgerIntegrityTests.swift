@@ -97,4 +97,31 @@ struct LedgerIntegrityTests {
             #expect(bad.text.contains("\"code\":\"invalid_input\""))
         }
     }
+    @Test("A finance line, a card's change, a civic step and a guide each link to their ledger entries; one record's entries are listed")
+    func pagesLinkTheLedger() async throws {
+        try await TestApp.run { app in
+            let records = try await app.seedEveryPublicRecord()
+            let resident = app.browser()
+            let line = try await resident.get("/units/yincheng/finance/entries/\(records.financeLine)").text
+            #expect(line.contains("查看这一笔的登记"))
+            let board = try await resident.get("/units/yincheng/boards/dibao").text
+            #expect(
+                board.contains("/ledger?kind=board_card&amp;id=\(records.card)")
+                    || board.contains("/ledger?kind=board_card&id=\(records.card)"))
+            let election = try await resident.get("/units/yincheng/elections/\(records.election)").text
+            #expect(election.contains("kind=disclosure") && election.contains("kind=election"))
+            #expect(try await resident.get("/units/yincheng/projects/\(records.project)").text.contains("kind=project"))
+            #expect(try await resident.get("/guides/\(records.guide)").text.contains("kind=guide"))
+
+            let history = try await resident.get("/ledger?kind=board_card&id=\(records.card)")
+            #expect(history.status == .ok)
+            let entries = try await app.services.ledger.entries(kind: "board_card", id: records.card)
+            #expect(!entries.isEmpty)
+            for entry in entries { #expect(history.text.contains("id=\"entry-\(entry.sequence)\"")) }
+            #expect(history.text.contains("插卡式公示") && history.text.contains("第 \(records.card) 号的全部登记"))
+            for bad in ["/ledger?kind=nothing&id=1", "/ledger?kind=guide&id=x", "/ledger?kind=guide&id=-3"] {
+                #expect(try await resident.get(bad).status == .notFound, "\(bad)")
+            }
+        }
+    }
 }

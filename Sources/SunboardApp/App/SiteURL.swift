@@ -244,6 +244,11 @@ public enum SiteURL: Sendable, Equatable {
         }
     }
 
+    /// One record's entries on the public ledger's page.
+    static func ledgerRecord(_ kind: String, _ id: Int) -> String {
+        ledger.path + "?kind=\(kind)&id=\(id)"
+    }
+
     /// An entry on the public ledger's page: the page that starts with it.
     static func ledgerEntry(_ sequence: Int) -> String {
         ledger.path + "?after=\(max(0, sequence - 1))#entry-\(sequence)"

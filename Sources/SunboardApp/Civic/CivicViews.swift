@@ -8,12 +8,15 @@ enum CivicViews {
         var title: String
         var url: String
         var meta: String
+        /// A published step's entries in the public ledger.
+        var ledgerURL: String? = nil
     }
 
     static func disclosureLink(_ record: CivicPostRecord) -> Link {
         Link(
             title: record.title, url: SiteURL.disclosure(String(record.disclosureID)).path,
-            meta: record.firstPublishedAt.map { ShanghaiTime.date($0) + "公开" } ?? record.status.chinese)
+            meta: record.firstPublishedAt.map { ShanghaiTime.date($0) + "公开" } ?? record.status.chinese,
+            ledgerURL: record.firstPublishedAt == nil ? nil : SiteURL.ledgerRecord(LedgerEntry.disclosureKind, record.disclosureID))
     }
 
     /// Drafts on their way through review, for staff.
@@ -32,6 +35,7 @@ enum CivicViews {
         var stateClass: String
         var url: String?
         var detailsHTML: String?
+        var ledgerURL: String?
     }
 
     struct ElectionView: Sendable {
@@ -47,6 +51,7 @@ enum CivicViews {
         var pending: [Link]
         var nextStage: String?
         var nextStageName: String?
+        var ledgerURL: String
     }
 
     static func election(_ state: CivicReport.ElectionState, slug: String) -> ElectionView {
@@ -61,7 +66,8 @@ enum CivicViews {
             return Step(
                 stage: step.stage.chinese, deadline: step.deadline.chinese, state: step.chinese, stateClass: stateClass,
                 url: done.map { SiteURL.disclosure(String($0.record.disclosureID)).path },
-                detailsHTML: done.map { Markdown.html($0.post.markdown) })
+                detailsHTML: done.map { Markdown.html($0.post.markdown) },
+                ledgerURL: done.map { SiteURL.ledgerRecord(LedgerEntry.disclosureKind, $0.record.disclosureID) })
         }
         var nextText = "各阶段均已公开"
         for step in state.timeline.steps {
@@ -75,7 +81,8 @@ enum CivicViews {
             url: SiteURL.unitCivicItem(slug, "elections", String(state.election.id)).path, steps: steps, next: nextText,
             missed: state.timeline.steps.contains(where: \.missedDeadline),
             objections: state.objections.map { "对选民名单有不同意见的，可在 \($0.close.chinese) 前向选举委员会提出，选举委员会在 \($0.answeredBy.chinese) 前作出答复。" },
-            pending: pending(state.pending, slug: slug), nextStage: state.nextStage?.rawValue, nextStageName: state.nextStage?.chinese)
+            pending: pending(state.pending, slug: slug), nextStage: state.nextStage?.rawValue, nextStageName: state.nextStage?.chinese,
+            ledgerURL: SiteURL.ledgerRecord(ElectionRecord.name, state.election.id))
     }
 
     // MARK: Meetings
@@ -104,6 +111,9 @@ enum CivicViews {
         var decisionsURL: String?
         var pending: [Link]
         var isTemporary: Bool
+        var ledgerURL: String
+        var agendaLedgerURL: String?
+        var decisionsLedgerURL: String?
     }
 
     static func meeting(_ state: CivicReport.MeetingState, slug: String) -> MeetingView {
@@ -124,7 +134,9 @@ enum CivicViews {
             } ?? [], hasDecisions: decisions != nil,
             decisionsURL: state.decisions.map { SiteURL.disclosure(String($0.record.disclosureID)).path },
             pending: pending(state.pending, slug: slug),
-            isTemporary: state.meeting.kind == .temporary)
+            isTemporary: state.meeting.kind == .temporary, ledgerURL: SiteURL.ledgerRecord(MeetingRecord.name, state.meeting.id),
+            agendaLedgerURL: state.agenda.map { SiteURL.ledgerRecord(LedgerEntry.disclosureKind, $0.record.disclosureID) },
+            decisionsLedgerURL: state.decisions.map { SiteURL.ledgerRecord(LedgerEntry.disclosureKind, $0.record.disclosureID) })
     }
 
     // MARK: Hearings
@@ -152,6 +164,7 @@ enum CivicViews {
         var pending: [Link]
         /// The actions as the update form shows them again.
         var actionsText: String
+        var ledgerURL: String
     }
 
     static func hearing(_ state: CivicReport.HearingState, slug: String, today: CalendarDate) -> HearingView {
@@ -186,7 +199,7 @@ enum CivicViews {
             url: SiteURL.unitCivicItem(slug, "hearings", String(state.hearing.id)).path, participants: latest?.participants ?? "",
             decision: latest?.decision ?? "", actions: actions, summary: summary, overdue: overdue,
             history: state.history.reversed().map { disclosureLink($0.record) }, pending: pending(state.pending, slug: slug),
-            actionsText: actionsText)
+            actionsText: actionsText, ledgerURL: SiteURL.ledgerRecord(HearingRecord.name, state.hearing.id))
     }
 
     // MARK: Projects
@@ -236,6 +249,7 @@ enum CivicViews {
         var updates: [Link]
         var pending: [Link]
         var lastUpdate: String
+        var ledgerURL: String
     }
 
     static func project(_ state: CivicReport.ProjectState, slug: String, today: CalendarDate) -> ProjectView {
@@ -269,6 +283,7 @@ enum CivicViews {
             hasChildren: !state.children.isEmpty, updates: state.updates.reversed().map { disclosureLink($0.record) },
             pending: pending(state.pending, slug: slug),
             lastUpdate: state.updates.last?.record.firstPublishedAt.map { "最近更新：" + ShanghaiTime.date($0) }
-                ?? (state.children.isEmpty ? "尚未公开进展" : "按各分项工程已公开的进度和权重计算"))
+                ?? (state.children.isEmpty ? "尚未公开进展" : "按各分项工程已公开的进度和权重计算"),
+            ledgerURL: SiteURL.ledgerRecord(ProjectRecord.name, state.project.id))
     }
 }

@@ -98,13 +98,18 @@ public struct PeopleBoardRepository: Sendable {
         }
     }
 
-    /// The rosters brought over onto a board between two instants: (when, how many households).
-    public func imports(unitID: Int, board: PeopleBoard, from: Date, to: Date) async throws -> [(at: Date, households: Int)] {
-        try await database.sql.select().columns("happened_at", "cards").from("board_imports").where("unit_id", .equal, SQLBind(unitID))
-            .where("board", .equal, SQLBind(board.code)).where("happened_at", .greaterThanOrEqual, SQLBind(from.unixSeconds))
-            .where("happened_at", .lessThan, SQLBind(to.unixSeconds)).all().map {
-                (Date(unixSeconds: try $0.decode(column: "happened_at", as: Int.self)), try $0.decode(column: "cards", as: Int.self))
-            }
+    /// The rosters brought over onto a board between two instants: (which, when, how many households).
+    public func imports(unitID: Int, board: PeopleBoard, from: Date, to: Date) async throws -> [(id: Int, at: Date, households: Int)] {
+        try await database.sql.select().columns("id", "happened_at", "cards").from("board_imports").where(
+            "unit_id", .equal, SQLBind(unitID)
+        )
+        .where("board", .equal, SQLBind(board.code)).where("happened_at", .greaterThanOrEqual, SQLBind(from.unixSeconds))
+        .where("happened_at", .lessThan, SQLBind(to.unixSeconds)).all().map {
+            (
+                try $0.decode(column: "id", as: Int.self), Date(unixSeconds: try $0.decode(column: "happened_at", as: Int.self)),
+                try $0.decode(column: "cards", as: Int.self)
+            )
+        }
     }
 
     /// A year's review outcomes for the 低保 board: how many families were

@@ -14,12 +14,24 @@ struct LedgerController {
         router.get(SiteURL.ledgerCheck.route, use: check)
     }
 
+    /// A page of entries from `?after=N`; or, with `?kind=board_card&id=12`,
+    /// every entry of that one record (a page's “在账本中查看” link).
     @Sendable func ledger(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let after = max(0, Int(request.queryDictionary["after"] ?? "") ?? 0)
-        let entries = try await services.ledger.entries(after: after, limit: Self.pageSize)
+        let query = request.queryDictionary
         let total = try await services.ledger.count()
+        let entries: [LedgerEntry]
+        var record: (kind: String, id: Int)?
+        if let kind = query["kind"] {
+            guard RecordKindName.isKnown(kind), let id = query["id"].flatMap(Int.init), id > 0 else { throw CommonError.notFound }
+            entries = try await services.ledger.entries(kind: kind, id: id)
+            record = (kind, id)
+        } else {
+            let after = max(0, Int(query["after"] ?? "") ?? 0)
+            entries = try await services.ledger.entries(after: after, limit: Self.pageSize)
+        }
         let slugs = try await RecordLinks.slugs(of: entries, on: services.database.sql)
-        let model = LedgerPage(entries: entries, slugs: slugs, total: total, pageSize: Self.pageSize, assets: services.renderer.assets)
+        let model = LedgerPage(
+            entries: entries, slugs: slugs, total: total, pageSize: Self.pageSize, record: record, assets: services.renderer.assets)
         return HTML(try services.renderer.render("public/ledger", model), caching: .publicRevalidate)
     }
 

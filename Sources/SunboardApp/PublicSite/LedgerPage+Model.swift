@@ -23,9 +23,17 @@ struct LedgerPage: Sendable {
     var nextURL: String?
     var firstURL: String
     var apiURL: String
+    /// “财务账目 第 57 号的全部登记”, when one record's entries are shown.
+    var recordTitle: String?
 
-    init(entries: [LedgerEntry], slugs: [Int: String], total: Int, pageSize: Int, assets: StaticAssets) {
-        self.frame = Frame(title: "公开账本", crumbs: [.init(title: "公开账本", url: SiteURL.ledger.path)], assets: assets)
+    init(
+        entries: [LedgerEntry], slugs: [Int: String], total: Int, pageSize: Int, record: (kind: String, id: Int)? = nil,
+        assets: StaticAssets
+    ) {
+        recordTitle = record.map { "\(RecordKindName.chinese($0.kind)) 第 \($0.id) 号的全部登记" }
+        var crumbs: [Frame.Crumb] = [.init(title: "公开账本", url: SiteURL.ledger.path)]
+        if let record, let recordTitle { crumbs.append(.init(title: recordTitle, url: SiteURL.ledgerRecord(record.kind, record.id))) }
+        self.frame = Frame(title: recordTitle ?? "公开账本", crumbs: crumbs, assets: assets)
         self.rows = entries.map {
             Row(
                 sequence: $0.sequence, event: $0.event.chinese, date: ShanghaiTime.dateTime(Date(unixSeconds: $0.recordedAt)),
@@ -36,7 +44,8 @@ struct LedgerPage: Sendable {
         }
         self.hasRows = !rows.isEmpty
         self.total = total
-        self.nextURL = entries.count == pageSize ? entries.last.map { SiteURL.ledger.path + "?after=\($0.sequence)" } : nil
+        self.nextURL =
+            record == nil && entries.count == pageSize ? entries.last.map { SiteURL.ledger.path + "?after=\($0.sequence)" } : nil
         self.firstURL = SiteURL.ledger.path
         self.apiURL = SiteURL.apiLedger.path
     }

@@ -22,6 +22,8 @@ struct PublicBoard: Sendable {
         var amountAfter: Fen?
         /// For a roster brought over: how many households.
         var households: Int? = nil
+        /// The record's entries in the public ledger.
+        var ledgerURL: String
     }
 
     var board: PeopleBoard
@@ -37,7 +39,7 @@ struct PublicBoard: Sendable {
 
     init(
         board: PeopleBoard, visibilities: [String: BoardVisibility], roster: [BoardCard], period: Period, changes: [RosterChange],
-        imports: [(at: Date, households: Int)] = []
+        imports: [(id: Int, at: Date, households: Int)] = []
     ) {
         self.board = board
         self.showsCards = board.showsCards(visibilities)
@@ -65,11 +67,19 @@ struct PublicBoard: Sendable {
                 change.event.at,
                 Change(
                     date: CalendarDate(change.event.at), kind: kind, values: board.publicValues(change.values, visibilities),
-                    amountBefore: showsAmounts ? change.event.amountBefore : nil, amountAfter: showsAmounts ? change.event.amountAfter : nil
-                )
+                    amountBefore: showsAmounts ? change.event.amountBefore : nil,
+                    amountAfter: showsAmounts ? change.event.amountAfter : nil,
+                    ledgerURL: SiteURL.ledgerRecord(BoardCardRecord.name, change.event.cardID))
             )
         }
-        let brought = imports.map { ($0.at, Change(date: CalendarDate($0.at), kind: .imported, values: [], households: $0.households)) }
+        let brought = imports.map {
+            (
+                $0.at,
+                Change(
+                    date: CalendarDate($0.at), kind: .imported, values: [], households: $0.households,
+                    ledgerURL: SiteURL.ledgerRecord(BoardImportRecord.name, $0.id))
+            )
+        }
         // Newest first, as the changes come.
         self.changes = (changed + brought).sorted { $0.0 > $1.0 }.map(\.1)
     }
@@ -107,6 +117,7 @@ struct BoardPage: Sendable {
         var kind: String
         var who: String
         var amount: String?
+        var ledgerURL: String
     }
 
     struct PeriodLink: Sendable {
@@ -168,7 +179,9 @@ struct BoardPage: Sendable {
             case (let before?, nil): amount = "原 \(before.yuan)"
             default: amount = nil
             }
-            return Change(date: change.date.chinese, change: change.kind.chinese, kind: change.kind.rawValue, who: who, amount: amount)
+            return Change(
+                date: change.date.chinese, change: change.kind.chinese, kind: change.kind.rawValue, who: who, amount: amount,
+                ledgerURL: change.ledgerURL)
         }
         self.showsAmounts = content.showsAmounts
         self.hasChanges = !changes.isEmpty

@@ -119,6 +119,8 @@ struct GuidePage: Sendable {
     var hasLegalBasis: Bool
     var printURL: String
     var updated: String
+    /// Its versions in the public ledger.
+    var ledgerURL: String
     /// The ledger's head, on the printed copy only.
     var stamp: LedgerStamp?
 
@@ -143,5 +145,6 @@ struct GuidePage: Sendable {
         hasLegalBasis = !guide.content.legalBasis.isEmpty
         printURL = SiteURL.guidePrint(String(guide.id)).path + (community.map { "?unit=\($0.slug)" } ?? "")
         updated = ShanghaiTime.date(guide.updatedAt)
+        ledgerURL = SiteURL.ledgerRecord(GuideRecord.name, guide.id)
     }
 }
