@@ -42,12 +42,8 @@ struct PasswordController {
 
         let hash = try await services.hasher.hash(new)
         let now = services.clock.now
-        let audit = services.audit
         let entry = context.auditEntry(action: "password.change", subject: user.username, detail: "修改了自己的密码")
-        try await services.database.transaction { sql in
-            try await UserRepository.setPasswordHash(hash, userID: user.id, at: now, on: sql)
-            try await audit.record(entry, at: now, on: sql)
-        }
+        try await services.users.setPasswordHash(hash, userID: user.id, audit: services.audit, entry: entry, at: now)
         // The new password ends every other session; this one carries on.
         var renewed = user
         renewed.passwordHash = hash

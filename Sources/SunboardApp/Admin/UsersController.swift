@@ -96,13 +96,7 @@ struct UsersController {
                 action: "role.grant", unitID: unit.id, subject: member.username,
                 detail: "授予“\(member.displayName)”\(unit.name)\(role.chineseName)角色"
             )
-            let audit = services.audit
-            try await services.database.transaction { sql in
-                // Only a change is recorded: granting a role already held does nothing.
-                if try await UserRepository.grant(role, userID: member.id, unitID: unit.id, at: now, on: sql) {
-                    try await audit.record(entry, at: now, on: sql)
-                }
-            }
+            try await services.users.grant(role, userID: member.id, unitID: unit.id, audit: services.audit, entry: entry, at: now)
             return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)
         }
     }
@@ -127,12 +121,7 @@ struct UsersController {
             action: "role.revoke", unitID: unit.id, subject: member.username,
             detail: "收回“\(member.displayName)”\(unit.name)\(role.chineseName)角色"
         )
-        let audit = services.audit
-        try await services.database.transaction { sql in
-            if try await UserRepository.revoke(role, userID: member.id, unitID: unit.id, on: sql) {
-                try await audit.record(entry, at: now, on: sql)
-            }
-        }
+        try await services.users.revoke(role, userID: member.id, unitID: unit.id, audit: services.audit, entry: entry, at: now)
         return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)
     }
 
@@ -159,11 +148,7 @@ struct UsersController {
             action: active ? "user.activate" : "user.deactivate", subject: member.username,
             detail: active ? "恢复使用“\(member.displayName)”的账号" : "停用“\(member.displayName)”的账号"
         )
-        let audit = services.audit
-        try await services.database.transaction { sql in
-            try await UserRepository.setActive(active, userID: member.id, at: now, on: sql)
-            try await audit.record(entry, at: now, on: sql)
-        }
+        try await services.users.setActive(active, userID: member.id, audit: services.audit, entry: entry, at: now)
         return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)
     }
 

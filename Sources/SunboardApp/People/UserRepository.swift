@@ -81,6 +81,38 @@ public struct UserRepository: Sendable {
         try await Self.grant(role, userID: userID, unitID: unitID, at: now, on: database.sql)
     }
 
+    /// Grants a role with its audit entry; only a change is recorded.
+    public func grant(_ role: Role, userID: Int, unitID: Int, audit: AuditLog, entry: AuditLog.Entry, at now: Date) async throws {
+        try await database.transaction { sql in
+            if try await Self.grant(role, userID: userID, unitID: unitID, at: now, on: sql) {
+                try await audit.record(entry, at: now, on: sql)
+            }
+        }
+    }
+
+    /// Takes a role back with its audit entry; only a change is recorded.
+    public func revoke(_ role: Role, userID: Int, unitID: Int, audit: AuditLog, entry: AuditLog.Entry, at now: Date) async throws {
+        try await database.transaction { sql in
+            if try await Self.revoke(role, userID: userID, unitID: unitID, on: sql) { try await audit.record(entry, at: now, on: sql) }
+        }
+    }
+
+    /// Stops or restores an account, with its audit entry.
+    public func setActive(_ active: Bool, userID: Int, audit: AuditLog, entry: AuditLog.Entry, at now: Date) async throws {
+        try await database.transaction { sql in
+            try await Self.setActive(active, userID: userID, at: now, on: sql)
+            try await audit.record(entry, at: now, on: sql)
+        }
+    }
+
+    /// Sets a new password (already hashed), with its audit entry.
+    public func setPasswordHash(_ hash: String, userID: Int, audit: AuditLog, entry: AuditLog.Entry, at now: Date) async throws {
+        try await database.transaction { sql in
+            try await Self.setPasswordHash(hash, userID: userID, at: now, on: sql)
+            try await audit.record(entry, at: now, on: sql)
+        }
+    }
+
     /// Returns whether the role was new.
     @discardableResult
     static func grant(_ role: Role, userID: Int, unitID: Int, at now: Date, on sql: any SQLDatabase) async throws -> Bool {
