@@ -65,6 +65,9 @@ public struct CivicPostRecord: Sendable {
     /// Published and not withdrawn: what residents see.
     public var isPublic: Bool { firstPublishedAt != nil && !withdrawn }
 
+    /// Published, and reopened for a correction that is not yet published.
+    public var inCorrection: Bool { isPublic && status != .published }
+
     /// The Shanghai day it was first published.
     public var publishedOn: CalendarDate? { firstPublishedAt.map(CalendarDate.init) }
 }

@@ -258,11 +258,19 @@ public struct CivicRepository: Sendable {
         return stages
     }
 
-    /// Rewrites the post of a draft that was never published, when its step
-    /// is drafted again: the post always says what the draft says.
-    static func replacePost(_ post: CivicPost, disclosureID: Int, on sql: any SQLDatabase) async throws {
+    /// Rewrites the post of a step drafted again: the post always says what
+    /// the draft says. Of a published step reopened for correction, the new
+    /// data waits beside the published one until the correction is published.
+    static func replacePost(_ post: CivicPost, disclosureID: Int, published: Bool, on sql: any SQLDatabase) async throws {
         let payload = String(decoding: try encoder.encode(post), as: UTF8.self)
-        try await sql.update("civic_posts").set("payload", to: SQLBind(payload)).where("disclosure_id", .equal, SQLBind(disclosureID)).run()
+        try await sql.update("civic_posts").set(published ? "draft_payload" : "payload", to: SQLBind(payload))
+            .where("disclosure_id", .equal, SQLBind(disclosureID)).run()
+    }
+
+    /// As a correction is published: its new data becomes the post's.
+    static func publishDraftPost(disclosureID: Int, on sql: any SQLDatabase) async throws {
+        try await sql.update("civic_posts").set("payload", to: SQLColumn("draft_payload")).set("draft_payload", to: SQLLiteral.null)
+            .where("disclosure_id", .equal, SQLBind(disclosureID)).where("draft_payload", .isNot, SQLLiteral.null).run()
     }
 
     /// The posts these disclosures carry, as stored: what their chained records cover.
@@ -283,11 +291,13 @@ public struct CivicRepository: Sendable {
     }
 
     /// The post a disclosure carries, if any.
+    /// The post as its draft says it, for the staff: a correction's new data when there is one.
     public func post(disclosureID: Int) async throws -> CivicPost? {
         guard
-            let payload = try await database.sql.select().column("payload").from("civic_posts")
-                .where("disclosure_id", .equal, SQLBind(disclosureID)).first(decodingColumn: "payload", as: String.self)
+            let row = try await database.sql.select().columns("payload", "draft_payload").from("civic_posts")
+                .where("disclosure_id", .equal, SQLBind(disclosureID)).first()
         else { return nil }
+        let payload = try row.decode(column: "draft_payload", as: String?.self) ?? row.decode(column: "payload", as: String.self)
         return try Self.decoder.decode(CivicPost.self, from: Data(payload.utf8))
     }
 }

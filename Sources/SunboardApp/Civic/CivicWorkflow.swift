@@ -19,6 +19,14 @@ public struct CivicWorkflow: Sendable {
         async throws -> Int
     {
         try require(actor)
+        let (title, day) = try Self.election(title: title, voteOn: voteOn)
+        let id = try await civic.createElection(unitID: unit.id, kind: kind, title: title, voteOn: day, at: now)
+        try await record(
+            actor, "civic.election", unit: unit, subject: title, detail: "登记选举，投票日 \(day.chinese)", object: ("election", id), at: now)
+        return id
+    }
+
+    static func election(title: String, voteOn: String) throws(ValidationFailure) -> (String, CalendarDate) {
         var issues: [ValidationFailure.Issue] = []
         let title = CivicInput.required(title, field: "title", label: "选举名称", limit: 100, issues: &issues)
         let day = CivicInput.date(voteOn, field: "vote_on", label: "投票日", issues: &issues)
@@ -26,16 +34,20 @@ public struct CivicWorkflow: Sendable {
             issues.append(.init(field: "vote_on", message: "请填写投票日。", englishMessage: "vote_on is required."))
         }
         try ValidationFailure.check(issues)
-        let id = try await civic.createElection(unitID: unit.id, kind: kind, title: title, voteOn: day!, at: now)
-        try await record(
-            actor, "civic.election", unit: unit, subject: title, detail: "登记选举，投票日 \(day!.chinese)", object: ("election", id), at: now)
-        return id
+        return (title, day!)
     }
 
     public func createMeeting(
         unit: Unit, kind: Meeting.Kind, title: String, startsAt: String, place: String, actor: DisclosureWorkflow.Actor, at now: Date
     ) async throws -> Int {
         try require(actor)
+        let (title, start, place) = try Self.meeting(title: title, startsAt: startsAt, place: place)
+        let id = try await civic.createMeeting(unitID: unit.id, kind: kind, title: title, startsAt: start, place: place, at: now)
+        try await record(actor, "civic.meeting", unit: unit, subject: title, detail: "登记会议", object: ("meeting", id), at: now)
+        return id
+    }
+
+    static func meeting(title: String, startsAt: String, place: String) throws(ValidationFailure) -> (String, Date, String) {
         var issues: [ValidationFailure.Issue] = []
         let title = CivicInput.required(title, field: "title", label: "会议名称", limit: 100, issues: &issues)
         let place = CivicInput.required(place, field: "place", label: "地点", limit: 100, issues: &issues)
@@ -47,15 +59,20 @@ public struct CivicWorkflow: Sendable {
                     englishMessage: "starts_at must look like 2026-12-20 09:00."))
         }
         try ValidationFailure.check(issues)
-        let id = try await civic.createMeeting(unitID: unit.id, kind: kind, title: title, startsAt: start!, place: place, at: now)
-        try await record(actor, "civic.meeting", unit: unit, subject: title, detail: "登记会议", object: ("meeting", id), at: now)
-        return id
+        return (title, start!, place)
     }
 
     public func createHearing(unit: Unit, topic: String, heldOn: String, place: String, actor: DisclosureWorkflow.Actor, at now: Date)
         async throws -> Int
     {
         try require(actor)
+        let (topic, day, place) = try Self.hearing(topic: topic, heldOn: heldOn, place: place)
+        let id = try await civic.createHearing(unitID: unit.id, topic: topic, heldOn: day, place: place, at: now)
+        try await record(actor, "civic.hearing", unit: unit, subject: topic, detail: "登记听证会", object: ("hearing", id), at: now)
+        return id
+    }
+
+    static func hearing(topic: String, heldOn: String, place: String) throws(ValidationFailure) -> (String, CalendarDate, String) {
         var issues: [ValidationFailure.Issue] = []
         let topic = CivicInput.required(topic, field: "topic", label: "听证事项", limit: 200, issues: &issues)
         let place = CivicInput.required(place, field: "place", label: "地点", limit: 100, issues: &issues)
@@ -64,9 +81,7 @@ public struct CivicWorkflow: Sendable {
             issues.append(.init(field: "held_on", message: "请填写听证日期。", englishMessage: "held_on is required."))
         }
         try ValidationFailure.check(issues)
-        let id = try await civic.createHearing(unitID: unit.id, topic: topic, heldOn: day!, place: place, at: now)
-        try await record(actor, "civic.hearing", unit: unit, subject: topic, detail: "登记听证会", object: ("hearing", id), at: now)
-        return id
+        return (topic, day!, place)
     }
 
     public func createProject(unit: Unit, input: ProjectInput, actor: DisclosureWorkflow.Actor, at now: Date) async throws -> Int {
@@ -98,10 +113,14 @@ public struct CivicWorkflow: Sendable {
         -> Int
     {
         let posts = try await civic.posts(unitID: unit.id, kinds: [.electionStage], recordID: election.id, publicOnly: false)
-        let published = Set(posts.filter(\.isPublic).compactMap { if case .electionStage(let done) = $0.post { done.stage } else { nil } })
-        try ElectionTimeline.check(publishing: post.stage, done: published)
-        try ElectionTimeline.checkVoteDay(post.stage, voteOn: election.voteOn, today: CalendarDate(now))
         let replacing = try Self.pending(posts) { if case .electionStage(let drafted) = $0 { drafted.stage == post.stage } else { false } }
+        // A published stage reopened for correction is drafted again as itself; any other follows the order.
+        if replacing?.inCorrection != true {
+            let published = Set(
+                posts.filter(\.isPublic).compactMap { if case .electionStage(let done) = $0.post { done.stage } else { nil } })
+            try ElectionTimeline.check(publishing: post.stage, done: published)
+            try ElectionTimeline.checkVoteDay(post.stage, voteOn: election.voteOn, today: CalendarDate(now))
+        }
         return try await draft(
             .electionStage(post), recordID: election.id, item: "election-notice", unit: unit, lineage: lineage,
             title: "\(election.title)\(post.stage.chinese)", fields: ["election": election.title, "stage": post.stage.chinese],
@@ -116,10 +135,12 @@ public struct CivicWorkflow: Sendable {
         _ post: AgendaPost, meeting: Meeting, period: Period? = nil, intro: String = "", unit: Unit, lineage: [Unit], actor: Actor,
         at now: Date
     ) async throws -> Int {
-        guard now < meeting.startsAt else { throw CivicError.agendaAfterMeeting }
         let posts = try await civic.posts(unitID: unit.id, kinds: [.meetingAgenda], recordID: meeting.id, publicOnly: false)
-        if posts.contains(where: \.isPublic) { throw CivicError.published("会议议程") }
         let replacing = try Self.pending(posts) { _ in true }
+        if replacing?.inCorrection != true {
+            guard now < meeting.startsAt else { throw CivicError.agendaAfterMeeting }
+            if posts.contains(where: \.isPublic) { throw CivicError.published("会议议程") }
+        }
         let time = ShanghaiTime.dateTime(meeting.startsAt)
         let fields = ["meeting_time": time, "place": meeting.place, "agenda": post.items.joined(separator: "\n")]
         let item = meeting.kind == .regular ? "assembly-agenda" : "temporary-meeting"
@@ -141,11 +162,12 @@ public struct CivicWorkflow: Sendable {
         let agenda = try await civic.posts(unitID: unit.id, kinds: [.meetingAgenda], recordID: meeting.id, publicOnly: true)
         guard !agenda.isEmpty else { throw CivicError.agendaMissing }
         let posts = try await civic.posts(unitID: unit.id, kinds: [.meetingDecisions], recordID: meeting.id, publicOnly: false)
-        if posts.contains(where: \.isPublic) { throw CivicError.published("会议决议") }
+        let replacing = try Self.pending(posts) { _ in true }
+        if replacing?.inCorrection != true, posts.contains(where: \.isPublic) { throw CivicError.published("会议决议") }
         return try await draft(
             .meetingDecisions(post), recordID: meeting.id, item: "assembly-decisions", unit: unit, lineage: lineage,
             title: "\(meeting.title)决议及表决情况", intro: "会议时间：\(ShanghaiTime.dateTime(meeting.startsAt))　地点：\(meeting.place)",
-            replacing: try Self.pending(posts) { _ in true }, actor: actor, at: now)
+            replacing: replacing, actor: actor, at: now)
     }
 
     /// The hearing's decision and actions, first when it is held, then each
@@ -216,18 +238,23 @@ public struct CivicWorkflow: Sendable {
         let earlier = try await civic.posts(unitID: unit.id, kinds: [.bulletin], publicOnly: false).filter {
             if case .bulletin(let compiled) = $0.post { compiled.period == period } else { false }
         }
-        if earlier.contains(where: \.isPublic) { throw CivicError.published("\(period.chinese)的工作简报") }
+        let replacing = try Self.pending(earlier) { _ in true }
+        if replacing?.inCorrection != true, earlier.contains(where: \.isPublic) { throw CivicError.published("\(period.chinese)的工作简报") }
         let post = try await CivicReport(services: services).bulletinFigures(unitID: unit.id, period: period)
         return try await draft(
             .bulletin(post), recordID: nil, item: "work-bulletin", unit: unit, lineage: lineage,
             title: "\(unit.name)工作简报（\(period.chinese)）", period: period.description, intro: text.trimmed,
-            replacing: try Self.pending(earlier) { _ in true }, actor: actor, at: now)
+            replacing: replacing, actor: actor, at: now)
     }
 
+    /// A year's honors; a published roll reopened for correction is drafted again in place.
     public func draftHonors(_ post: HonorsPost, unit: Unit, lineage: [Unit], actor: Actor, at now: Date) async throws -> Int {
-        try await draft(
+        let earlier = try await civic.posts(unitID: unit.id, kinds: [.honors], publicOnly: false)
+        return try await draft(
             .honors(post), recordID: nil, item: "honor-roll", unit: unit, lineage: lineage, title: "\(unit.name)\(post.year)年光荣榜",
-            actor: actor, at: now)
+            replacing: try Self.correcting(earlier) { if case .honors(let roll) = $0 { roll.year == post.year } else { false } },
+            actor: actor,
+            at: now)
     }
 
     /// An album: photos checked by content, each with its caption.
@@ -268,23 +295,34 @@ public struct CivicWorkflow: Sendable {
             throw ValidationFailure([.init(field: "results", message: "请至少填写一位被评议人。", englishMessage: "at least one result is required.")])
         }
         let totals = (whole.satisfied, whole.basicallySatisfied, whole.unsatisfied)
+        let earlier = try await civic.posts(unitID: unit.id, kinds: [.appraisal], publicOnly: false)
+        let replacing = try Self.correcting(earlier) { if case .appraisal(let done) = $0 { done.year == post.year } else { false } }
         return try await draft(
             .appraisal(post), recordID: nil, item: "staff-appraisal", unit: unit, lineage: lineage,
             title: "\(unit.name)\(post.year)年度居民代表民主评议专职工作者结果", period: String(post.year),
             fields: [
                 "voters": String(post.voters), "satisfied": String(totals.0), "basically_satisfied": String(totals.1),
                 "unsatisfied": String(totals.2),
-            ], body: body, actor: actor, at: now)
+            ], body: body, replacing: replacing, actor: actor, at: now)
     }
 
     // MARK: Helpers
 
-    /// The step's draft not yet published: drafted again, it is replaced
-    /// while a draft (or returned); once in review it is refused.
+    /// The step's draft not yet published, or the published step reopened
+    /// for a correction: drafted again, it is replaced while a draft (or
+    /// returned); once in review it is refused.
     static func pending(_ records: [CivicPostRecord], matching: (CivicPost) -> Bool) throws -> CivicPostRecord? {
-        guard let record = records.first(where: { $0.firstPublishedAt == nil && matching($0.post) }) else { return nil }
+        guard let record = records.first(where: { ($0.firstPublishedAt == nil || $0.inCorrection) && matching($0.post) }) else {
+            return nil
+        }
         guard record.status == .draft || record.status == .returned else { throw CivicError.inReview }
         return record
+    }
+
+    /// Only a published step reopened for correction: steps that are drafted
+    /// anew each time (a year's honors, an appraisal) replace nothing else.
+    static func correcting(_ records: [CivicPostRecord], matching: (CivicPost) -> Bool) throws -> CivicPostRecord? {
+        try pending(records.filter(\.inCorrection), matching: matching)
     }
 
     /// Photos as they are kept: decoded, turned upright and re-encoded at
@@ -344,7 +382,8 @@ public struct CivicWorkflow: Sendable {
                 removing: Set(disclosure.content.attachments.map(\.sha256)),
                 actor: actor, at: now
             ) { attachments, sql in
-                try await CivicRepository.replacePost(make(attachments), disclosureID: disclosure.id, on: sql)
+                try await CivicRepository.replacePost(
+                    make(attachments), disclosureID: disclosure.id, published: disclosure.publishedVersion > 0, on: sql)
             }
             return disclosure.id
         }

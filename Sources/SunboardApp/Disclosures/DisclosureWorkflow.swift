@@ -213,6 +213,8 @@ public struct DisclosureWorkflow: Sendable {
             }
             guard moved else { throw DisclosureError.wrongState(.publish, current.status) }
             version.id = try await DisclosureRepository.insertVersion(version, on: sql)
+            // A corrected civic step's data becomes what residents read, with the words that say it.
+            try await CivicRepository.publishDraftPost(disclosureID: current.id, on: sql)
             // Chat groups hear of it exactly when it is public, never before, never not.
             try await PublicChange(
                 DisclosureRecord.self, id: current.id, event: number == 1 ? .publish : .correct, audit: audit(number, current),

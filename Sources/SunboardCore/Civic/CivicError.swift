@@ -13,6 +13,8 @@ public enum CivicError: SunboardError, Equatable {
     case throughProcess(String)
     case quarterNotOver(Period)
     case inReview
+    /// A public record's facts are corrected by the director who publishes.
+    case correctionByDirector
 
     public var code: String {
         switch self {
@@ -29,10 +31,11 @@ public enum CivicError: SunboardError, Equatable {
         case .throughProcess: "through_process"
         case .quarterNotOver: "quarter_not_over"
         case .inReview: "in_review"
+        case .correctionByDirector: "correction_by_director"
         }
     }
 
-    public var kind: ErrorKind { .conflict }
+    public var kind: ErrorKind { self == .correctionByDirector ? .forbidden : .conflict }
 
     public var message: String {
         switch self {
@@ -49,6 +52,7 @@ public enum CivicError: SunboardError, Equatable {
         case .throughProcess(let title): "“\(title)”要在“居务进程”页面起草，系统会按规定检查先后顺序和时间。"
         case .quarterNotOver(let period): "\(period.chinese)还没有结束，季度结束后才能汇总简报。"
         case .inReview: "这一步的草稿已经提交审核，请等审核结果；被退回后可以重新生成。"
+        case .correctionByDirector: "这项记录已经公开，更正它的基本信息要由居委会主任操作，并写明原因。"
         }
     }
 
@@ -67,6 +71,7 @@ public enum CivicError: SunboardError, Equatable {
         case .throughProcess: "this item is drafted through its civic process."
         case .quarterNotOver: "the quarter has not ended."
         case .inReview: "this step's draft is in review."
+        case .correctionByDirector: "a public record's facts are corrected by the director, with a reason."
         }
     }
 }

@@ -145,9 +145,12 @@ struct CivicAdminController {
 
     @Sendable func item(_ request: Request, context: UnitAdminContext) async throws -> HTML {
         try Self.requireCommunity(context)
-        let saved = request.queryDictionary["done"] == "saved"
+        let notices = [
+            "saved": "节点已保存（还没有公开）。要让居民看到，请点“生成进展草稿”。",
+            "corrected": "基本信息已保存。已公开的记录，更正在公开账本里登记为它的新版本。",
+        ]
         return try await renderItem(
-            context, error: nil, notice: saved ? "节点已保存（还没有公开）。要让居民看到，请点“生成进展草稿”。" : nil, form: [:], status: .ok)
+            context, error: nil, notice: request.queryDictionary["done"].flatMap { notices[$0] }, form: [:], status: .ok)
     }
 
     private func renderItem(
@@ -158,10 +161,12 @@ struct CivicAdminController {
         guard let id = context.parameters.get("id", as: Int.self) else { throw CommonError.notFound }
         let today = CalendarDate(services.clock.now)
         let report = services.civicReport
-        let base = CivicAdminParts.Base(
+        var base = CivicAdminParts.Base(
             unitName: unit.name, canDraft: context.can(.draftDisclosures), error: error.map(Self.message), notice: notice, form: form,
             publicURL: SiteURL.unitCivicItem(unit.slug, page, String(id)).path,
             stepURL: { SiteURL.adminCivicStep(unit.slug, page, String(id), $0).path })
+        let sql = services.database.sql
+        typealias Fact = CivicAdminParts.Fact
         switch page {
         case "elections":
             guard
@@ -169,6 +174,16 @@ struct CivicAdminController {
                     $0.election.id == id
                 })
             else { throw CommonError.notFound }
+            base.facts = [
+                Fact(name: "title", label: "选举名称", value: state.election.title),
+                Fact(name: "vote_on", label: "投票日", value: state.election.voteOn.description, type: "date"),
+            ]
+            base.isPublic = try await ElectionRecord.state(id: id, on: sql) != nil
+            base.stageCorrections = state.stages.values.filter(\.record.inCorrection).sorted { $0.post.stage < $1.post.stage }.map {
+                CivicAdminParts.StageForm(
+                    stage: $0.post.stage.rawValue, name: $0.post.stage.chinese, details: $0.post.details,
+                    count: $0.post.count.map(String.init) ?? "", names: $0.post.names.joined(separator: "\n"))
+            }
             let model = CivicAdminItem(
                 frame: frame(context, state.election.title, [page]), base: base, content: CivicViews.election(state, slug: unit.slug))
             return HTML(try services.renderer.render("admin/civic-election", model), status: status)
@@ -178,8 +193,28 @@ struct CivicAdminController {
             }
             var view = CivicAdminParts.MeetingPage(
                 meeting: CivicViews.meeting(state, slug: unit.slug), agendaOpen: false, decisionsOpen: false)
-            view.agendaOpen = state.agenda == nil && services.clock.now < state.meeting.startsAt
-            view.decisionsOpen = state.agenda != nil && state.decisions == nil && services.clock.now >= state.meeting.startsAt
+            // Open for the next step, or for drafting a published one again while it is being corrected.
+            view.agendaOpen =
+                (state.agenda == nil && services.clock.now < state.meeting.startsAt) || state.agenda?.record.inCorrection == true
+            view.decisionsOpen =
+                (state.agenda != nil && state.decisions == nil && services.clock.now >= state.meeting.startsAt)
+                || state.decisions?.record.inCorrection == true
+            if form.isEmpty {
+                if let agenda = state.agenda?.post { base.form["agenda"] = agenda.items.joined(separator: "\n") }
+                if let decisions = state.decisions?.post {
+                    base.form["members"] = String(decisions.members)
+                    base.form["present"] = String(decisions.present)
+                    base.form["decisions"] = decisions.decisions.map {
+                        "\($0.text)｜\($0.votesFor)｜\($0.votesAgainst)｜\($0.abstentions)"
+                    }.joined(separator: "\n")
+                }
+            }
+            base.facts = [
+                Fact(name: "title", label: "会议名称", value: state.meeting.title),
+                Fact(name: "starts_at", label: "开会时间", value: ShanghaiTime.inputValue(state.meeting.startsAt), type: "datetime-local"),
+                Fact(name: "place", label: "地点", value: state.meeting.place),
+            ]
+            base.isPublic = try await MeetingRecord.state(id: id, on: sql) != nil
             let model = CivicAdminItem(frame: frame(context, state.meeting.title, [page]), base: base, content: view)
             return HTML(try services.renderer.render("admin/civic-meeting", model), status: status)
         case "hearings":
@@ -187,7 +222,12 @@ struct CivicAdminController {
                 throw CommonError.notFound
             }
             let view = CivicViews.hearing(state, slug: unit.slug, today: today)
-            var base = base
+            base.facts = [
+                Fact(name: "topic", label: "听证事项", value: state.hearing.topic),
+                Fact(name: "held_on", label: "听证日期", value: state.hearing.heldOn.description, type: "date"),
+                Fact(name: "place", label: "地点", value: state.hearing.place),
+            ]
+            base.isPublic = try await HearingRecord.state(id: id, on: sql) != nil
             if form.isEmpty {
                 base.form = ["participants": view.participants, "decision": view.decision, "actions": view.actionsText]
             }
@@ -198,6 +238,16 @@ struct CivicAdminController {
             guard let state = (states + states.flatMap(\.children)).first(where: { $0.project.id == id }) else {
                 throw CommonError.notFound
             }
+            let project = state.project
+            base.facts = [
+                Fact(name: "year", label: "年度", value: String(project.year)), Fact(name: "name", label: "工程名称", value: project.name),
+                Fact(name: "summary", label: "简介", value: project.summary),
+                Fact(name: "budget", label: "预算（元）", value: project.budget.plainYuan),
+                Fact(name: "funding", label: "资金来源", value: project.funding),
+                Fact(name: "contractor", label: "施工单位", value: project.contractor),
+                Fact(name: "weight", label: "权重（占上级工程的份量）", value: String(project.weight)),
+            ]
+            base.isPublic = try await ProjectRecord.state(id: id, on: sql) != nil
             let steps = try await services.civic.milestones(projectID: id)
             let entries = try await services.finance.entries(
                 unitID: unit.id, from: CalendarDate(year: state.project.year, month: 1, day: 1)!, to: today)
@@ -264,6 +314,9 @@ struct CivicAdminController {
                     participants: form["participants"], decision: form["decision"], actions: form["actions"], note: form["note"])
                 return drafted(
                     unit, try await civic.draftHearing(post, hearing: hearing, unit: unit, lineage: lineage, actor: context.actor, at: now))
+            case (_, "correct"):
+                try await correct(page: page, id: id, form: form, unit: unit, actor: context.actor, at: now)
+                return .redirect(to: SiteURL.adminCivicItem(unit.slug, page, String(id)).path + "?done=corrected", type: .normal)
             case ("projects", "milestones"):
                 guard let project = try await services.civic.projects(unitID: unit.id).first(where: { $0.id == id }) else {
                     throw CommonError.notFound
@@ -319,6 +372,44 @@ struct CivicAdminController {
         }
         try ValidationFailure.check(issues)
         return steps
+    }
+
+    /// A record's facts corrected from its page's form.
+    private func correct(page: String, id: Int, form: FormFields, unit: Unit, actor: DisclosureWorkflow.Actor, at now: Date) async throws {
+        let civic = services.civicWorkflow
+        let reason = form["reason"]
+        switch page {
+        case "elections":
+            guard let election = try await services.civic.elections(unitID: unit.id).first(where: { $0.id == id }) else {
+                throw CommonError.notFound
+            }
+            try await civic.correctElection(
+                election, title: form["title"], voteOn: form["vote_on"], reason: reason, unit: unit, actor: actor, at: now)
+        case "meetings":
+            guard let meeting = try await services.civic.meetings(unitID: unit.id).first(where: { $0.id == id }) else {
+                throw CommonError.notFound
+            }
+            try await civic.correctMeeting(
+                meeting, title: form["title"], startsAt: form["starts_at"], place: form["place"], reason: reason, unit: unit, actor: actor,
+                at: now)
+        case "hearings":
+            guard let hearing = try await services.civic.hearings(unitID: unit.id).first(where: { $0.id == id }) else {
+                throw CommonError.notFound
+            }
+            try await civic.correctHearing(
+                hearing, topic: form["topic"], heldOn: form["held_on"], place: form["place"], reason: reason, unit: unit, actor: actor,
+                at: now)
+        case "projects":
+            guard let project = try await services.civic.projects(unitID: unit.id).first(where: { $0.id == id }) else {
+                throw CommonError.notFound
+            }
+            let input = ProjectInput(
+                year: form["year"], name: form["name"], summary: form["summary"], budget: form["budget"], funding: form["funding"],
+                contractor: form["contractor"], weight: form["weight"])
+            try await civic.correctProject(project, input: input, reason: reason, unit: unit, actor: actor, at: now)
+        default:
+            throw CommonError.notFound
+        }
     }
 
     // MARK: Helpers

@@ -63,6 +63,12 @@ enum CivicAdminParts {
         var form: [String: String]
         var publicURL: String
         var urls: [String: String]
+        /// The record's own facts as the correction form shows them.
+        var facts: [Fact] = []
+        /// Whether residents see the record: correcting it then takes the director and a reason.
+        var isPublic = false
+        /// Published election stages reopened for correction, each with its form filled in.
+        var stageCorrections: [StageForm] = []
 
         init(
             unitName: String, canDraft: Bool, error: String?, notice: String? = nil, form: [String: String], publicURL: String,
@@ -75,8 +81,27 @@ enum CivicAdminParts {
             self.form = form
             self.publicURL = publicURL
             self.urls = Dictionary(
-                uniqueKeysWithValues: ["stage", "agenda", "decisions", "record", "milestones", "update"].map { ($0, stepURL($0)) })
+                uniqueKeysWithValues: ["stage", "agenda", "decisions", "record", "milestones", "update", "correct"].map {
+                    ($0, stepURL($0))
+                })
         }
+    }
+
+    /// One field of a record's facts: `datetime-local`, `date` or `text`.
+    struct Fact: Sendable {
+        var name: String
+        var label: String
+        var value: String
+        var type: String = "text"
+    }
+
+    /// A published stage's data, to be drafted again for its correction.
+    struct StageForm: Sendable {
+        var stage: String
+        var name: String
+        var details: String
+        var count: String
+        var names: String
     }
 
     struct MeetingPage: Sendable {

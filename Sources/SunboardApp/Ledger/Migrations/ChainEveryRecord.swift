@@ -67,6 +67,10 @@ struct ChainEveryRecord: Migration {
             try await database.alter(table: table).column("reason", type: .text).run()
         }
 
+        // A published civic step reopened for correction keeps its new data here until the correction is
+        // published: residents keep reading `payload`, what was published.
+        try await database.alter(table: "civic_posts").column("draft_payload", type: .text).run()
+
         // A roster brought over once, by the office, onto an empty board: public news in its own right.
         try await database.create(table: "board_imports")
             .column("id", type: .bigint, .identity)
