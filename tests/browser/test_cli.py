@@ -73,7 +73,7 @@ def test_verify_passes_on_the_demo_and_names_a_tampered_row():
         tampered = run("verify", data=data)
         assert tampered.returncode == 1
         assert "账本核对不通过" in tampered.stdout
-        assert "Ledger check FAILED at entry" in tampered.stdout
+        assert "公开内容第 20 号" in tampered.stdout and "Ledger check FAILED: disclosure 20" in tampered.stdout
 
 
 def test_only_the_demo_may_play_another_day():

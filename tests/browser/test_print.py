@@ -27,6 +27,17 @@ def decode(pdf_bytes):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def stamped(codes, driver):
+    """The codes' addresses without the ledger head they carry, after checking it is the one printed on the paper."""
+    printed = driver.find_element(By.CSS_SELECTOR, ".ledger-stamp strong").text
+    addresses = []
+    for code in codes:
+        address, _, head = code.partition("?head=")
+        assert head == printed, (code, printed)
+        addresses.append(address)
+    return addresses
+
+
 def print_pdf(driver):
     options = PrintOptions()
     options.page_width = 21.0
@@ -43,12 +54,16 @@ def test_a_printed_notice_carries_qr_codes_to_its_page_and_objection_form(server
     page_url = desktop.current_url.split("?")[0]
     desktop.find_element(By.PARTIAL_LINK_TEXT, "打印").click()
     wait_for(desktop, "居务公开栏")
-    codes = decode(print_pdf(desktop))
+    codes = stamped(decode(print_pdf(desktop)), desktop)
     assert page_url in codes, codes
     assert page_url + "/objection" in codes, codes
-    # Following the code from paper leads to the objection form.
-    desktop.get(page_url + "/objection")
+    # Following the code from paper leads to the objection form, and the code printed beside it still holds.
+    printed = desktop.find_element(By.CSS_SELECTOR, ".ledger-stamp strong").text
+    desktop.get(page_url + "/objection?head=" + printed)
     wait_for(desktop, "提交意见")
+    desktop.get(base + "/ledger/check?code=" + printed)
+    wait_for(desktop, "一致：网上账本的第")
+    assert "不一致" not in desktop.find_element(By.CSS_SELECTOR, ".check-verdict h2").text
 
 
 def test_a_leaflet_has_a_working_code_for_each_notice(server, desktop):
@@ -58,7 +73,7 @@ def test_a_leaflet_has_a_working_code_for_each_notice(server, desktop):
     wait_for(desktop, "居务公开宣传单")
     titles = [h.text for h in desktop.find_elements(By.CSS_SELECTOR, ".printed-notice h1")]
     assert titles
-    codes = decode(print_pdf(desktop))
+    codes = stamped(decode(print_pdf(desktop)), desktop)
     pages = [code for code in codes if not code.endswith("/objection")]
     assert len(pages) == len(titles), (codes, titles)
     for code in pages:
