@@ -101,6 +101,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: testSwiftSettings
         ),
     ],
