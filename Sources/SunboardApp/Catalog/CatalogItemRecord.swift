@@ -5,7 +5,7 @@ import SunboardCore
 /// A catalog item (我们公开什么、何时公开) with every rule it has had and the
 /// day each took effect, so what a community owed in any period — and so its
 /// on-time record and assessment — cannot be changed unseen.
-enum CatalogItemRecord: RecordKind {
+enum CatalogItemRecord: ProjectedRecordKind {
     static let name = "catalog_item"
 
     static let projection = RowProjection(
@@ -16,10 +16,6 @@ enum CatalogItemRecord: RecordKind {
             .number("retention_years"), .number("position"), .flag("is_active"),
         ],
         unitColumn: "owner_unit_id")
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
 
     static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
         guard !ids.isEmpty else { return [:] }

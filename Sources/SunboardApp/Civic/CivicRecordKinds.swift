@@ -7,53 +7,29 @@ import SunboardCore
 /// topic, a project's name, year and place among its parts — from the
 /// first step published about them. What each step says is in its
 /// disclosure's record (`DisclosureRecord`, `post.payload`).
-enum ElectionRecord: RecordKind {
+enum ElectionRecord: ProjectedRecordKind {
     static let name = "election"
     static let projection = RowProjection(
         table: "elections", columns: [.text("kind"), .text("title"), .text("vote_on")],
         visible: { $0.withPublishedPost(kinds: [.electionStage], table: "elections") })
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
-
-    static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
-        try await projection.states(ids: ids, kind: name, on: sql)
-    }
 }
 
-enum MeetingRecord: RecordKind {
+enum MeetingRecord: ProjectedRecordKind {
     static let name = "meeting"
     static let projection = RowProjection(
         table: "meetings", columns: [.text("kind"), .text("title"), .number("starts_at"), .text("place")],
         visible: { $0.withPublishedPost(kinds: [.meetingAgenda, .meetingDecisions], table: "meetings") })
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
-
-    static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
-        try await projection.states(ids: ids, kind: name, on: sql)
-    }
 }
 
-enum HearingRecord: RecordKind {
+enum HearingRecord: ProjectedRecordKind {
     static let name = "hearing"
     static let projection = RowProjection(
         table: "hearings", columns: [.text("topic"), .text("held_on"), .text("place")],
         visible: { $0.withPublishedPost(kinds: [.hearing], table: "hearings") })
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
-
-    static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
-        try await projection.states(ids: ids, kind: name, on: sql)
-    }
 }
 
 /// A project (民生工程) whose progress, or whose whole's, has been published.
-enum ProjectRecord: RecordKind {
+enum ProjectRecord: ProjectedRecordKind {
     static let name = "project"
     static let projection = RowProjection(
         table: "projects",
@@ -71,14 +47,6 @@ enum ProjectRecord: RecordKind {
                     AND d.first_published_at IS NOT NULL AND d.withdrawn_at IS NULL)
                     """))
         })
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
-
-    static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
-        try await projection.states(ids: ids, kind: name, on: sql)
-    }
 }
 
 extension CivicRepository {

@@ -4,14 +4,10 @@ import SunboardCore
 
 /// The office's note on a community's year (reward, penalty or remark),
 /// which the published assessment shows beside its score.
-enum AssessmentNoteRecord: RecordKind {
+enum AssessmentNoteRecord: ProjectedRecordKind {
     static let name = "assessment_note"
     static let projection = RowProjection(
         table: "assessment_notes", columns: [.number("year"), .text("kind"), .text("text"), .text("created_by"), .number("created_at")])
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
 
     static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
         let states = try await projection.states(ids: ids, kind: name, on: sql)

@@ -6,7 +6,7 @@ import SunboardCore
 /// came, its reply and the reply's day; the resident's words in clear only
 /// once they were answered and chosen to be shown, never the name, contact
 /// or address.
-enum FeedbackRecord: RecordKind {
+enum FeedbackRecord: ProjectedRecordKind {
     static let name = "feedback"
     static let keepsSecrets = true
     static let projection = RowProjection(
@@ -15,10 +15,6 @@ enum FeedbackRecord: RecordKind {
             .text("kind"), .text("sent_on"), .number("created_at"), .flag("shows_text"), .text("reply"), .text("replied_on"),
             .number("replied_at"), .secret("replied_by"), .secret("name"), .secret("contact"), .secret("address"),
         ])
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
 
     static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
         guard !ids.isEmpty else { return [:] }
@@ -40,7 +36,7 @@ enum FeedbackRecord: RecordKind {
 /// An objection to a notice: that it came and when it was answered. Its
 /// words and its reply are about a person, shown only while the notice
 /// runs, and so kept as digests.
-enum ObjectionRecord: RecordKind {
+enum ObjectionRecord: ProjectedRecordKind {
     static let name = "objection"
     static let keepsSecrets = true
     static let projection = RowProjection(
@@ -51,10 +47,6 @@ enum ObjectionRecord: RecordKind {
             .secret("replied_by"), .secret("text"), .secret("name"), .secret("contact"), .secret("address"),
         ],
         unitColumn: nil)
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
 
     static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
         // The projection names the disclosure; the unit is the disclosure's.

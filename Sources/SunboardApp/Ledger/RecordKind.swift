@@ -35,6 +35,22 @@ extension RecordKind {
     }
 }
 
+/// A kind read from one table's columns (`RowProjection`): its public ids
+/// and states come from the projection unless it says otherwise.
+protocol ProjectedRecordKind: RecordKind {
+    static var projection: RowProjection { get }
+}
+
+extension ProjectedRecordKind {
+    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
+        try await projection.ids(after: after, limit: limit, on: sql)
+    }
+
+    static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
+        try await projection.states(ids: ids, kind: name, on: sql)
+    }
+}
+
 /// What a record shows the public now, and on whose board.
 struct RecordState: Sendable, Equatable {
     var unitID: Int?

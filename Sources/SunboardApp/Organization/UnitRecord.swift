@@ -4,7 +4,7 @@ import SunboardCore
 
 /// A unit as residents read it: its name and address on the tree, its
 /// 基本概况 and the day from which it owes its periodic disclosures.
-enum UnitRecord: RecordKind {
+enum UnitRecord: ProjectedRecordKind {
     static let name = "unit"
 
     static let projection = RowProjection(
@@ -16,14 +16,6 @@ enum UnitRecord: RecordKind {
             .text("introduction"), .text("obligations_since"),
         ],
         unitColumn: "id")
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
-
-    static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
-        try await projection.states(ids: ids, kind: name, on: sql)
-    }
 
     /// Units' slugs by id, for the records that name their unit; optionally of one kind.
     static func slugs(ids: [Int], kind: UnitKind? = nil, on sql: any SQLDatabase) async throws -> [Int: String] {

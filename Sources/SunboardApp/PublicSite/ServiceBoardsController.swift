@@ -22,7 +22,7 @@ struct ServiceBoardsController {
         let key = "\(name):" + lineage.versionKey
         if let page = services.pages.cached(key) { return page }
         let page = try await render()
-        return try services.pages.page(for: key) { page }
+        return services.pages.page(for: key) { page }
     }
 
     @Sendable func cadres(_ request: Request, context: AppRequestContext) async throws -> HTML {

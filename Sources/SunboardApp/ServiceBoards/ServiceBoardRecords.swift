@@ -3,17 +3,13 @@ import SQLKit
 import SunboardCore
 
 /// A cadre on the 干部监督台: name, post, duties, alleys, phone and photo.
-enum CadreRecord: RecordKind {
+enum CadreRecord: ProjectedRecordKind {
     static let name = "cadre"
     static let projection = RowProjection(
         table: "cadres",
         columns: [
             .text("name"), .text("post"), .text("duties"), .text("lanes"), .text("phone"), .text("photo_sha256"), .number("position"),
         ])
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
 
     /// With the phone-sized copy of the photo, when it has one.
     static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
@@ -30,28 +26,16 @@ enum CadreRecord: RecordKind {
 }
 
 /// A line of the 便民指示牌.
-enum DirectoryEntryRecord: RecordKind {
+enum DirectoryEntryRecord: ProjectedRecordKind {
     static let name = "directory_entry"
     static let projection = RowProjection(
         table: "directory_entries", columns: [.text("category"), .text("name"), .text("address"), .text("phone"), .text("hours")])
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
-
-    static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
-        try await projection.states(ids: ids, kind: name, on: sql)
-    }
 }
 
 /// A 办事指南 with its forms, each by the SHA-256 of its file.
-enum GuideRecord: RecordKind {
+enum GuideRecord: ProjectedRecordKind {
     static let name = "guide"
     static let projection = RowProjection(table: "guides", columns: [.text("title"), .text("content"), .number("position")])
-
-    static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        try await projection.ids(after: after, limit: limit, on: sql)
-    }
 
     static func states(ids: [Int], on sql: any SQLDatabase) async throws -> [Int: RecordState] {
         guard !ids.isEmpty else { return [:] }
