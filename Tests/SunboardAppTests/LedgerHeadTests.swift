@@ -172,6 +172,10 @@ struct LedgerHeadTests {
             let posted = try #require(try await WebhookTests.outbox(app).last?.message)
             let printed = try #require(Self.printedCode(try await app.browser().get("/disclosures/\(ids[0])/print").text))
             try await app.publishDirectly(in: "yincheng", item: "major-matter", title: "之后的通知")
+            // While nothing is rewritten, the code from paper holds, in full or as printed.
+            let kept = try #require(LedgerCode(printed))
+            #expect(try await LedgerVerification(database: app.database).run(head: (kept.sequence, kept.prefix)).problem == nil)
+            #expect(try await LedgerVerification(database: app.database).run(head: (sequence: 1, hash: "")).problem != nil)
 
             // The first notice's words changed, and the chain made to fit them.
             try await app.database.sql.raw("UPDATE disclosure_versions SET body = '改过的内容' WHERE disclosure_id = \(bind: ids[0])").run()

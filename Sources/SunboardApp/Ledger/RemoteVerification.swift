@@ -57,7 +57,7 @@ public struct RemoteVerification: Sendable {
                 report.lastHash = entry.entryHash
                 if let head, entry.sequence == head.sequence {
                     headSeen = true
-                    if !entry.entryHash.hasPrefix(head.hash) {
+                    if head.hash.count < 16 || !entry.entryHash.hasPrefix(head.hash.lowercased()) {
                         verifier.fail(.init(sequence: head.sequence, kind: .headMismatch(expected: head.hash)))
                         break pages
                     }
