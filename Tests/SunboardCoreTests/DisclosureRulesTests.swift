@@ -169,6 +169,46 @@ struct TextDiffTests {
         #expect(diff == [.same("一"), .removed("二"), .added("贰"), .same("三"), .added("四")])
         #expect(TextDiff.lines(from: "", to: "") == [.same("")])
     }
+
+    @Test("Read one way a diff gives back the old text, the other way the new, and keeps every line it can")
+    func rebuilds() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let words = ["甲", "乙", "丙", "丁", ""]
+            let old = (0..<Int.random(in: 0...12, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+            let new = (0..<Int.random(in: 0...12, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+            let diff = TextDiff.lines(from: old.joined(separator: "\n"), to: new.joined(separator: "\n"))
+            let before = diff.compactMap { line -> String? in
+                switch line {
+                case .same(let text), .removed(let text): text
+                case .added: nil
+                }
+            }
+            let after = diff.compactMap { line -> String? in
+                switch line {
+                case .same(let text), .added(let text): text
+                case .removed: nil
+                }
+            }
+            #expect(before.joined(separator: "\n") == old.joined(separator: "\n"))
+            #expect(after.joined(separator: "\n") == new.joined(separator: "\n"))
+            // As few changed lines as a longest common subsequence allows.
+            let kept = diff.filter { if case .same = $0 { true } else { false } }.count
+            #expect(kept == Self.commonLength(old.joined(separator: "\n"), new.joined(separator: "\n")))
+        }
+    }
+
+    static func commonLength(_ old: String, _ new: String) -> Int {
+        let a = old.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = new.split(separator: "\n", omittingEmptySubsequences: false)
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        return table[0][0]
+    }
 }
 
 @Suite("The catalog item form")

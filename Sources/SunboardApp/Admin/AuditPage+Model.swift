@@ -14,17 +14,11 @@ struct AuditPage: Sendable {
         var address: String
     }
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     var frame: Frame
     var rows: [Row]
     var hasRows: Bool
-    var units: [Option]
-    var actions: [Option]
+    var units: [SelectOption]
+    var actions: [SelectOption]
     var actor: String
     var from: String
     var until: String

@@ -39,8 +39,10 @@ struct FeedbackAdminController {
         var error: String?
     }
 
+    static let notices = Flash(["reply": "已答复，答复已在居民意见栏公开。"])
+
     @Sendable func list(_ request: Request, context: UnitAdminContext) async throws -> HTML {
-        try await page(context, notice: request.queryDictionary["done"] == "reply" ? "已答复，答复已在居民意见栏公开。" : nil, error: nil, status: .ok)
+        try await page(context, notice: Self.notices.message(for: request), error: nil, status: .ok)
     }
 
     private func page(_ context: UnitAdminContext, notice: String?, error: String?, status: HTTPResponse.Status) async throws -> HTML {

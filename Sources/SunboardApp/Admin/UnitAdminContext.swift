@@ -33,4 +33,14 @@ struct UnitAdminContext: ChildRequestContext {
     func require(_ permission: Permission) throws {
         guard can(permission) else { throw CommonError.forbidden }
     }
+
+    /// An admin page's frame under this unit: the unit's home, then the
+    /// section's own crumb if any, then the page's crumbs as (title, url).
+    func frame(_ title: String, section: Frame.Crumb? = nil, crumbs: [(String, String)] = [], assets: StaticAssets) -> Frame {
+        Frame.admin(
+            title: title,
+            crumbs: [.init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path)] + (section.map { [$0] } ?? [])
+                + crumbs.map { .init(title: $0.0, url: $0.1) },
+            user: user, csrfToken: staff.csrfToken, assets: assets)
+    }
 }

@@ -23,9 +23,11 @@ struct UsersController {
         return try await services.units.subtrees(of: roots)
     }
 
+    static let notices = Flash(["1": "已保存。"])
+
     @Sendable func list(_ request: Request, context: StaffContext) async throws -> HTML {
         let units = try await managedUnits(context)
-        let notice = request.uri.queryParameters["done"].map { _ in "已保存。" }
+        let notice = Self.notices.message(for: request)
         return try await listPage(context: context, units: units, notice: notice, error: nil, status: .ok)
     }
 

@@ -29,17 +29,11 @@ struct UsersPage: Sendable {
         var people: [Person]
     }
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     var frame: Frame
     var groups: [Group]
     var newUserURL: String
-    var unitOptions: [Option]
-    var roleOptions: [Option]
+    var unitOptions: [SelectOption]
+    var roleOptions: [SelectOption]
     var notice: String?
     var error: String?
 
@@ -76,12 +70,12 @@ struct UsersPage: Sendable {
         self.error = error
     }
 
-    static func unitOptions(_ units: [Unit], selected: Int?) -> [Option] {
-        units.map { Option(value: String($0.id), label: $0.name, selected: $0.id == selected) }
+    static func unitOptions(_ units: [Unit], selected: Int?) -> [SelectOption] {
+        units.map { SelectOption(value: String($0.id), label: $0.name, selected: $0.id == selected) }
     }
 
-    static func roleOptions(selected: Role?) -> [Option] {
-        Role.allCases.sorted().map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0 == selected) }
+    static func roleOptions(selected: Role?) -> [SelectOption] {
+        Role.allCases.sorted().map { SelectOption(value: $0.rawValue, label: $0.chineseName, selected: $0 == selected) }
     }
 }
 
@@ -92,8 +86,8 @@ struct NewUserForm: Sendable {
     var cancelURL: String
     var username: String
     var displayName: String
-    var unitOptions: [UsersPage.Option]
-    var roleOptions: [UsersPage.Option]
+    var unitOptions: [SelectOption]
+    var roleOptions: [SelectOption]
     var errorSummary: String?
     var usernameError: String?
     var displayNameError: String?

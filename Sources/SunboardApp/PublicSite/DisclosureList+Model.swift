@@ -3,20 +3,14 @@ import SunboardCore
 /// Every published disclosure of a community, narrowed by section, class,
 /// item or period, a page at a time.
 struct DisclosureList: Sendable {
-    struct Choice: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     var frame: Frame
     var unitName: String
     var heading: String
     var listings: [ListingLink]
     var hasListings: Bool
     var total: Int
-    var sections: [Choice]
-    var classes: [Choice]
+    var sections: [SelectOption]
+    var classes: [SelectOption]
     var period: String
     var action: String
     var previousURL: String?

@@ -41,17 +41,11 @@ struct FeedbackController {
     }
 
     struct FormPage: Sendable {
-        struct Option: Sendable {
-            var value: String
-            var label: String
-            var selected: Bool
-        }
-
         var frame: Frame
         var unitName: String
         var action: String
         var listURL: String
-        var kinds: [Option]
+        var kinds: [SelectOption]
         var input: FeedbackInput
         var errors: [String: String]
         var failure: String?

@@ -7,13 +7,15 @@ public enum TextDiff {
         case removed(String)
     }
 
-    /// The table of the longest common subsequence grows with the product of
-    /// the two lengths; past this many cells the changed middle is shown as
-    /// removed and added whole, which is still true, only less precise.
+    /// Past this many pairs of middle lines the changed middle is shown as
+    /// removed and added whole, which is still true, only less precise: a
+    /// diff of two long, wholly different texts costs the product of their
+    /// lengths.
     public static let maximumCells = 4_000_000
 
     /// Kept, removed and added lines in reading order: the lines both texts
-    /// start and end with, and between them the longest common subsequence.
+    /// start and end with, and between them the standard library's diff
+    /// (Myers), removals before additions where both happen.
     public static func lines(from old: String, to new: String) -> [Line] {
         let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -27,32 +29,31 @@ public enum TextDiff {
     }
 
     private static func middle(_ a: [String], _ b: [String]) -> [Line] {
-        let n = a.count, m = b.count
-        guard n > 0, m > 0, (n + 1) * (m + 1) <= maximumCells else { return a.map(Line.removed) + b.map(Line.added) }
-        // One flat table of 32-bit counts: a fifth of the memory of [[Int]].
-        let width = m + 1
-        var table = [Int32](repeating: 0, count: (n + 1) * width)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                table[i * width + j] =
-                    a[i] == b[j] ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
+        guard !a.isEmpty, !b.isEmpty, a.count * b.count <= maximumCells else { return a.map(Line.removed) + b.map(Line.added) }
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
+        for change in b.difference(from: a) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
         var result: [Line] = []
-        var i = 0, j = 0
-        while i < n && j < m {
-            if a[i] == b[j] {
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, removed.contains(i) {
+                result.append(.removed(a[i]))
+                i += 1
+            } else if j < b.count, inserted.contains(j) {
+                result.append(.added(b[j]))
+                j += 1
+            } else {
                 result.append(.same(a[i]))
                 i += 1
                 j += 1
-            } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
-                result.append(.removed(a[i]))
-                i += 1
-            } else {
-                result.append(.added(b[j]))
-                j += 1
             }
         }
-        return result + a[i...].map(Line.removed) + b[j...].map(Line.added)
+        return result
     }
 }

@@ -46,12 +46,6 @@ struct CatalogAdminPage: Sendable {
 
 /// The form for one catalog item.
 struct CatalogItemForm: Sendable {
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     var frame: Frame
     /// The day a change to the schedule takes effect (today unless later).
     var effectiveFrom: String
@@ -63,10 +57,10 @@ struct CatalogItemForm: Sendable {
     var code: String
     var title: String
     var description: String
-    var scopes: [Option]
-    var classes: [Option]
-    var frequencies: [Option]
-    var sections: [Option]
+    var scopes: [SelectOption]
+    var classes: [SelectOption]
+    var frequencies: [SelectOption]
+    var sections: [SelectOption]
     var dueMonthsAfter: String
     var dueDay: String
     var fields: String
@@ -89,14 +83,16 @@ struct CatalogItemForm: Sendable {
         self.code = input.code
         self.title = input.title
         self.description = input.description
-        self.scopes = DisclosureScope.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.scope) }
+        self.scopes = DisclosureScope.allCases.map {
+            SelectOption(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.scope)
+        }
         self.classes = DisclosureClass.allCases.map {
-            Option(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.disclosureClass)
+            SelectOption(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.disclosureClass)
         }
         self.frequencies =
-            [Option(value: "", label: "（不是定期公开）", selected: input.frequency.isEmpty)]
-            + Frequency.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.frequency) }
-        self.sections = BoardSection.community.map { Option(value: $0.id, label: $0.title, selected: $0.id == input.boardSection) }
+            [SelectOption(value: "", label: "（不是定期公开）", selected: input.frequency.isEmpty)]
+            + Frequency.allCases.map { SelectOption(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.frequency) }
+        self.sections = BoardSection.community.map { SelectOption(value: $0.id, label: $0.title, selected: $0.id == input.boardSection) }
         self.dueMonthsAfter = input.dueMonthsAfter
         self.dueDay = input.dueDay
         self.fields = input.fields

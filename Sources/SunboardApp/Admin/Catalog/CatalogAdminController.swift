@@ -125,12 +125,8 @@ struct CatalogAdminController {
     }
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
-        let base: [Frame.Crumb] = [
-            .init(title: context.unit.name, url: SiteURL.unitAdmin(context.unit.slug).path),
-            .init(title: "公开目录", url: SiteURL.adminCatalog(context.unit.slug).path),
-        ]
-        return Frame.admin(
-            title: title, crumbs: base + crumbs.map { .init(title: $0.0, url: $0.1) }, user: context.user,
-            csrfToken: context.staff.csrfToken, assets: services.renderer.assets)
+        context.frame(
+            title, section: .init(title: "公开目录", url: SiteURL.adminCatalog(context.unit.slug).path), crumbs: crumbs,
+            assets: services.renderer.assets)
     }
 }

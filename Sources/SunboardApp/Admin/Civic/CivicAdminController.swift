@@ -145,12 +145,12 @@ struct CivicAdminController {
 
     @Sendable func item(_ request: Request, context: UnitAdminContext) async throws -> HTML {
         try Self.requireCommunity(context)
-        let notices = [
+        let notices = Flash([
             "saved": "节点已保存（还没有公开）。要让居民看到，请点“生成进展草稿”。",
             "corrected": "基本信息已保存。已公开的记录，更正在公开账本里登记为它的新版本。",
-        ]
+        ])
         return try await renderItem(
-            context, error: nil, notice: request.queryDictionary["done"].flatMap { notices[$0] }, form: [:], status: .ok)
+            context, error: nil, notice: notices.message(for: request), form: [:], status: .ok)
     }
 
     private func renderItem(
@@ -420,13 +420,12 @@ struct CivicAdminController {
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ pages: [String]) -> Frame {
         let unit = context.unit
-        var crumbs: [Frame.Crumb] = [
-            .init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path), .init(title: "居务进程", url: SiteURL.adminCivic(unit.slug).path),
-        ]
+        var crumbs: [(String, String)] = []
         if let page = pages.first, let id = context.parameters.get("id") {
-            crumbs.append(.init(title: title, url: SiteURL.adminCivicItem(unit.slug, page, id).path))
+            crumbs.append((title, SiteURL.adminCivicItem(unit.slug, page, id).path))
         }
-        return Frame.admin(
-            title: title, crumbs: crumbs, user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets)
+        return context.frame(
+            title, section: .init(title: "居务进程", url: SiteURL.adminCivic(unit.slug).path), crumbs: crumbs,
+            assets: services.renderer.assets)
     }
 }

@@ -8,12 +8,6 @@ struct CivicAdminHub: Sendable {
         var meta: String
     }
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     var frame: Frame
     var unitName: String
     var canDraft: Bool
@@ -25,7 +19,7 @@ struct CivicAdminHub: Sendable {
     var hearings: [Row]
     var projects: [Row]
     var parents: [Row]
-    var electionKinds: [Option]
+    var electionKinds: [SelectOption]
     var urls: [String: String]
 
     init(
@@ -43,7 +37,7 @@ struct CivicAdminHub: Sendable {
         self.projects = projects
         self.parents = parents
         self.electionKinds = ElectionKind.allCases.map {
-            Option(value: $0.rawValue, label: $0.chinese, selected: form["kind"] == $0.rawValue)
+            SelectOption(value: $0.rawValue, label: $0.chinese, selected: form["kind"] == $0.rawValue)
         }
         self.urls = Dictionary(
             uniqueKeysWithValues: ["elections", "meetings", "hearings", "projects", "bulletins", "honors", "albums", "appraisals"].map {

@@ -30,11 +30,10 @@ struct AssessmentAdminController {
     @Sendable func page(_ request: Request, context: UnitAdminContext) async throws -> HTML {
         let office = try office(context)
         let year = try year(request)
-        let saved = request.queryDictionary["done"]
-        return try await render(
-            context, office: office, year: year, errors: nil,
-            notice: saved == "settings" ? "已保存，分数按新的权重重新计算。" : saved == "note" ? "已记下。" : nil, status: .ok)
+        return try await render(context, office: office, year: year, errors: nil, notice: Self.notices.message(for: request), status: .ok)
     }
+
+    static let notices = Flash(["settings": "已保存，分数按新的权重重新计算。", "note": "已记下。"])
 
     private func render(
         _ context: UnitAdminContext, office: Unit, year: Int, errors: ValidationFailure?, notice: String?, status: HTTPResponse.Status,

@@ -29,11 +29,6 @@ struct AssessmentPage: Sendable {
         var complianceURL: String
     }
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-    }
-
     var frame: Frame
     var officeName: String
     var year: Int
@@ -50,8 +45,8 @@ struct AssessmentPage: Sendable {
     var csvURL: String
     var previousURL: String
     var nextURL: String
-    var kinds: [Option]
-    var communities: [Option]
+    var kinds: [SelectOption]
+    var communities: [SelectOption]
     var errors: [String: String]
     var error: String?
     var notice: String?
@@ -89,8 +84,8 @@ struct AssessmentPage: Sendable {
         csvURL = SiteURL.adminAssessmentCSV(office.slug).path + query
         previousURL = SiteURL.adminAssessment(office.slug).path + "?year=\(year - 1)"
         nextURL = SiteURL.adminAssessment(office.slug).path + "?year=\(year + 1)"
-        kinds = AssessmentNote.Kind.allCases.map { Option(value: $0.rawValue, label: $0.chinese) }
-        communities = ranking.map { Option(value: String($0.unit.id), label: $0.unit.name) }
+        kinds = AssessmentNote.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.chinese) }
+        communities = ranking.map { SelectOption(value: String($0.unit.id), label: $0.unit.name) }
         self.errors = fieldErrors(errors)
         self.error = errors?.message
         self.notice = notice

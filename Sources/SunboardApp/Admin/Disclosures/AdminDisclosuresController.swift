@@ -81,16 +81,16 @@ struct AdminDisclosuresController {
 
     @Sendable func show(_ request: Request, context: UnitAdminContext) async throws -> HTML {
         let (disclosure, item) = try await target(context)
-        let notice = request.queryDictionary["done"].flatMap(Self.notices.index(forKey:)).map { Self.notices[$0].value }
+        let notice = Self.notices.message(for: request)
         return try await page(context, disclosure: disclosure, item: item, error: nil, notice: notice, status: .ok)
     }
 
-    static let notices = [
+    static let notices = Flash([
         "saved": "已保存。", "submit": "已提交审核。", "approve": "已审核通过，等待居委会主任发布。", "return": "已退回，起草人会看到您的意见。",
         "publish": "已发布，居民现在可以看到。", "correct": "已开始更正：修改后重新提交审核、发布，居民会看到更正理由和前后对比。",
         "withdraw": "已撤回，撤回理由已向居民公开。",
         "civic": "已生成公开草稿。请核对内容，可以修改文字，然后提交审核；审核通过、主任发布后，居民才能在居务进程里看到这一步。",
-    ]
+    ])
 
     private func page(
         _ context: UnitAdminContext, disclosure: Disclosure, item: CatalogItem, error: String?, notice: String?, status: HTTPResponse.Status
@@ -225,10 +225,6 @@ struct AdminDisclosuresController {
     }
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
-        Frame.admin(
-            title: title,
-            crumbs: [.init(title: context.unit.name, url: SiteURL.unitAdmin(context.unit.slug).path)]
-                + crumbs.map { .init(title: $0.0, url: $0.1) },
-            user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets)
+        context.frame(title, crumbs: crumbs, assets: services.renderer.assets)
     }
 }

@@ -64,17 +64,11 @@ struct RecentLine: Sendable {
 
 /// The form a 经办人 fills in, with receipts.
 struct ReimbursementForm: Sendable {
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     var frame: Frame
     var action: String
     var cancelURL: String
-    var funds: [Option]
-    var categories: [Option]
+    var funds: [SelectOption]
+    var categories: [SelectOption]
     var input: ReimbursementInput
     var chain: String
     var failure: String?
@@ -84,8 +78,8 @@ struct ReimbursementForm: Sendable {
         self.frame = frame
         self.action = action
         self.cancelURL = cancelURL
-        self.funds = Fund.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.fund) }
-        self.categories = FinanceCategory.expense.map { Option(value: $0, label: $0, selected: $0 == input.category) }
+        self.funds = Fund.allCases.map { SelectOption(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.fund) }
+        self.categories = FinanceCategory.expense.map { SelectOption(value: $0, label: $0, selected: $0 == input.category) }
         self.input = input
         self.chain = chain.chinese
         self.failure = failure?.message
@@ -157,9 +151,9 @@ struct IncomeForm: Sendable {
     var frame: Frame
     var action: String
     var cancelURL: String
-    var kinds: [ReimbursementForm.Option]
-    var funds: [ReimbursementForm.Option]
-    var categories: [ReimbursementForm.Option]
+    var kinds: [SelectOption]
+    var funds: [SelectOption]
+    var categories: [SelectOption]
     var input: FinanceLineInput
     var failure: String?
     var errors: [String: String]

@@ -28,14 +28,14 @@ struct FinanceAdminController {
     // MARK: Overview
 
     @Sendable func overview(_ request: Request, context: UnitAdminContext) async throws -> HTML {
-        try await overviewPage(context, notice: request.queryDictionary["done"].flatMap { Self.notices[$0] }, error: nil, status: .ok)
+        try await overviewPage(context, notice: Self.notices.message(for: request), error: nil, status: .ok)
     }
 
-    static let notices = [
+    static let notices = Flash([
         "filed": "报账单已提交，等待签字。", "sign": "已签字。", "reject": "已退回，理由已告知经办人。", "post": "已过账，这笔支出和原始单据已在财务公开栏公开。",
         "file": "已补齐单据并提交签字。", "income": "已登记。", "chain": "签字流程已保存，之后提交的报账单按新流程签字。",
         "correct": "冲销单已提交，按签字流程签字后由报账员过账；更正后的那一笔在冲销过账后才能过账。",
-    ]
+    ])
 
     private func overviewPage(_ context: UnitAdminContext, notice: String?, error: String?, status: HTTPResponse.Status) async throws
         -> HTML
@@ -118,7 +118,7 @@ struct FinanceAdminController {
     @Sendable func show(_ request: Request, context: UnitAdminContext) async throws -> HTML {
         let reimbursement = try await target(context)
         return try await page(
-            context, reimbursement, notice: request.queryDictionary["done"].flatMap { Self.notices[$0] }, error: nil, status: .ok)
+            context, reimbursement, notice: Self.notices.message(for: request), error: nil, status: .ok)
     }
 
     /// `sign`, `reject`, `post` or `file` (an imported draft).
@@ -302,7 +302,7 @@ struct FinanceAdminController {
         let (chain, owner) = try await services.finance.chain(lineage: context.scope.lineage.map(\.id))
         return try chainView(
             context, chain: chain, inherited: owner != context.unit.id, failure: nil,
-            notice: request.queryDictionary["done"].flatMap { Self.notices[$0] })
+            notice: Self.notices.message(for: request))
     }
 
     @Sendable func saveChain(_ request: Request, context: UnitAdminContext) async throws -> Response {
@@ -359,11 +359,8 @@ struct FinanceAdminController {
     }
 
     func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
-        let finance = [Frame.Crumb(title: "财务", url: SiteURL.adminFinance(context.unit.slug).path)]
-        return Frame.admin(
-            title: title,
-            crumbs: [.init(title: context.unit.name, url: SiteURL.unitAdmin(context.unit.slug).path)] + finance
-                + crumbs.map { .init(title: $0.0, url: $0.1) },
-            user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets)
+        context.frame(
+            title, section: .init(title: "财务", url: SiteURL.adminFinance(context.unit.slug).path), crumbs: crumbs,
+            assets: services.renderer.assets)
     }
 }

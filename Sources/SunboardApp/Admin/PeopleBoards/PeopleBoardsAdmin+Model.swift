@@ -198,16 +198,10 @@ struct BoardImportPage: Sendable {
 
 /// `/admin/units/{slug}/boards/{board}/settings`: what to publish, keep or not keep.
 struct BoardSettingsPage: Sendable {
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct Field: Sendable {
         var key: String
         var label: String
-        var options: [Option]
+        var options: [SelectOption]
         var choosable: Bool
         var current: String
         var reason: String

@@ -25,10 +25,10 @@ struct PeopleBoardsAdminController {
         group.post("boards/{board}/review-disclosure", use: reviewDisclosure)
     }
 
-    static let notices = [
+    static let notices = Flash([
         "added": "已登记。", "edit": "已保存。", "notice": "公示稿已提交审核。审核通过并发布后开始 7 天公示。", "decide": "已审批，结果已记入档案。",
         "adjust": "保障金已调整，公开栏已显示变动。", "remove": "已移出名册，公开栏已显示变动。", "review": "复审结果已记录。", "settings": "公开设置已保存。",
-    ]
+    ])
 
     // MARK: Lists
 
@@ -73,7 +73,7 @@ struct PeopleBoardsAdminController {
     }
 
     @Sendable func boardPage(_ request: Request, context: UnitAdminContext) async throws -> HTML {
-        try await boardPage(context, notice: request.queryDictionary["done"].flatMap { Self.notices[$0] }, error: nil, status: .ok)
+        try await boardPage(context, notice: Self.notices.message(for: request), error: nil, status: .ok)
     }
 
     private func boardPage(_ context: UnitAdminContext, notice: String?, error: String?, status: HTTPResponse.Status) async throws -> HTML {
@@ -175,7 +175,7 @@ struct PeopleBoardsAdminController {
 
     @Sendable func show(_ request: Request, context: UnitAdminContext) async throws -> HTML {
         let card = try await target(context)
-        return try await page(context, card, notice: request.queryDictionary["done"].flatMap { Self.notices[$0] }, error: nil, status: .ok)
+        return try await page(context, card, notice: Self.notices.message(for: request), error: nil, status: .ok)
     }
 
     private func page(_ context: UnitAdminContext, _ card: BoardCard, notice: String?, error: String?, status: HTTPResponse.Status)
@@ -402,12 +402,8 @@ struct PeopleBoardsAdminController {
     // MARK: Shared
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
-        Frame.admin(
-            title: title,
-            crumbs: [
-                .init(title: context.unit.name, url: SiteURL.unitAdmin(context.unit.slug).path),
-                .init(title: "插卡式公示", url: SiteURL.adminBoards(context.unit.slug).path),
-            ] + crumbs.map { .init(title: $0.0, url: $0.1) },
-            user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets)
+        context.frame(
+            title, section: .init(title: "插卡式公示", url: SiteURL.adminBoards(context.unit.slug).path), crumbs: crumbs,
+            assets: services.renderer.assets)
     }
 }

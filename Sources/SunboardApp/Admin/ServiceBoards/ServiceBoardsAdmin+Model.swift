@@ -36,18 +36,12 @@ struct CadreFormPage: Sendable {
 
 /// The form for one line of the 便民指示牌.
 struct DirectoryFormPage: Sendable {
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     var frame: Frame
     var heading: String
     var action: String
     var cancelURL: String
     var input: DirectoryEntryInput
-    var categories: [Option]
+    var categories: [SelectOption]
     var errors: [String: String]
     var failure: String?
 }

@@ -30,7 +30,7 @@ struct ServiceBoardsAdminController {
     }
 
     private static let titles = ["cadres": "干部监督台", "directory": "便民指示牌", "guides": "办事指南"]
-    private static let notices = ["saved": "已保存，公开页面已更新。", "deleted": "已撤下。"]
+    private static let notices = Flash(["saved": "已保存，公开页面已更新。", "deleted": "已撤下。"])
 
     // MARK: Lists
 
@@ -71,7 +71,7 @@ struct ServiceBoardsAdminController {
             frame: frame(context, title, []), heading: title, lead: lead, rows: rows, isEmpty: rows.isEmpty,
             canEdit: context.can(.manageServiceBoards), newURL: SiteURL.adminServiceItem(slug, kind, "new").path,
             newLabel: kind == "cadres" ? "添加干部" : kind == "directory" ? "添加电话" : "添加事项", publicURL: publicURL,
-            notice: request.queryDictionary["done"].flatMap { Self.notices[$0] })
+            notice: Self.notices.message(for: request))
         return HTML(try services.renderer.render("admin/service-board", model))
     }
 
@@ -266,10 +266,6 @@ struct ServiceBoardsAdminController {
     }
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
-        Frame.admin(
-            title: title,
-            crumbs: [.init(title: context.unit.name, url: SiteURL.unitAdmin(context.unit.slug).path)]
-                + crumbs.map { .init(title: $0.0, url: $0.1) },
-            user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets)
+        context.frame(title, crumbs: crumbs, assets: services.renderer.assets)
     }
 }

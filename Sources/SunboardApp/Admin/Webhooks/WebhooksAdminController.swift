@@ -18,7 +18,7 @@ struct WebhooksAdminController {
 
     @Sendable func page(_ request: Request, context: UnitAdminContext) async throws -> HTML {
         try context.require(.manageWebhooks)
-        let notice = request.queryDictionary["done"].flatMap { WebhooksPage.notices[$0] }
+        let notice = WebhooksPage.notices.message(for: request)
         return try await render(context, form: .init(), error: nil, notice: notice, status: .ok)
     }
 

@@ -42,13 +42,6 @@ struct WebhooksPage: Sendable {
         var milliseconds: Int
     }
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var hint: String
-        var selected: Bool
-    }
-
     var frame: Frame
     var unitName: String
     var formURL: String
@@ -56,8 +49,8 @@ struct WebhooksPage: Sendable {
     var hasSubscriptions: Bool
     var deliveries: [Delivery]
     var hasDeliveries: Bool
-    var formats: [Option]
-    var classes: [Option]
+    var formats: [SelectOption]
+    var classes: [SelectOption]
     var name: String
     var url: String
     var backfill: String
@@ -70,14 +63,14 @@ struct WebhooksPage: Sendable {
     /// Set when SUNBOARD_PUBLIC_URL is not: the address links will use instead.
     var publicURLMissing: String?
 
-    static let notices: [String: String] = [
+    static let notices = Flash([
         "created": "已添加。新的公开发布后会自动推送；可先点“发送测试消息”看看群里能否收到。",
         "paused": "已暂停：消息先留在待发送里，恢复后再发。",
         "resumed": "已恢复推送。",
         "deleted": "已删除这个推送和它的记录。",
         "tested": "测试消息已排队：推送中的几秒内发出，已暂停的等恢复后再发；结果见下方推送记录。",
         "retried": "已重新排队发送。",
-    ]
+    ])
 
     init(
         frame: Frame, unit: Unit, subscriptions: [WebhookSubscription], deliveries: [WebhookDelivery], form: WebhookSubscriptionInput,
@@ -117,10 +110,10 @@ struct WebhooksPage: Sendable {
         self.hasDeliveries = !deliveries.isEmpty
         let chosenFormat = form.format.isEmpty ? WebhookFormat.wecom.rawValue : form.format
         self.formats = WebhookFormat.allCases.map {
-            Option(value: $0.rawValue, label: $0.chinese, hint: $0.secretHint, selected: $0.rawValue == chosenFormat)
+            SelectOption(value: $0.rawValue, label: $0.chinese, hint: $0.secretHint, selected: $0.rawValue == chosenFormat)
         }
         self.classes = DisclosureClass.allCases.map {
-            Option(value: $0.rawValue, label: $0.chinese, hint: "", selected: form.classes.contains($0.rawValue))
+            SelectOption(value: $0.rawValue, label: $0.chinese, hint: "", selected: form.classes.contains($0.rawValue))
         }
         self.name = form.name
         self.url = form.url
