@@ -7,8 +7,8 @@ struct UnitAdminController {
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
         group.get(use: show)
-        group.get("profile", use: editProfile)
-        group.post("profile", use: updateProfile)
+        group.get(SiteURL.unitProfile("{slug}").route(under: .unitAdmin("{slug}")), use: editProfile)
+        group.post(SiteURL.unitProfile("{slug}").route(under: .unitAdmin("{slug}")), use: updateProfile)
     }
 
     @Sendable func show(_ request: Request, context: UnitAdminContext) async throws -> HTML {

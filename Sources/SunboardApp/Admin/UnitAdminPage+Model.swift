@@ -80,7 +80,7 @@ struct UnitAdminPage: Sendable {
         self.financeURL = unit.kind == .community ? SiteURL.adminFinance(unit.slug).path : nil
         self.civicURL = unit.kind == .community ? SiteURL.adminCivic(unit.slug).path : nil
         self.boardsURL = unit.kind == .community ? SiteURL.adminBoards(unit.slug).path : nil
-        self.feedbackURL = SiteURL.unitAdmin(unit.slug).path + "/feedback"
+        self.feedbackURL = SiteURL.adminFeedback(unit.slug).path
         self.cadresURL = SiteURL.adminServiceBoard(unit.slug, "cadres").path
         self.directoryURL = SiteURL.adminServiceBoard(unit.slug, "directory").path
         self.guidesURL = SiteURL.adminServiceBoard(unit.slug, "guides").path

@@ -34,6 +34,10 @@ public enum SiteURL: Sendable, Equatable {
     case unitGuides(String)
     case guide(String)
     case guidePrint(String)
+    /// A stylesheet, script or icon of the app (`StaticAssets`).
+    case staticAsset(String)
+    case favicon
+    case robots
     // Staff pages
     case login
     case logout
@@ -62,6 +66,7 @@ public enum SiteURL: Sendable, Equatable {
     case adminBoards(String)
     case adminBoard(String, String)
     case adminNewCard(String, String)
+    case adminCards(String, String)
     case adminCard(String, String, String)
     case adminCardStep(String, String, String, String)
     case adminBoardImport(String, String)
@@ -73,6 +78,8 @@ public enum SiteURL: Sendable, Equatable {
     case adminServiceItem(String, String, String)
     case adminServiceItemDelete(String, String, String)
     case adminWebhooks(String)
+    case adminFeedback(String)
+    case adminFeedbackReply(String, String, String)
     case adminCompliance(String)
     case adminComplianceCSV(String)
     case adminAssessment(String)
@@ -157,6 +164,9 @@ public enum SiteURL: Sendable, Equatable {
         case .unitGuides(let slug): "/units/\(slug)/guides"
         case .guide(let id): "/guides/\(id)"
         case .guidePrint(let id): "/guides/\(id)/print"
+        case .staticAsset(let name): "/static/\(name)"
+        case .favicon: "/favicon.ico"
+        case .robots: "/robots.txt"
         case .login: "/admin/login"
         case .logout: "/admin/logout"
         case .admin: "/admin"
@@ -184,6 +194,7 @@ public enum SiteURL: Sendable, Equatable {
         case .adminBoards(let slug): "/admin/units/\(slug)/boards"
         case .adminBoard(let slug, let board): "/admin/units/\(slug)/boards/\(board)"
         case .adminNewCard(let slug, let board): "/admin/units/\(slug)/boards/\(board)/new"
+        case .adminCards(let slug, let board): "/admin/units/\(slug)/boards/\(board)/cards"
         case .adminCard(let slug, let board, let id): "/admin/units/\(slug)/boards/\(board)/cards/\(id)"
         case .adminCardStep(let slug, let board, let id, let step): "/admin/units/\(slug)/boards/\(board)/cards/\(id)/\(step)"
         case .adminBoardImport(let slug, let board): "/admin/units/\(slug)/boards/\(board)/import"
@@ -193,6 +204,8 @@ public enum SiteURL: Sendable, Equatable {
         case .adminServiceItem(let slug, let kind, let id): "/admin/units/\(slug)/\(kind)/\(id)"
         case .adminServiceItemDelete(let slug, let kind, let id): "/admin/units/\(slug)/\(kind)/\(id)/delete"
         case .adminWebhooks(let slug): "/admin/units/\(slug)/webhooks"
+        case .adminFeedback(let slug): "/admin/units/\(slug)/feedback"
+        case .adminFeedbackReply(let slug, let kind, let id): "/admin/units/\(slug)/feedback/\(kind)/\(id)/reply"
         case .adminCompliance(let slug): "/admin/units/\(slug)/compliance"
         case .adminComplianceCSV(let slug): "/admin/units/\(slug)/compliance.csv"
         case .adminAssessment(let slug): "/admin/units/\(slug)/assessment"

@@ -9,11 +9,11 @@ struct PublicController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(SiteURL.home.route, use: home)
         router.get(SiteURL.unit("{slug}").route, use: unit)
-        router.get("/static/{name}", use: asset)
-        router.get("/favicon.ico") { request, _ in
+        router.get(SiteURL.staticAsset("{name}").route, use: asset)
+        router.get(SiteURL.favicon.route) { request, _ in
             services.renderer.assets.response(name: "icon.svg", request: request) ?? Response(status: .notFound)
         }
-        router.get("/robots.txt") { _, _ in
+        router.get(SiteURL.robots.route) { _, _ in
             "User-agent: *\nAllow: /\nDisallow: /admin/\n"
         }
     }

@@ -33,8 +33,8 @@ public struct StaticAssets: Sendable {
 
     /// The link to a file, with its fingerprint.
     public func url(_ name: String) -> String {
-        guard let asset = assets[name] else { return "/static/\(name)" }
-        return "/static/\(name)?v=\(asset.fingerprint)"
+        guard let asset = assets[name] else { return SiteURL.staticAsset(name).path }
+        return SiteURL.staticAsset(name).path + "?v=\(asset.fingerprint)"
     }
 
     func response(name: String, request: Request) -> Response? {

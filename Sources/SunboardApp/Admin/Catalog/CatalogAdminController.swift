@@ -8,11 +8,11 @@ struct CatalogAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get("catalog", use: list)
-        group.get("catalog/new", use: new)
-        group.post("catalog/new", use: create)
-        group.get("catalog/{id}", use: edit)
-        group.post("catalog/{id}", use: update)
+        group.get(SiteURL.adminCatalog("{slug}").route(under: .unitAdmin("{slug}")), use: list)
+        group.get(SiteURL.adminNewCatalogItem("{slug}").route(under: .unitAdmin("{slug}")), use: new)
+        group.post(SiteURL.adminNewCatalogItem("{slug}").route(under: .unitAdmin("{slug}")), use: create)
+        group.get(SiteURL.adminCatalogItem("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: edit)
+        group.post(SiteURL.adminCatalogItem("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: update)
     }
 
     @Sendable func list(_ request: Request, context: UnitAdminContext) async throws -> HTML {

@@ -9,14 +9,14 @@ struct AdminDisclosuresController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get("disclosures", use: list)
-        group.get("disclosures/new", use: new)
-        group.post("disclosures", use: create)
-        group.get("disclosures/{id}", use: show)
-        group.get("disclosures/{id}/edit", use: edit)
-        group.post("disclosures/{id}/edit", use: update)
-        group.post("disclosures/{id}/{step}", use: step)
-        group.get("files/{sha256}", use: file)
+        group.get(SiteURL.adminDisclosures("{slug}").route(under: .unitAdmin("{slug}")), use: list)
+        group.get(SiteURL.adminNewDisclosure("{slug}").route(under: .unitAdmin("{slug}")), use: new)
+        group.post(SiteURL.adminDisclosures("{slug}").route(under: .unitAdmin("{slug}")), use: create)
+        group.get(SiteURL.adminDisclosure("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: show)
+        group.get(SiteURL.adminEditDisclosure("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: edit)
+        group.post(SiteURL.adminEditDisclosure("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: update)
+        group.post(SiteURL.adminDisclosureStep("{slug}", "{id}", "{step}").route(under: .unitAdmin("{slug}")), use: step)
+        group.get(SiteURL.adminFile("{slug}", "{sha256}").route(under: .unitAdmin("{slug}")), use: file)
     }
 
     // MARK: Lists

@@ -9,20 +9,20 @@ struct FinanceAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get("finance", use: overview)
-        group.get("finance/reimbursements/new", use: newRequest)
-        group.post("finance/reimbursements", use: createRequest)
-        group.get("finance/reimbursements/{id}", use: show)
-        group.post("finance/reimbursements/{id}/{step}", use: step)
-        group.get("finance/entries/{id}/correct", use: correctionForm)
-        group.post("finance/entries/{id}/correct", use: requestCorrection)
-        group.get("finance/income", use: incomeForm)
-        group.post("finance/income", use: recordIncome)
-        group.get("finance/import", use: importForm)
-        group.post("finance/import", use: importFile)
-        group.post("finance/statements", use: generateStatement)
-        group.get("finance/chain", use: chainPage)
-        group.post("finance/chain", use: saveChain)
+        group.get(SiteURL.adminFinance("{slug}").route(under: .unitAdmin("{slug}")), use: overview)
+        group.get(SiteURL.adminNewReimbursement("{slug}").route(under: .unitAdmin("{slug}")), use: newRequest)
+        group.post(SiteURL.adminReimbursements("{slug}").route(under: .unitAdmin("{slug}")), use: createRequest)
+        group.get(SiteURL.adminReimbursement("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: show)
+        group.post(SiteURL.adminReimbursementStep("{slug}", "{id}", "{step}").route(under: .unitAdmin("{slug}")), use: step)
+        group.get(SiteURL.adminFinanceCorrection("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: correctionForm)
+        group.post(SiteURL.adminFinanceCorrection("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: requestCorrection)
+        group.get(SiteURL.adminIncome("{slug}").route(under: .unitAdmin("{slug}")), use: incomeForm)
+        group.post(SiteURL.adminIncome("{slug}").route(under: .unitAdmin("{slug}")), use: recordIncome)
+        group.get(SiteURL.adminFinanceImport("{slug}").route(under: .unitAdmin("{slug}")), use: importForm)
+        group.post(SiteURL.adminFinanceImport("{slug}").route(under: .unitAdmin("{slug}")), use: importFile)
+        group.post(SiteURL.adminStatements("{slug}").route(under: .unitAdmin("{slug}")), use: generateStatement)
+        group.get(SiteURL.adminChain("{slug}").route(under: .unitAdmin("{slug}")), use: chainPage)
+        group.post(SiteURL.adminChain("{slug}").route(under: .unitAdmin("{slug}")), use: saveChain)
     }
 
     // MARK: Overview

@@ -9,20 +9,20 @@ struct PeopleBoardsAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get("boards", use: overview)
-        group.get("boards/{board}", use: boardPage)
-        group.get("boards/{board}/new", use: newCard)
-        group.post("boards/{board}/cards", use: createCard)
-        group.get("boards/{board}/cards/{id}", use: show)
-        group.get("boards/{board}/cards/{id}/edit", use: editForm)
+        group.get(SiteURL.adminBoards("{slug}").route(under: .unitAdmin("{slug}")), use: overview)
+        group.get(SiteURL.adminBoard("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: boardPage)
+        group.get(SiteURL.adminNewCard("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: newCard)
+        group.post(SiteURL.adminCards("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: createCard)
+        group.get(SiteURL.adminCard("{slug}", "{board}", "{id}").route(under: .unitAdmin("{slug}")), use: show)
+        group.get(SiteURL.adminCardStep("{slug}", "{board}", "{id}", "edit").route(under: .unitAdmin("{slug}")), use: editForm)
         // The router prefers the literal `edit` segment, so its POST is registered by name.
-        group.post("boards/{board}/cards/{id}/edit", use: step)
-        group.post("boards/{board}/cards/{id}/{step}", use: step)
-        group.get("boards/{board}/import", use: importForm)
-        group.post("boards/{board}/import", use: importFile)
-        group.get("boards/{board}/settings", use: settingsForm)
-        group.post("boards/{board}/settings", use: saveSettings)
-        group.post("boards/{board}/review-disclosure", use: reviewDisclosure)
+        group.post(SiteURL.adminCardStep("{slug}", "{board}", "{id}", "edit").route(under: .unitAdmin("{slug}")), use: step)
+        group.post(SiteURL.adminCardStep("{slug}", "{board}", "{id}", "{step}").route(under: .unitAdmin("{slug}")), use: step)
+        group.get(SiteURL.adminBoardImport("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: importForm)
+        group.post(SiteURL.adminBoardImport("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: importFile)
+        group.get(SiteURL.adminBoardSettings("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: settingsForm)
+        group.post(SiteURL.adminBoardSettings("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: saveSettings)
+        group.post(SiteURL.adminBoardReview("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: reviewDisclosure)
     }
 
     static let notices = Flash([
@@ -154,7 +154,7 @@ struct PeopleBoardsAdminController {
         let model = CardFormPage(
             frame: frame(context, heading, [(board.title, SiteURL.adminBoard(unit.slug, board.code).path)]), heading: heading,
             action: card.map { SiteURL.adminCardStep(unit.slug, board.code, String($0.id), "edit").path }
-                ?? SiteURL.adminBoard(unit.slug, board.code).path + "/cards",
+                ?? SiteURL.adminCards(unit.slug, board.code).path,
             cancelURL: card.map { SiteURL.adminCard(unit.slug, board.code, String($0.id)).path }
                 ?? SiteURL.adminBoard(unit.slug, board.code).path,
             board: board, visibilities: visibilities, values: values, relatedToStaff: related, relation: relation,
