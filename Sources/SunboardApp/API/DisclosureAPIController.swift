@@ -79,16 +79,7 @@ struct DisclosureAPIController {
 
     /// `?after=N&limit=100`: entries after sequence N, oldest first.
     @Sendable func ledger(_ request: Request, context: AppRequestContext) async throws -> JSONBody<LedgerPageJSON> {
-        let parameters = request.queryDictionary
-        guard let after = Int(parameters["after"] ?? "0"), after >= 0, let limit = Int(parameters["limit"] ?? "100"),
-            (1...1000).contains(limit)
-        else {
-            throw ValidationFailure([
-                .init(
-                    field: "after", message: "“after”须为不小于 0 的整数，“limit”须在 1 到 1000 之间。",
-                    englishMessage: "after must be a whole number ≥ 0 and limit 1 to 1000.")
-            ])
-        }
+        let (after, limit) = try AfterPage(request).pair
         let entries = try await services.ledger.entries(after: after, limit: limit)
         return JSONBody(
             LedgerPageJSON(

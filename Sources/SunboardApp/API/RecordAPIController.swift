@@ -43,16 +43,7 @@ struct RecordAPIController {
     @Sendable func current(_ request: Request, context: AppRequestContext) async throws -> JSONBody<CurrentRecordsJSON> {
         let name = try context.parameters.require("kind")
         guard let kind = RecordKinds.named(name) else { throw CommonError.notFound }
-        let parameters = request.queryDictionary
-        guard let after = Int(parameters["after"] ?? "0"), after >= 0, let limit = Int(parameters["limit"] ?? "100"),
-            (1...1000).contains(limit)
-        else {
-            throw ValidationFailure([
-                .init(
-                    field: "after", message: "“after”须为不小于 0 的整数，“limit”须在 1 到 1000 之间。",
-                    englishMessage: "after must be a whole number ≥ 0 and limit 1 to 1000.")
-            ])
-        }
+        let (after, limit) = try AfterPage(request).pair
         let sql = services.database.sql
         let ids = try await kind.publicIDs(after: after, limit: limit, on: sql)
         let states = try await kind.states(ids: ids, on: sql)
