@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Sunboard (阳光居务): a community-affairs disclosure platform.
-// Three parts: SunboardCore holds the rules (no web, no database);
-// SunboardApp is the web application over SQLKit; `sunboard` is the command.
+// Four parts: SunboardCore holds the rules (no web, no database);
+// SunboardApp is the web application over SQLKit, one folder per feature;
+// SunboardDemo seeds the demo from data files; `sunboard` is the command.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -19,6 +20,7 @@ let package = Package(
         .executable(name: "sunboard", targets: ["sunboard"]),
         .library(name: "SunboardCore", targets: ["SunboardCore"]),
         .library(name: "SunboardApp", targets: ["SunboardApp"]),
+        .library(name: "SunboardDemo", targets: ["SunboardDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -75,10 +77,19 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // The demo: an office and four communities from the seed report, played
+        // through the real workflows. Its content is data in `Content/`.
+        .target(
+            name: "SunboardDemo",
+            dependencies: ["SunboardApp", "SunboardCore"],
+            resources: [.copy("Content")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "sunboard",
             dependencies: [
                 "SunboardApp",
+                "SunboardDemo",
                 "SunboardCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -96,6 +107,7 @@ let package = Package(
             dependencies: [
                 "SunboardApp",
                 "SunboardCore",
+                "SunboardDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SunboardApp
 import SunboardCore
+import SunboardDemo
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

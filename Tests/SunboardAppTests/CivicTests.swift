@@ -6,6 +6,7 @@ import SunboardCore
 import Testing
 
 @testable import SunboardApp
+@testable import SunboardDemo
 
 @Suite("Civic processes: elections, meetings, hearings, projects, bulletins, honors, albums and appraisals")
 struct CivicTests {

@@ -4,6 +4,7 @@ import SunboardCore
 import Testing
 
 @testable import SunboardApp
+@testable import SunboardDemo
 
 @Suite("Migrations and the demo")
 struct DataTests {

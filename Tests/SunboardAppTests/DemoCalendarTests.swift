@@ -3,6 +3,7 @@ import SunboardCore
 import Testing
 
 @testable import SunboardApp
+@testable import SunboardDemo
 
 @Suite("The demo's calendar: moving the written year to the present")
 struct DemoCalendarTests {

@@ -4,6 +4,7 @@ import SunboardCore
 import Testing
 
 @testable import SunboardApp
+@testable import SunboardDemo
 
 @Suite("The demo's year of disclosures")
 struct DemoYearTests {

@@ -7,6 +7,7 @@ import SunboardCore
 import Testing
 
 @testable import SunboardApp
+@testable import SunboardDemo
 
 @Suite("Logging in and out")
 struct LoginTests {

@@ -5,6 +5,7 @@ import SunboardCore
 import Testing
 
 @testable import SunboardApp
+@testable import SunboardDemo
 
 @Suite("The office administrator manages staff")
 struct UsersAdminTests {

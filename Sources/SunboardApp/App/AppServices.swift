@@ -72,7 +72,7 @@ public struct AppServices: Sendable {
         self.peopleBoards = PeopleBoardRepository(database: database)
         self.serviceBoards = ServiceBoardRepository(database: database)
         self.feedback = FeedbackRepository(database: database)
-        self.search = SearchRepository(database: database)
+        self.search = SearchRepository(database: database, sources: Features.all.flatMap(\.searchSources))
         self.webhooks = WebhookRepository(database: database, audit: audit)
         self.compliance = ComplianceRepository(database: database)
         self.civic = CivicRepository(database: database)

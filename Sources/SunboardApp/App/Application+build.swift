@@ -14,29 +14,10 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: ClientAddressMiddleware(trustProxy: services.configuration.trustProxy))
 
     HealthController(database: services.database).addRoutes(to: router)
-    UnitAPIController(units: services.units).addRoutes(to: router)
-    DisclosureAPIController(services: services).addRoutes(to: router)
-    RecordAPIController(services: services).addRoutes(to: router)
-    PublicController(services: services).addRoutes(to: router)
-    DisclosurePagesController(services: services).addRoutes(to: router)
-    LedgerController(services: services).addRoutes(to: router)
-    FinanceController(services: services).addRoutes(to: router)
-    PeopleBoardsController(services: services).addRoutes(to: router)
-    ServiceBoardsController(services: services).addRoutes(to: router)
-    FeedController(services: services).addRoutes(to: router)
-    ScreenController(services: services).addRoutes(to: router)
-    PrintController(services: services).addRoutes(to: router)
-    SearchController(services: services).addRoutes(to: router)
-    RecordController(services: services).addRoutes(to: router)
-    CivicPagesController(services: services).addRoutes(to: router)
-    CivicAPIController(services: services).addRoutes(to: router)
-    ComplianceAPIController(services: services).addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
     // residents read do not.
     let publicForms = router.group().add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
-    ObjectionController(services: services).addRoutes(to: publicForms)
-    FeedbackController(services: services).addRoutes(to: router, forms: publicForms)
 
     // The admin area: sessions, the signed-in user and form protection.
     // Public pages stay out of it, so they set no cookie and read no session.
@@ -52,33 +33,18 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         )
         .add(middleware: SessionAuthenticator(users: StaffAuthenticator(users: services.users), context: AppRequestContext.self))
         .add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies, acceptsUploads: true))
-    let login = LoginController(services: services)
-    login.addRoutes(to: admin)
-
-    // Everything below requires a signed-in member of staff.
+    // Everything below requires a signed-in member of staff; one unit's
+    // pages only people with a role there or above it.
     let staff = admin.group().add(middleware: RequireStaffMiddleware())
-    login.addLogout(to: staff)
-    let staffPages = staff.group(context: StaffContext.self)
-    DashboardController(services: services).addRoutes(to: staffPages)
-    PasswordController(services: services).addRoutes(to: staffPages)
-    UsersController(services: services).addRoutes(to: staffPages)
-    AuditController(services: services).addRoutes(to: staffPages)
-
-    // One unit's pages: only for people with a role there or above it.
     let unitPages = staff.group(SiteURL.unitAdmin("{slug}").route(under: .admin))
         .add(middleware: UnitAccessMiddleware(units: services.units))
         .group(context: UnitAdminContext.self)
-    UnitAdminController(services: services).addRoutes(to: unitPages)
-    AdminDisclosuresController(services: services).addRoutes(to: unitPages)
-    CatalogAdminController(services: services).addRoutes(to: unitPages)
-    FinanceAdminController(services: services).addRoutes(to: unitPages)
-    PeopleBoardsAdminController(services: services).addRoutes(to: unitPages)
-    ServiceBoardsAdminController(services: services).addRoutes(to: unitPages)
-    FeedbackAdminController(services: services).addRoutes(to: unitPages)
-    WebhooksAdminController(services: services).addRoutes(to: unitPages)
-    ComplianceAdminController(services: services).addRoutes(to: unitPages)
-    AssessmentAdminController(services: services).addRoutes(to: unitPages)
-    CivicAdminController(services: services).addRoutes(to: unitPages)
+    let routes = FeatureRoutes(
+        site: router, forms: publicForms, admin: admin, staff: staff, staffPages: staff.group(context: StaffContext.self),
+        unitPages: unitPages)
+    for feature in Features.all {
+        feature.addRoutes(to: routes, services: services)
+    }
     return router
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 
 /// Renders view models into HTML with the Mustache templates in
-/// `Resources/Templates`. Templates are logic-free: every decision is made
+/// `Resources/Templates/<Feature>/`. Templates are logic-free: every decision is made
 /// in Swift when the view model is built, and `{{…}}` escapes all output.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
@@ -23,9 +23,14 @@ public struct PageRenderer: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: templates.path) else {
             throw RenderError.resourcesMissing
         }
+        // `Templates/Finance/public/finance.mustache` is `public/finance`: each
+        // feature keeps its templates in its own folder, named as before.
+        var seen: Set<String> = []
         for case let path as String in enumerator where path.hasSuffix(".mustache") {
+            let name = path.split(separator: "/").dropFirst().joined(separator: "/").dropLast(".mustache".count)
+            guard !name.isEmpty, seen.insert(String(name)).inserted else { throw RenderError.templateName(path) }
             let text = try String(contentsOf: templates.appendingPathComponent(path), encoding: .utf8)
-            try library.register(text, named: String(path.dropLast(".mustache".count)))
+            try library.register(text, named: String(name))
         }
         let assets = try StaticAssets(directory: resources.appendingPathComponent("Public"))
         return PageRenderer(library: library, assets: assets)
@@ -41,5 +46,7 @@ public struct PageRenderer: Sendable {
     enum RenderError: Error {
         case resourcesMissing
         case missingTemplate(String)
+        /// A template outside a feature's folder, or two with the same name.
+        case templateName(String)
     }
 }

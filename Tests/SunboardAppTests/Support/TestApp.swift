@@ -5,6 +5,7 @@ import SQLKit
 import SunboardCore
 
 @testable import SunboardApp
+@testable import SunboardDemo
 
 /// One test's app: services over a fresh database (with the demo unless
 /// asked otherwise), driven through the router without a socket.

@@ -1,0 +1,11 @@
+/// 插卡式 people boards: 低保, 残疾, 优抚 and the others, each card's public events.
+struct PeopleBoardsFeature: Feature {
+    let name = "PeopleBoards"
+    var migrations: [any Migration] { [CreatePeopleBoards()] }
+    var searchSources: [any SearchSource] { [RosterSearch()] }
+
+    func addRoutes(to routes: FeatureRoutes, services: AppServices) {
+        PeopleBoardsController(services: services).addRoutes(to: routes.site)
+        PeopleBoardsAdminController(services: services).addRoutes(to: routes.unitPages)
+    }
+}

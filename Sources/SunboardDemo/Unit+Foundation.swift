@@ -1,0 +1,6 @@
+import Foundation
+import SunboardApp
+import SunboardCore
+
+/// Foundation has a `Unit` too; here it is always the office or a community.
+typealias Unit = SunboardCore.Unit
