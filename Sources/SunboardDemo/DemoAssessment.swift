@@ -8,7 +8,7 @@ import SunboardCore
 struct DemoAssessment {
     let services: AppServices
     let office: Unit
-    let officeLeader: DisclosureWorkflow.Actor
+    let officeLeader: StaffActor
     let units: [String: Unit]
     let calendar: DemoCalendar
 

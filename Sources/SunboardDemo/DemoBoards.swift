@@ -13,11 +13,11 @@ import SunboardCore
 /// party members' names and more of its 低保 details, as the seed asks.
 struct DemoBoards {
     let services: AppServices
-    let people: [String: [Role: DisclosureWorkflow.Actor]]
+    let people: [String: [Role: StaffActor]]
     let units: [String: Unit]
     let office: Unit
     /// Brings each community's existing rosters over, once, as only the office may.
-    let officeAdmin: DisclosureWorkflow.Actor
+    let officeAdmin: StaffActor
     let calendar: DemoCalendar
 
     /// Boards move by days, like the notices they answer to.
@@ -113,7 +113,7 @@ struct DemoBoards {
 
     /// Records the 2025 reviews so their numbers match the published figures.
     private func review(
-        unit: Unit, outcome: (continued: Int, adjusted: Int, cancelled: Int), director: DisclosureWorkflow.Actor, at now: Date
+        unit: Unit, outcome: (continued: Int, adjusted: Int, cancelled: Int), director: StaffActor, at now: Date
     ) async throws {
         let cards = try await services.peopleBoards.cards(unitID: unit.id, board: .dibao, statuses: [.onRoster])
         let workflow = services.boardWorkflow

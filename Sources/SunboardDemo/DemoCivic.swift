@@ -8,7 +8,7 @@ import SunboardCore
 /// out exactly as real work would leave them.
 struct DemoCivic {
     let services: AppServices
-    let people: [String: [Role: DisclosureWorkflow.Actor]]
+    let people: [String: [Role: StaffActor]]
     let units: [String: Unit]
     let office: Unit
     let calendar: DemoCalendar
@@ -198,7 +198,7 @@ struct DemoCivic {
     /// on the day (already moved to the present) at 10 — or left at `state`.
     private func lifecycle(
         _ community: String, on date: CalendarDate, state: DemoDisclosure.Stage = .published,
-        draft: @escaping @Sendable (Unit, DisclosureWorkflow.Actor, Date) async throws -> Int
+        draft: @escaping @Sendable (Unit, StaffActor, Date) async throws -> Int
     ) throws -> [DemoStep] {
         guard let unit = units[community], let people = people[community], let clerk = people[.clerk], let supervisor = people[.supervisor],
             let director = people[.director]
@@ -247,7 +247,7 @@ extension DemoCivic {
     /// appraisal — keeping its words; `nil` for an ordinary notice. `demo`
     /// is the notice moved to the present by `shift`, `written` as written.
     static func draft(
-        _ demo: DemoDisclosure, written: DemoDisclosure, shift: DemoShift, unit: Unit, office: Unit, clerk: DisclosureWorkflow.Actor,
+        _ demo: DemoDisclosure, written: DemoDisclosure, shift: DemoShift, unit: Unit, office: Unit, clerk: StaffActor,
         services: AppServices, at: Date
     ) async throws -> Int? {
         let workflow = services.civicWorkflow

@@ -1,14 +1,15 @@
 import SunboardApp
 import SunboardCore
 
-/// The demo's civic processes as plain data, played by `DemoCivic` through
-/// the civic workflow and the disclosure lifecycle on the days given.
+/// The demo's civic processes as plain data, read from `Content/civic/`
+/// (`DemoCivicFiles.swift`) and played by `DemoCivic` through the civic
+/// workflow and the disclosure lifecycle on the days given.
 /// Dates are `2026-11-05`; times `2026-04-24 15:00` (Shanghai), as written:
 /// `DemoCalendar` moves them to the present.
 enum DemoCivicData {}
 
 /// An election and the stages published so far.
-struct DemoElection: Sendable {
+struct DemoElection: Sendable, Codable {
     var community: String
     var kind: ElectionKind
     var title: String

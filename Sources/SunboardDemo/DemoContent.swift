@@ -10,6 +10,9 @@ import SunboardCore
 ///   value of several lines is written `key: |` with its lines indented by
 ///   two spaces) and the Markdown body; a corrected body follows a line
 ///   `<!-- 更正后的正文 -->`.
+/// - `civic/*.json`: elections, meetings, hearings, projects, honors and
+///   albums (`DemoCivicFiles.swift` says how a row is written).
+/// - `guides.json`: the office's 办事指南, in the app's own `GuideContent` form.
 /// - `books/community.csv`: each community's office funds, opening balance,
 ///   income and expenses, in the columns of the finance import
 ///   (`LedgerCSV`), read by the import's own reader.
@@ -36,6 +39,16 @@ enum DemoContent {
     /// file that cannot be read is a bug in this package, said plainly.
     static func load<T>(_ what: () throws -> T) -> T {
         do { return try what() } catch { preconditionFailure("\(error)") }
+    }
+
+    /// A JSON file of `Content/`, `civic/elections` for `Content/civic/elections.json`.
+    static func json<T: Decodable>(_ name: String) throws -> T {
+        let url = try folder("\(name).json")
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+        } catch {
+            throw DemoError.bad("Content/\(name).json: \(error)")
+        }
     }
 
     // MARK: Disclosures

@@ -6,7 +6,7 @@ import SunboardCore
 /// days, 银南 sometimes late, 银北 has one overdue, 银新's newest is still open.
 struct DemoFeedback {
     let services: AppServices
-    let people: [String: [Role: DisclosureWorkflow.Actor]]
+    let people: [String: [Role: StaffActor]]
     let units: [String: Unit]
     let calendar: DemoCalendar
 

@@ -8,12 +8,12 @@ import SunboardCore
 struct DemoFinance {
     let services: AppServices
     /// Each community's people by role, and its 专职工作者 by name.
-    let people: [String: [Role: DisclosureWorkflow.Actor]]
-    let workers: [String: [DisclosureWorkflow.Actor]]
+    let people: [String: [Role: StaffActor]]
+    let workers: [String: [StaffActor]]
     let units: [String: Unit]
     let office: Unit
-    let officeAdmin: DisclosureWorkflow.Actor
-    let officeLeader: DisclosureWorkflow.Actor
+    let officeAdmin: StaffActor
+    let officeLeader: StaffActor
     let calendar: DemoCalendar
 
     /// The office's rule for the demo: the seed's five, and above ¥2,000 an
@@ -78,8 +78,8 @@ struct DemoFinance {
     /// 报账员 files its reversal and the line it should have been, the
     /// chain signs both in the day, and they are posted in the evening.
     private func correction(
-        of item: DemoMoney, _ mistake: DemoMoney.Mistake, filed: Filed, unit: Unit, roles: [Role: DisclosureWorkflow.Actor],
-        clerk: DisclosureWorkflow.Actor
+        of item: DemoMoney, _ mistake: DemoMoney.Mistake, filed: Filed, unit: Unit, roles: [Role: StaffActor],
+        clerk: StaffActor
     ) throws -> [DemoStep] {
         guard let day = CalendarDate(mistake.found) else { throw DemoError.bad("money: the mistake in \(item.summary) has no day") }
         let at = { (hour: Double) in day.startInstant.addingTimeInterval(hour * 3600) }
@@ -113,7 +113,7 @@ struct DemoFinance {
     }
 
     /// Signs a request by everyone still to sign, the hour of each given by `at(offset)`.
-    private func signAll(_ id: Int, unit: Unit, roles: [Role: DisclosureWorkflow.Actor], count: Int? = nil, at: (Double) -> Date)
+    private func signAll(_ id: Int, unit: Unit, roles: [Role: StaffActor], count: Int? = nil, at: (Double) -> Date)
         async throws
     {
         var request = try await services.finance.reimbursement(id: id)!
@@ -132,7 +132,7 @@ struct DemoFinance {
     /// One expense from filing to where its stage leaves it short of
     /// posting; the request's id, or `nil` when it went in by import.
     private func expense(
-        _ item: DemoMoney, unit: Unit, roles: [Role: DisclosureWorkflow.Actor], clerk: DisclosureWorkflow.Actor, at: (Double) -> Date
+        _ item: DemoMoney, unit: Unit, roles: [Role: StaffActor], clerk: StaffActor, at: (Double) -> Date
     ) async throws -> Int? {
         let workflow = services.financeWorkflow
         let input = ReimbursementInput(

@@ -96,11 +96,17 @@ public struct DemoSeeder: Sendable {
         return logins
     }
 
+    /// Each feature's share of the year, played on one timeline with the disclosures.
+    static let parts: [any DemoPart.Type] = [
+        DemoFinance.self, DemoBoards.self, DemoServiceBoards.self, DemoFeedback.self, DemoWebhooks.self, DemoAssessment.self,
+        DemoCivic.self,
+    ]
+
     private func playYear(office: Unit, communities: [Unit], calendar: DemoCalendar) async throws {
-        var people: [String: [Role: DisclosureWorkflow.Actor]] = [:]
-        var workers: [String: [DisclosureWorkflow.Actor]] = [:]
+        var people: [String: [Role: StaffActor]] = [:]
+        var workers: [String: [StaffActor]] = [:]
         var units: [String: (unit: Unit, catalog: [CatalogItem])] = [:]
-        func actor(_ member: StaffMember, _ roles: [Role]) -> DisclosureWorkflow.Actor {
+        func actor(_ member: StaffMember, _ roles: [Role]) -> StaffActor {
             .init(
                 id: member.id, name: member.displayName, address: "demo",
                 permissions: roles.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) })
@@ -114,29 +120,17 @@ public struct DemoSeeder: Sendable {
             workers[unit.slug]?.sort { $0.id < $1.id }
             units[unit.slug] = (unit, try await services.catalog.effective(lineage: [unit, office]))
         }
-        var officePeople: [Role: DisclosureWorkflow.Actor] = [:]
+        var officePeople: [Role: StaffActor] = [:]
         for member in try await services.users.staff(inUnits: [office.id]) {
             for grant in member.grants where grant.unitID == office.id { officePeople[grant.role] = actor(member, [grant.role]) }
         }
         guard let admin = officePeople[.officeAdmin], let leader = officePeople[.officeLeader] else {
             throw DemoError.bad("the office's administrator and leader accounts are missing")
         }
-        let unitsBySlug = units.mapValues(\.unit)
-        let finance = DemoFinance(
-            services: services, people: people, workers: workers, units: unitsBySlug, office: office, officeAdmin: admin,
+        let demo = DemoContext(
+            services: services, people: people, workers: workers, units: units.mapValues(\.unit), office: office, officeAdmin: admin,
             officeLeader: leader, calendar: calendar)
-        let boards = DemoBoards(
-            services: services, people: people, units: unitsBySlug, office: office, officeAdmin: admin, calendar: calendar)
-        let serviceBoards = DemoServiceBoards(
-            services: services, people: people, units: unitsBySlug, office: office, officeAdmin: admin, calendar: calendar)
         try await DemoTimeline(services: services, people: people, units: units, office: office, calendar: calendar)
-            .play(
-                DemoData.disclosures,
-                with: try finance.steps(DemoData.money) + boards.steps() + serviceBoards.steps()
-                    + DemoFeedback(services: services, people: people, units: unitsBySlug, calendar: calendar).steps()
-                    + DemoWebhooks(services: services, people: people, units: unitsBySlug, calendar: calendar).steps()
-                    + DemoAssessment(services: services, office: office, officeLeader: leader, units: unitsBySlug, calendar: calendar)
-                    .steps()
-                    + DemoCivic(services: services, people: people, units: unitsBySlug, office: office, calendar: calendar).steps())
+            .play(DemoData.disclosures, with: try Self.parts.flatMap { try $0.init(demo).steps() })
     }
 }

@@ -13,7 +13,7 @@ import SunboardCore
 struct DemoTimeline {
     let services: AppServices
     /// The people who take the steps, by community and role.
-    let people: [String: [Role: DisclosureWorkflow.Actor]]
+    let people: [String: [Role: StaffActor]]
     /// Each community's unit and catalog.
     let units: [String: (unit: Unit, catalog: [CatalogItem])]
     let office: Unit

@@ -8,7 +8,7 @@ import SunboardCore
 /// demo leaves the subscription paused and sends nothing anywhere.
 struct DemoWebhooks {
     let services: AppServices
-    let people: [String: [Role: DisclosureWorkflow.Actor]]
+    let people: [String: [Role: StaffActor]]
     let units: [String: Unit]
     let calendar: DemoCalendar
 

@@ -1,4 +1,5 @@
 import Foundation
+import SunboardCore
 import Testing
 
 @testable import SunboardDemo
@@ -56,11 +57,38 @@ struct DemoContentTests {
         #expect(throws: Never.self) { try DemoContent.disclosure("---\n\(good)\n---\n正文\n") }
     }
 
-    @Test("Every shipped notice and book reads cleanly")
+    @Test("A row of the wrong width or a state that does not exist is refused")
+    func refusesRows() {
+        func meeting(_ decisions: String) throws -> DemoMeeting {
+            let json = """
+                {"community": "c1", "agendaTitle": "议程", "startsAt": "2026-03-24 09:00", "place": "会议室",
+                 "members": 10, "present": 9, "decisions": \(decisions)}
+                """
+            return try JSONDecoder().decode(DemoMeeting.self, from: Data(json.utf8))
+        }
+        #expect((try? meeting(#"[["通过", 8, 0, 1]]"#))?.decisions.first?.1 == 8)
+        #expect(throws: (any Error).self) { try meeting(#"[["通过", 8, 0]]"#) }
+        #expect(throws: (any Error).self) { try meeting(#"[["通过", "八", 0, 1]]"#) }
+        let update = #"{"published": "2026-05-06", "note": ["第一行", "第二行"], "statuses": [["lost", null]]}"#
+        #expect(throws: (any Error).self) { try JSONDecoder().decode(DemoHearingUpdate.self, from: Data(update.utf8)) }
+    }
+
+    @Test("Every shipped notice, book, civic record and guide reads cleanly")
     func shipped() throws {
         let notices = try DemoContent.disclosures()
         #expect(notices.count > 100)
         #expect(notices.allSatisfy { !$0.community.isEmpty && ($0.statement || !$0.title.isEmpty) })
+        let elections: [DemoElection] = try DemoContent.json("civic/elections")
+        let meetings: [DemoMeeting] = try DemoContent.json("civic/meetings")
+        let hearings: [DemoHearing] = try DemoContent.json("civic/hearings")
+        let projects: [DemoProject] = try DemoContent.json("civic/projects")
+        let honors: [DemoHonors] = try DemoContent.json("civic/honors")
+        let albums: [DemoAlbum] = try DemoContent.json("civic/albums")
+        let guides: [GuideContent] = try DemoContent.json("guides")
+        #expect(![elections.count, meetings.count, hearings.count, projects.count, honors.count, albums.count, guides.count].contains(0))
+        // Every meeting's agenda is one of the notices.
+        #expect(
+            meetings.allSatisfy { meeting in notices.contains { $0.community == meeting.community && $0.title == meeting.agendaTitle } })
         let books = try DemoContent.books(communities: DemoData.communities.map(\.slug))
         #expect(Set(books.map(\.community)) == Set(DemoData.communities.map(\.slug)))
     }

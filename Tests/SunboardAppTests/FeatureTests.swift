@@ -1,4 +1,5 @@
 import Foundation
+import SunboardCore
 import Testing
 
 @testable import SunboardApp
@@ -48,6 +49,14 @@ struct FeatureTests {
             #expect(app.services.search.sources.count == Features.all.flatMap(\.searchSources).count)
             #expect(app.services.search.sources.count >= SearchHit.Kind.allCases.count)
         }
+    }
+
+    @Test("A board section links to one feature's page at most, and every such section is on the board")
+    func boardLinks() {
+        let sections = Features.all.flatMap(\.boardLinks).map(\.section)
+        #expect(Set(sections).count == sections.count)
+        #expect(Set(sections).isSubset(of: Set(BoardSection.community.map(\.id))))
+        #expect(CommunityHome.boardLinks.count == sections.count)
     }
 
     @Test("The production library carries no demo")

@@ -128,7 +128,7 @@ struct FinanceCorrectionTests {
             let wrong = try await RemoteVerificationTests.postedLine(app)
             let unit = try await app.unit("yincheng")
             let clerk = try #require(try await app.services.users.find(username: "yincheng-clerk"))
-            let actor = DisclosureWorkflow.Actor(
+            let actor = StaffActor(
                 id: clerk.id, name: clerk.displayName, address: "test", permissions: Role.clerk.permissions)
             let workflow = app.services.financeWorkflow
             let now = app.clock.now

@@ -2,8 +2,9 @@ import Hummingbird
 
 /// One capability of the product, registered in one place: its routes on
 /// each side of the site, its schema steps and where search finds its
-/// records. `buildRouter`, ``Migrations/all`` and ``SearchRepository`` loop
-/// over ``Features/all``; nothing else lists a feature's parts.
+/// records, the board sections it has pages for. `buildRouter`,
+/// ``Migrations/all``, ``SearchRepository`` and the community home loop over
+/// ``Features/all``; nothing else lists a feature's parts.
 ///
 /// A feature's web code lives in `Features/<Name>/` (`Public/`, `Admin/`,
 /// `API/`, `Migrations/`, with its repository and workflow at the top); its
@@ -15,6 +16,8 @@ protocol Feature: Sendable {
     var migrations: [any Migration] { get }
     /// Where the site's search looks for this feature's public records.
     var searchSources: [any SearchSource] { get }
+    /// Sections of a community's board that link to a page of this feature.
+    var boardLinks: [BoardLink] { get }
     /// Registers every route of the feature, each from its `SiteURL` case.
     func addRoutes(to routes: FeatureRoutes, services: AppServices)
 }
@@ -22,7 +25,16 @@ protocol Feature: Sendable {
 extension Feature {
     var migrations: [any Migration] { [] }
     var searchSources: [any SearchSource] { [] }
+    var boardLinks: [BoardLink] { [] }
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {}
+}
+
+/// A section of the community board (`BoardSection.community`) that a
+/// feature fills with a page of its own, and the words of the link to it.
+struct BoardLink: Sendable {
+    let section: String
+    let url: @Sendable (_ slug: String) -> SiteURL
+    let label: String
 }
 
 /// The places a feature hangs its routes, each behind its own middleware.

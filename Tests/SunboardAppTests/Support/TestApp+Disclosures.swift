@@ -57,7 +57,7 @@ extension TestApp {
     func publishDirectly(in slug: String, item code: String, title: String, body: String = "内容") async throws {
         let unit = try await unit(slug)
         let item = try await item(code, in: slug)
-        func actor(_ role: Role) async throws -> DisclosureWorkflow.Actor {
+        func actor(_ role: Role) async throws -> StaffActor {
             guard let user = try await services.users.find(username: "\(slug)-\(role.rawValue)") else { throw TestFailure("no \(role)") }
             return .init(id: user.id, name: user.displayName, address: "test", permissions: role.permissions)
         }

@@ -10,7 +10,9 @@ import SunboardCore
 /// director reopens it, the step is drafted again, and the new data goes
 /// public only when the correction is published.)
 extension CivicWorkflow {
-    public func correctElection(_ election: Election, title: String, voteOn: String, reason: String, unit: Unit, actor: Actor, at now: Date)
+    public func correctElection(
+        _ election: Election, title: String, voteOn: String, reason: String, unit: Unit, actor: StaffActor, at now: Date
+    )
         async throws
     {
         let (title, day) = try Self.election(title: title, voteOn: voteOn)
@@ -21,7 +23,7 @@ extension CivicWorkflow {
     }
 
     public func correctMeeting(
-        _ meeting: Meeting, title: String, startsAt: String, place: String, reason: String, unit: Unit, actor: Actor, at now: Date
+        _ meeting: Meeting, title: String, startsAt: String, place: String, reason: String, unit: Unit, actor: StaffActor, at now: Date
     ) async throws {
         let (title, start, place) = try Self.meeting(title: title, startsAt: startsAt, place: place)
         try await correct(MeetingRecord.self, id: meeting.id, reason: reason, subject: title, unit: unit, actor: actor, at: now) { sql in
@@ -31,7 +33,7 @@ extension CivicWorkflow {
     }
 
     public func correctHearing(
-        _ hearing: Hearing, topic: String, heldOn: String, place: String, reason: String, unit: Unit, actor: Actor, at now: Date
+        _ hearing: Hearing, topic: String, heldOn: String, place: String, reason: String, unit: Unit, actor: StaffActor, at now: Date
     ) async throws {
         let (topic, day, place) = try Self.hearing(topic: topic, heldOn: heldOn, place: place)
         try await correct(HearingRecord.self, id: hearing.id, reason: reason, subject: topic, unit: unit, actor: actor, at: now) { sql in
@@ -41,7 +43,8 @@ extension CivicWorkflow {
     }
 
     /// Its year, name, words, budget, funding, contractor and weight; its place among the projects stays.
-    public func correctProject(_ project: Project, input: ProjectInput, reason: String, unit: Unit, actor: Actor, at now: Date) async throws
+    public func correctProject(_ project: Project, input: ProjectInput, reason: String, unit: Unit, actor: StaffActor, at now: Date)
+        async throws
     {
         var input = input
         input.parent = project.parentID.map(String.init) ?? ""
@@ -59,7 +62,7 @@ extension CivicWorkflow {
     /// Before anything is public the clerk may fix a record freely; once it
     /// is, only the director, with a reason, and the change is chained.
     private func correct(
-        _ kind: any RecordKind.Type, id: Int, reason: String, subject: String, unit: Unit, actor: Actor, at now: Date,
+        _ kind: any RecordKind.Type, id: Int, reason: String, subject: String, unit: Unit, actor: StaffActor, at now: Date,
         write: @escaping @Sendable (any SQLDatabase) async throws -> Void
     ) async throws {
         guard actor.permissions.contains(.draftDisclosures) else { throw CommonError.forbidden }

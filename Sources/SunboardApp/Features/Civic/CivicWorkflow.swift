@@ -9,13 +9,11 @@ import SunboardCore
 /// disclosure; the public pages show a step once it is published.
 public struct CivicWorkflow: Sendable {
     let services: AppServices
-
-    public typealias Actor = DisclosureWorkflow.Actor
     private var civic: CivicRepository { services.civic }
 
     // MARK: Records
 
-    public func createElection(unit: Unit, kind: ElectionKind, title: String, voteOn: String, actor: DisclosureWorkflow.Actor, at now: Date)
+    public func createElection(unit: Unit, kind: ElectionKind, title: String, voteOn: String, actor: StaffActor, at now: Date)
         async throws -> Int
     {
         try require(actor)
@@ -38,7 +36,7 @@ public struct CivicWorkflow: Sendable {
     }
 
     public func createMeeting(
-        unit: Unit, kind: Meeting.Kind, title: String, startsAt: String, place: String, actor: DisclosureWorkflow.Actor, at now: Date
+        unit: Unit, kind: Meeting.Kind, title: String, startsAt: String, place: String, actor: StaffActor, at now: Date
     ) async throws -> Int {
         try require(actor)
         let (title, start, place) = try Self.meeting(title: title, startsAt: startsAt, place: place)
@@ -62,7 +60,7 @@ public struct CivicWorkflow: Sendable {
         return (title, start!, place)
     }
 
-    public func createHearing(unit: Unit, topic: String, heldOn: String, place: String, actor: DisclosureWorkflow.Actor, at now: Date)
+    public func createHearing(unit: Unit, topic: String, heldOn: String, place: String, actor: StaffActor, at now: Date)
         async throws -> Int
     {
         try require(actor)
@@ -84,7 +82,7 @@ public struct CivicWorkflow: Sendable {
         return (topic, day!, place)
     }
 
-    public func createProject(unit: Unit, input: ProjectInput, actor: DisclosureWorkflow.Actor, at now: Date) async throws -> Int {
+    public func createProject(unit: Unit, input: ProjectInput, actor: StaffActor, at now: Date) async throws -> Int {
         try require(actor)
         let existing = try await civic.projects(unitID: unit.id)
         let project = try input.validated(unitID: unit.id, parents: existing)
@@ -93,7 +91,7 @@ public struct CivicWorkflow: Sendable {
         return id
     }
 
-    public func saveMilestones(_ milestones: [Milestone], project: Project, unit: Unit, actor: DisclosureWorkflow.Actor, at now: Date)
+    public func saveMilestones(_ milestones: [Milestone], project: Project, unit: Unit, actor: StaffActor, at now: Date)
         async throws
     {
         try require(actor)
@@ -109,7 +107,7 @@ public struct CivicWorkflow: Sendable {
     /// Drafts an election stage: only the stage after the last published
     /// one, voting and results not before the voting day. Drafted again
     /// before review, the stage's draft is replaced.
-    public func draftStage(_ post: StagePost, election: Election, unit: Unit, lineage: [Unit], actor: Actor, at now: Date) async throws
+    public func draftStage(_ post: StagePost, election: Election, unit: Unit, lineage: [Unit], actor: StaffActor, at now: Date) async throws
         -> Int
     {
         let posts = try await civic.posts(unitID: unit.id, kinds: [.electionStage], recordID: election.id, publicOnly: false)
@@ -132,7 +130,7 @@ public struct CivicWorkflow: Sendable {
     /// - Parameter period: the quarter the regular meeting is owed for;
     ///   by default the quarter it is held in.
     public func draftAgenda(
-        _ post: AgendaPost, meeting: Meeting, period: Period? = nil, intro: String = "", unit: Unit, lineage: [Unit], actor: Actor,
+        _ post: AgendaPost, meeting: Meeting, period: Period? = nil, intro: String = "", unit: Unit, lineage: [Unit], actor: StaffActor,
         at now: Date
     ) async throws -> Int {
         let posts = try await civic.posts(unitID: unit.id, kinds: [.meetingAgenda], recordID: meeting.id, publicOnly: false)
@@ -154,7 +152,7 @@ public struct CivicWorkflow: Sendable {
     }
 
     /// Decisions come after the meeting, whose agenda was published.
-    public func draftDecisions(_ post: DecisionsPost, meeting: Meeting, unit: Unit, lineage: [Unit], actor: Actor, at now: Date)
+    public func draftDecisions(_ post: DecisionsPost, meeting: Meeting, unit: Unit, lineage: [Unit], actor: StaffActor, at now: Date)
         async throws
         -> Int
     {
@@ -172,7 +170,8 @@ public struct CivicWorkflow: Sendable {
 
     /// The hearing's decision and actions, first when it is held, then each
     /// time the actions move.
-    public func draftHearing(_ post: HearingPost, hearing: Hearing, unit: Unit, lineage: [Unit], actor: Actor, at now: Date) async throws
+    public func draftHearing(_ post: HearingPost, hearing: Hearing, unit: Unit, lineage: [Unit], actor: StaffActor, at now: Date)
+        async throws
         -> Int
     {
         let earlier = try await civic.posts(unitID: unit.id, kinds: [.hearing], recordID: hearing.id, publicOnly: false)
@@ -187,7 +186,8 @@ public struct CivicWorkflow: Sendable {
     /// A project update: progress from the steps (or the child projects'
     /// published progress, by weight), the ledger entries chosen, photos.
     public func draftProjectUpdate(
-        project: Project, note: String, spendingIDs: [Int], photos: [DisclosureWorkflow.Upload], unit: Unit, lineage: [Unit], actor: Actor,
+        project: Project, note: String, spendingIDs: [Int], photos: [DisclosureWorkflow.Upload], unit: Unit, lineage: [Unit],
+        actor: StaffActor,
         at now: Date
     ) async throws -> Int {
         let all = try await civic.projects(unitID: unit.id)
@@ -232,7 +232,9 @@ public struct CivicWorkflow: Sendable {
 
     /// Compiles the quarter's bulletin from what was published in it; the
     /// editor adds words to the draft before it goes for review.
-    public func compileBulletin(period: Period, text: String, unit: Unit, lineage: [Unit], actor: Actor, at now: Date) async throws -> Int {
+    public func compileBulletin(period: Period, text: String, unit: Unit, lineage: [Unit], actor: StaffActor, at now: Date) async throws
+        -> Int
+    {
         guard period.frequency == .quarterly else { throw CivicError.notAQuarter }
         guard period.lastDay < CalendarDate(now) else { throw CivicError.quarterNotOver(period) }
         let earlier = try await civic.posts(unitID: unit.id, kinds: [.bulletin], publicOnly: false).filter {
@@ -248,7 +250,7 @@ public struct CivicWorkflow: Sendable {
     }
 
     /// A year's honors; a published roll reopened for correction is drafted again in place.
-    public func draftHonors(_ post: HonorsPost, unit: Unit, lineage: [Unit], actor: Actor, at now: Date) async throws -> Int {
+    public func draftHonors(_ post: HonorsPost, unit: Unit, lineage: [Unit], actor: StaffActor, at now: Date) async throws -> Int {
         let earlier = try await civic.posts(unitID: unit.id, kinds: [.honors], publicOnly: false)
         return try await draft(
             .honors(post), recordID: nil, item: "honor-roll", unit: unit, lineage: lineage, title: "\(unit.name)\(post.year)年光荣榜",
@@ -260,7 +262,7 @@ public struct CivicWorkflow: Sendable {
     /// An album: photos checked by content, each with its caption.
     public func draftAlbum(
         title: String, heldOn: String, place: String, photos: [(upload: DisclosureWorkflow.Upload, caption: String)], unit: Unit,
-        lineage: [Unit], actor: Actor, at now: Date
+        lineage: [Unit], actor: StaffActor, at now: Date
     ) async throws -> Int {
         var issues: [ValidationFailure.Issue] = []
         let title = CivicInput.required(title, field: "title", label: "活动名称", limit: 100, issues: &issues)
@@ -288,7 +290,7 @@ public struct CivicWorkflow: Sendable {
 
     /// The catalog's vote fields take the first line, the committee as a
     /// whole; the lines after it are each worker's.
-    public func draftAppraisal(_ post: AppraisalPost, body: String? = nil, unit: Unit, lineage: [Unit], actor: Actor, at now: Date)
+    public func draftAppraisal(_ post: AppraisalPost, body: String? = nil, unit: Unit, lineage: [Unit], actor: StaffActor, at now: Date)
         async throws -> Int
     {
         guard let whole = post.results.first else {
@@ -354,7 +356,7 @@ public struct CivicWorkflow: Sendable {
 
     private func draft(
         _ post: CivicPost, recordID: Int?, item: String, unit: Unit, lineage: [Unit], title: String, period: String = "",
-        fields: [String: String] = [:], intro: String = "", body: String? = nil, replacing: CivicPostRecord? = nil, actor: Actor,
+        fields: [String: String] = [:], intro: String = "", body: String? = nil, replacing: CivicPostRecord? = nil, actor: StaffActor,
         at now: Date
     ) async throws -> Int {
         try await draft(
@@ -365,7 +367,7 @@ public struct CivicWorkflow: Sendable {
     private func draft(
         _ make: @escaping @Sendable ([AttachmentRef]) -> CivicPost, recordID: Int?, item code: String, unit: Unit, lineage: [Unit],
         title: String, period: String = "", fields: [String: String] = [:], intro: String = "", body: String? = nil,
-        uploads: [DisclosureWorkflow.Upload] = [], replacing: CivicPostRecord? = nil, actor: Actor, at now: Date
+        uploads: [DisclosureWorkflow.Upload] = [], replacing: CivicPostRecord? = nil, actor: StaffActor, at now: Date
     ) async throws -> Int {
         try require(actor)
         let catalog = try await services.catalog.effective(lineage: lineage)
@@ -393,12 +395,12 @@ public struct CivicWorkflow: Sendable {
         }
     }
 
-    private func require(_ actor: Actor) throws {
+    private func require(_ actor: StaffActor) throws {
         guard actor.permissions.contains(.draftDisclosures) else { throw CommonError.forbidden }
     }
 
     private func record(
-        _ actor: Actor, _ action: String, unit: Unit, subject: String, detail: String, object: (String, Int), at now: Date
+        _ actor: StaffActor, _ action: String, unit: Unit, subject: String, detail: String, object: (String, Int), at now: Date
     ) async throws {
         try await services.audit.record(
             AuditLog.Entry(

@@ -302,7 +302,7 @@ public struct ComplianceRepository: Sendable {
                 objections: try row.decode(column: "weight_objections", as: Int.self)))
     }
 
-    public func save(_ settings: ComplianceSettings, officeID: Int, actor: DisclosureWorkflow.Actor, audit: AuditLog, at now: Date)
+    public func save(_ settings: ComplianceSettings, officeID: Int, actor: StaffActor, audit: AuditLog, at now: Date)
         async throws
     {
         let entry = AuditLog.Entry(
@@ -349,7 +349,7 @@ public struct ComplianceRepository: Sendable {
     }
 
     public func addNote(
-        unit: ObligatedUnit, officeID: Int, year: Int, kind: AssessmentNote.Kind, text: String, actor: DisclosureWorkflow.Actor,
+        unit: ObligatedUnit, officeID: Int, year: Int, kind: AssessmentNote.Kind, text: String, actor: StaffActor,
         audit: AuditLog,
         at now: Date
     ) async throws {

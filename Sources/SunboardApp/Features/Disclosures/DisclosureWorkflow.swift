@@ -18,21 +18,6 @@ public struct DisclosureWorkflow: Sendable {
         self.completeness = completeness
     }
 
-    /// Who takes a step, with what they may do in the disclosure's unit.
-    public struct Actor: Sendable {
-        public var id: Int
-        public var name: String
-        public var address: String
-        public var permissions: Set<Permission>
-
-        public init(id: Int, name: String, address: String, permissions: Set<Permission>) {
-            self.id = id
-            self.name = name
-            self.address = address
-            self.permissions = permissions
-        }
-    }
-
     /// A file as uploaded, before it is checked.
     public struct Upload: Sendable {
         public var name: String
@@ -49,7 +34,7 @@ public struct DisclosureWorkflow: Sendable {
     /// Starts a draft; returns its id. `then` writes what belongs with the
     /// draft (a civic post) in the same transaction.
     public func create(
-        unit: Unit, item: CatalogItem, input: DisclosureInput, uploads: [Upload], actor: Actor, at now: Date,
+        unit: Unit, item: CatalogItem, input: DisclosureInput, uploads: [Upload], actor: StaffActor, at now: Date,
         then: (@Sendable (_ id: Int, _ attachments: [AttachmentRef], _ sql: any SQLDatabase) async throws -> Void)? = nil
     ) async throws -> Int {
         guard actor.permissions.contains(.draftDisclosures) else { throw DisclosureError.notAllowed(.edit) }
@@ -74,7 +59,7 @@ public struct DisclosureWorkflow: Sendable {
     /// in the same transaction.
     public func update(
         _ disclosure: Disclosure, unit: Unit, item: CatalogItem, input: DisclosureInput, uploads: [Upload], removing: Set<String>,
-        actor: Actor, at now: Date,
+        actor: StaffActor, at now: Date,
         then: (@Sendable (_ attachments: [AttachmentRef], _ sql: any SQLDatabase) async throws -> Void)? = nil
     ) async throws {
         let status = try DisclosureLifecycle.next(
@@ -106,19 +91,19 @@ public struct DisclosureWorkflow: Sendable {
 
     // MARK: Review
 
-    public func submit(_ disclosure: Disclosure, unit: Unit, actor: Actor, at now: Date) async throws {
+    public func submit(_ disclosure: Disclosure, unit: Unit, actor: StaffActor, at now: Date) async throws {
         try await step(.submit, disclosure, unit: unit, actor: actor, at: now, detail: "提交审核") { update in
             update.set("submitted_by", to: SQLBind(actor.id))
         }
     }
 
-    public func approve(_ disclosure: Disclosure, unit: Unit, actor: Actor, at now: Date) async throws {
+    public func approve(_ disclosure: Disclosure, unit: Unit, actor: StaffActor, at now: Date) async throws {
         try await step(.approve, disclosure, unit: unit, actor: actor, at: now, detail: "审核通过") { update in
             update.set("review_comment", to: SQLBind(String?.none))
         }
     }
 
-    public func returnForChanges(_ disclosure: Disclosure, unit: Unit, comment: String, actor: Actor, at now: Date) async throws {
+    public func returnForChanges(_ disclosure: Disclosure, unit: Unit, comment: String, actor: StaffActor, at now: Date) async throws {
         let comment = comment.trimmed
         guard !comment.isEmpty else { throw DisclosureError.commentRequired }
         try await step(.returnForChanges, disclosure, unit: unit, actor: actor, at: now, detail: "退回修改：\(comment)") { update in
@@ -128,7 +113,7 @@ public struct DisclosureWorkflow: Sendable {
 
     /// Opens a published disclosure for a correction; the public keeps
     /// seeing the last version until the correction is published.
-    public func startCorrection(_ disclosure: Disclosure, unit: Unit, reason: String, actor: Actor, at now: Date) async throws {
+    public func startCorrection(_ disclosure: Disclosure, unit: Unit, reason: String, actor: StaffActor, at now: Date) async throws {
         let reason = reason.trimmed
         guard !reason.isEmpty else { throw DisclosureError.reasonRequired(.startCorrection) }
         try await step(.startCorrection, disclosure, unit: unit, actor: actor, at: now, detail: "开始更正：\(reason)") { update in
@@ -137,7 +122,7 @@ public struct DisclosureWorkflow: Sendable {
     }
 
     private func step(
-        _ action: DisclosureAction, _ disclosure: Disclosure, unit: Unit, actor: Actor, at now: Date, detail: String,
+        _ action: DisclosureAction, _ disclosure: Disclosure, unit: Unit, actor: StaffActor, at now: Date, detail: String,
         _ changes: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder
     ) async throws {
         let next = try DisclosureLifecycle.next(
@@ -160,7 +145,7 @@ public struct DisclosureWorkflow: Sendable {
     /// version and chains the disclosure's new state with its audit entry
     /// and its chat-group message, all together.
     @discardableResult
-    public func publish(_ disclosure: Disclosure, unit: Unit, item: CatalogItem, actor: Actor, at now: Date) async throws
+    public func publish(_ disclosure: Disclosure, unit: Unit, item: CatalogItem, actor: StaffActor, at now: Date) async throws
         -> PublishedVersion
     {
         // Refused early with the clearest reason; decided again below on the row as it stands.
@@ -227,7 +212,7 @@ public struct DisclosureWorkflow: Sendable {
 
     /// Takes a published disclosure down. The record, its versions and the
     /// reason stay public; the ledger records the withdrawal.
-    public func withdraw(_ disclosure: Disclosure, unit: Unit, reason: String, actor: Actor, at now: Date) async throws {
+    public func withdraw(_ disclosure: Disclosure, unit: Unit, reason: String, actor: StaffActor, at now: Date) async throws {
         let reason = String(reason.trimmed.prefix(1000))
         guard !reason.isEmpty else { throw DisclosureError.reasonRequired(.withdraw) }
         _ = try DisclosureLifecycle.next(after: .withdraw, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
@@ -284,7 +269,7 @@ public struct DisclosureWorkflow: Sendable {
         return stored
     }
 
-    private func entry(_ actor: Actor, _ action: String, unit: Unit, id: Int, title: String, detail: String) -> AuditLog.Entry {
+    private func entry(_ actor: StaffActor, _ action: String, unit: Unit, id: Int, title: String, detail: String) -> AuditLog.Entry {
         AuditLog.Entry(
             actorID: actor.id, actorName: actor.name, action: action, unitID: unit.id, subject: title, detail: detail,
             address: actor.address, object: ("disclosure", id))

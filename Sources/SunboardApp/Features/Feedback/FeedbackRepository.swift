@@ -136,7 +136,7 @@ public struct FeedbackRepository: Sendable {
     /// Answers a message once; the reply is public. Refused for another
     /// community's message or one already answered.
     public func reply(
-        kind: FeedbackKind, id: Int, unit: Unit, text: String, showsText: Bool, actor: DisclosureWorkflow.Actor, at now: Date
+        kind: FeedbackKind, id: Int, unit: Unit, text: String, showsText: Bool, actor: StaffActor, at now: Date
     ) async throws {
         guard actor.permissions.contains(.draftDisclosures) else { throw CommonError.forbidden }
         let text = text.trimmed

@@ -21,7 +21,7 @@ extension FinanceWorkflow {
     /// line that replaces it — with new receipts, or the wrong line's own
     /// when none are given. The requester signs both as their 经办人.
     public func requestCorrection(
-        of entryID: Int, reason: String, replacement: ReimbursementInput?, uploads: [Upload], unit: Unit, actor: Actor, at now: Date
+        of entryID: Int, reason: String, replacement: ReimbursementInput?, uploads: [Upload], unit: Unit, actor: StaffActor, at now: Date
     ) async throws -> CorrectionRequests {
         guard actor.permissions.contains(.keepAccounts) else { throw FinanceError.notAllowed("申请冲销更正") }
         guard let original = try await finance.entry(id: entryID), original.unitID == unit.id else { throw CommonError.notFound }
@@ -77,7 +77,7 @@ extension FinanceWorkflow {
     /// One correcting request, signed by its 经办人, with its audit entry.
     private func file(
         _ line: FinanceLine, slots: [SignatureChain.Signer], ordered: Bool, correcting: FinanceCorrection, receipts: [AttachmentRef],
-        unit: Unit, actor: Actor, at now: Date, on sql: any SQLDatabase
+        unit: Unit, actor: StaffActor, at now: Date, on sql: any SQLDatabase
     ) async throws -> Int {
         let id = try await Self.insertRequest(
             line, status: .signing, unitID: unit.id, handlerID: actor.id, slots: slots, ordered: ordered, createdBy: actor.id, at: now,

@@ -2,6 +2,9 @@
 struct FinanceFeature: Feature {
     let name = "Finance"
     var migrations: [any Migration] { [CreateFinance()] }
+    var boardLinks: [BoardLink] {
+        [BoardLink(section: "finance", url: SiteURL.unitFinance, label: "看每一笔收支、原始单据和签字人 →")]
+    }
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {
         FinanceController(services: services).addRoutes(to: routes.site)

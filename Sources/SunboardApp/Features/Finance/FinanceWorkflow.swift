@@ -11,15 +11,13 @@ public struct FinanceWorkflow: Sendable {
     let audit: AuditLog
     let finance: FinanceRepository
     let units: UnitRepository
-
-    public typealias Actor = DisclosureWorkflow.Actor
     public typealias Upload = DisclosureWorkflow.Upload
 
     // MARK: Income
 
     /// Records income, or a fund's opening balance, typed by the 报账员.
     @discardableResult
-    public func record(_ input: FinanceLineInput, unit: Unit, actor: Actor, at now: Date) async throws -> Int {
+    public func record(_ input: FinanceLineInput, unit: Unit, actor: StaffActor, at now: Date) async throws -> Int {
         guard actor.permissions.contains(.keepAccounts) else { throw FinanceError.notAllowed("登记收入") }
         let line = try input.validated(today: CalendarDate(now))
         guard line.kind != .expense else {
@@ -48,7 +46,9 @@ public struct FinanceWorkflow: Sendable {
     /// waiting for its 经办人 to attach receipts and sign, so no expense
     /// skips the chain. Returns the row problems found against the books
     /// (a closed period), in which case nothing was imported.
-    public func importLines(_ reading: LedgerCSV.Reading, unit: Unit, actor: Actor, at now: Date) async throws -> [LedgerCSV.RowProblem] {
+    public func importLines(_ reading: LedgerCSV.Reading, unit: Unit, actor: StaffActor, at now: Date) async throws -> [LedgerCSV
+        .RowProblem]
+    {
         guard actor.permissions.contains(.keepAccounts) else { throw FinanceError.notAllowed("导入账目") }
         guard reading.isClean else { return reading.problems }
         let closed = try await closedPeriods(unitID: unit.id)
@@ -68,7 +68,7 @@ public struct FinanceWorkflow: Sendable {
         return []
     }
 
-    private func importAll(_ reading: LedgerCSV.Reading, chain: SignatureChain, unit: Unit, actor: Actor, at now: Date) async throws {
+    private func importAll(_ reading: LedgerCSV.Reading, chain: SignatureChain, unit: Unit, actor: StaffActor, at now: Date) async throws {
         let kind = database.kind
         try await database.transaction { sql in
             var counts: [EntryKind: Int] = [:]
@@ -104,7 +104,7 @@ public struct FinanceWorkflow: Sendable {
 
     /// Files a request with its receipts; filing is the 经办人's signature.
     @discardableResult
-    public func file(_ input: ReimbursementInput, uploads: [Upload], unit: Unit, actor: Actor, at now: Date) async throws -> Int {
+    public func file(_ input: ReimbursementInput, uploads: [Upload], unit: Unit, actor: StaffActor, at now: Date) async throws -> Int {
         guard actor.permissions.contains(.fileReimbursements) else { throw FinanceError.notAllowed("填写报账单") }
         let line = try input.validated(handler: actor.name, today: CalendarDate(now))
         guard !uploads.isEmpty else { throw FinanceError.receiptRequired }
@@ -128,7 +128,7 @@ public struct FinanceWorkflow: Sendable {
 
     /// Files an imported draft: the person attaching the receipts becomes
     /// its 经办人 and signs.
-    public func fileDraft(_ request: Reimbursement, uploads: [Upload], unit: Unit, actor: Actor, at now: Date) async throws {
+    public func fileDraft(_ request: Reimbursement, uploads: [Upload], unit: Unit, actor: StaffActor, at now: Date) async throws {
         guard actor.permissions.contains(.fileReimbursements) else { throw FinanceError.notAllowed("提交报账单") }
         guard request.status == .draft else { throw FinanceError.wrongState(request.status, "提交") }
         guard !uploads.isEmpty else { throw FinanceError.receiptRequired }
@@ -151,7 +151,7 @@ public struct FinanceWorkflow: Sendable {
     /// Signs as whichever open slot the person's roles fill.
     ///
     /// - `roles`: the roles the person holds for the request's community.
-    public func sign(_ request: Reimbursement, unit: Unit, roles: Set<Role>, actor: Actor, at now: Date) async throws {
+    public func sign(_ request: Reimbursement, unit: Unit, roles: Set<Role>, actor: StaffActor, at now: Date) async throws {
         // Refused early with the clearest reason; decided again below on the row as it stands.
         guard request.status == .signing else { throw FinanceError.wrongState(request.status, "签字") }
         _ = try request.sheet.slot(for: actor.id, roles: roles)
@@ -177,7 +177,8 @@ public struct FinanceWorkflow: Sendable {
     }
 
     /// Refuses the request, with a reason the handler and the log keep.
-    public func reject(_ request: Reimbursement, unit: Unit, reason: String, roles: Set<Role>, actor: Actor, at now: Date) async throws {
+    public func reject(_ request: Reimbursement, unit: Unit, reason: String, roles: Set<Role>, actor: StaffActor, at now: Date) async throws
+    {
         guard request.status == .signing else { throw FinanceError.wrongState(request.status, "退回") }
         guard request.sheet.mayReject(userID: actor.id, roles: roles) else {
             throw FinanceError.notASigner(needed: request.sheet.missing.map { request.sheet.slots[$0].chinese })
@@ -205,7 +206,7 @@ public struct FinanceWorkflow: Sendable {
     /// day it is posted, and its receipts become public. A reversal's line
     /// carries the amount back (红字), names the line it reverses and why.
     @discardableResult
-    public func post(_ request: Reimbursement, unit: Unit, actor: Actor, at now: Date) async throws -> Int {
+    public func post(_ request: Reimbursement, unit: Unit, actor: StaffActor, at now: Date) async throws -> Int {
         guard actor.permissions.contains(.keepAccounts) else { throw FinanceError.notAllowed("过账") }
         guard request.status == .signed, request.sheet.isComplete else { throw FinanceError.wrongState(request.status, "过账") }
         let closed = try await closedPeriods(unitID: unit.id)
@@ -263,7 +264,7 @@ public struct FinanceWorkflow: Sendable {
 
     /// Sets the chain of a unit (and, for the office, of every community
     /// without its own). Requests already filed keep their signers.
-    public func setChain(_ chain: SignatureChain, unit: Unit, actor: Actor, at now: Date) async throws {
+    public func setChain(_ chain: SignatureChain, unit: Unit, actor: StaffActor, at now: Date) async throws {
         guard actor.permissions.contains(.manageSignatureChains) else { throw FinanceError.notAllowed("设置签字流程") }
         let chain = try chain.validated()
         let encoder = JSONEncoder()
@@ -356,7 +357,7 @@ public struct FinanceWorkflow: Sendable {
     }
 
     static func sign(
-        _ id: Int, slot: Int, signer: SignatureChain.Signer, actor: Actor, at now: Date, on sql: any SQLDatabase
+        _ id: Int, slot: Int, signer: SignatureChain.Signer, actor: StaffActor, at now: Date, on sql: any SQLDatabase
     ) async throws {
         try await sql.insert(into: "reimbursement_signatures")
             .columns("reimbursement_id", "slot", "signer", "user_id", "user_name", "signed_at")
@@ -379,7 +380,7 @@ public struct FinanceWorkflow: Sendable {
     }
 
     func entry(
-        _ actor: Actor, _ action: String, unit: Unit, object: (String, Int)?, subject: String, detail: String
+        _ actor: StaffActor, _ action: String, unit: Unit, object: (String, Int)?, subject: String, detail: String
     ) -> AuditLog.Entry {
         AuditLog.Entry(
             actorID: actor.id, actorName: actor.name, action: action, unitID: unit.id, subject: subject, detail: detail,

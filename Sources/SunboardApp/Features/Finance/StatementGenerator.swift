@@ -14,7 +14,7 @@ public struct StatementGenerator: Sendable {
     /// Creates the period's statement draft, or brings an unsubmitted one up
     /// to date with the books; returns the disclosure's id.
     @discardableResult
-    public func generate(unit: Unit, period: Period, lineage: [Unit], actor: DisclosureWorkflow.Actor, at now: Date) async throws -> Int {
+    public func generate(unit: Unit, period: Period, lineage: [Unit], actor: StaffActor, at now: Date) async throws -> Int {
         let catalog = try await services.catalog.effective(lineage: lineage)
         guard let item = catalog.first(where: { $0.code == Self.itemCode }) else { throw DisclosureError.unknownItem(Self.itemCode) }
         guard item.fields.contains(where: { $0.kind == .ledgerLines }) else { throw FinanceError.noStatementField }

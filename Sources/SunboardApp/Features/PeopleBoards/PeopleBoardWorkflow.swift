@@ -9,8 +9,6 @@ import SunboardCore
 public struct PeopleBoardWorkflow: Sendable {
     let services: AppServices
 
-    public typealias Actor = DisclosureWorkflow.Actor
-
     /// The catalog items the 低保 board publishes through.
     public static let noticeItem = "dibao-applicants"
     public static let reviewItem = "dibao-review"
@@ -21,7 +19,7 @@ public struct PeopleBoardWorkflow: Sendable {
     /// returns the card's id.
     @discardableResult
     public func add(
-        board: PeopleBoard, input: CardInput, relatedToStaff: Bool, relation: String, unit: Unit, actor: Actor, at now: Date
+        board: PeopleBoard, input: CardInput, relatedToStaff: Bool, relation: String, unit: Unit, actor: StaffActor, at now: Date
     ) async throws -> Int {
         guard actor.permissions.contains(.keepRosters) else { throw BoardError.notAllowed("登记公示对象") }
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
@@ -52,7 +50,7 @@ public struct PeopleBoardWorkflow: Sendable {
     /// Corrects a card's details. A benefit on the roster changes only by an
     /// adjustment, which the public board shows; an application cannot change
     /// once its notice is drafted, since residents judge what the notice says.
-    public func edit(_ card: BoardCard, input: CardInput, unit: Unit, actor: Actor, at now: Date) async throws {
+    public func edit(_ card: BoardCard, input: CardInput, unit: Unit, actor: StaffActor, at now: Date) async throws {
         guard actor.permissions.contains(.keepRosters) else { throw BoardError.notAllowed("修改公示对象的信息") }
         guard card.status == .applicant || card.status == .onRoster else { throw BoardError.wrongState(card.status, "修改") }
         if card.status == .applicant, try await notice(of: card).disclosure.map({ $0.withdrawnAt == nil }) == true {
@@ -87,7 +85,7 @@ public struct PeopleBoardWorkflow: Sendable {
     /// Drafts the 7-day notice from the card's public fields and submits it
     /// for review; publication then goes through the disclosure workflow.
     @discardableResult
-    public func startNotice(_ card: BoardCard, unit: Unit, lineage: [Unit], actor: Actor, at now: Date) async throws -> Int {
+    public func startNotice(_ card: BoardCard, unit: Unit, lineage: [Unit], actor: StaffActor, at now: Date) async throws -> Int {
         guard actor.permissions.contains(.keepRosters), actor.permissions.contains(.draftDisclosures) else {
             throw BoardError.notAllowed("提交公示")
         }
@@ -152,7 +150,7 @@ public struct PeopleBoardWorkflow: Sendable {
 
     /// Who decides on a 低保 family: the community's director, or the office's
     /// leader when the family is related to the committee's staff (回避).
-    public static func checkDecider(_ card: BoardCard, roles: Set<Role>, actor: Actor, _ what: String) throws(BoardError) {
+    public static func checkDecider(_ card: BoardCard, roles: Set<Role>, actor: StaffActor, _ what: String) throws(BoardError) {
         guard actor.permissions.contains(.decideRosters) else { throw .notAllowed(what) }
         if card.relatedToStaff {
             guard roles.contains(.officeLeader) else { throw .separateHandling }
@@ -164,7 +162,7 @@ public struct PeopleBoardWorkflow: Sendable {
     /// Approves (with the monthly benefit) or turns down an application once
     /// its notice is over. Objections must be answered in the note.
     public func decide(
-        _ card: BoardCard, approve: Bool, amount: String, note: String, unit: Unit, roles: Set<Role>, actor: Actor, at now: Date
+        _ card: BoardCard, approve: Bool, amount: String, note: String, unit: Unit, roles: Set<Role>, actor: StaffActor, at now: Date
     ) async throws {
         try Self.checkDecider(card, roles: roles, actor: actor, "审批低保申请")
         guard card.status == .applicant else { throw BoardError.wrongState(card.status, "审批") }
@@ -214,7 +212,8 @@ public struct PeopleBoardWorkflow: Sendable {
 
     /// Changes a family's benefit, optionally as the outcome of a year's review.
     public func adjust(
-        _ card: BoardCard, amount: String, note: String, reviewYear: Int? = nil, unit: Unit, roles: Set<Role>, actor: Actor, at now: Date
+        _ card: BoardCard, amount: String, note: String, reviewYear: Int? = nil, unit: Unit, roles: Set<Role>, actor: StaffActor,
+        at now: Date
     ) async throws {
         try Self.checkDecider(card, roles: roles, actor: actor, "调整保障金")
         guard card.board.takesApplications, card.status == .onRoster else { throw BoardError.wrongState(card.status, "调整保障金") }
@@ -241,7 +240,7 @@ public struct PeopleBoardWorkflow: Sendable {
 
     /// Takes a card off the roster (停止享受, moved away, …) with a reason.
     public func remove(
-        _ card: BoardCard, note: String, reviewYear: Int? = nil, unit: Unit, roles: Set<Role>, actor: Actor, at now: Date
+        _ card: BoardCard, note: String, reviewYear: Int? = nil, unit: Unit, roles: Set<Role>, actor: StaffActor, at now: Date
     ) async throws {
         if card.board.takesApplications {
             try Self.checkDecider(card, roles: roles, actor: actor, "停止低保")
@@ -267,7 +266,7 @@ public struct PeopleBoardWorkflow: Sendable {
     /// Records a family's yearly review (复审): continued, adjusted or stopped.
     /// The database holds one review per family and year.
     public func review(
-        _ card: BoardCard, year: Int, outcome: ReviewOutcome, amount: String, note: String, unit: Unit, roles: Set<Role>, actor: Actor,
+        _ card: BoardCard, year: Int, outcome: ReviewOutcome, amount: String, note: String, unit: Unit, roles: Set<Role>, actor: StaffActor,
         at now: Date
     ) async throws {
         try Self.checkDecider(card, roles: roles, actor: actor, "记录复审结果")
@@ -307,7 +306,7 @@ public struct PeopleBoardWorkflow: Sendable {
     /// Drafts the year's 低保人员复审情况 from the recorded reviews (or brings
     /// an unpublished draft up to date); returns the disclosure's id.
     @discardableResult
-    public func draftReviewDisclosure(year: Int, unit: Unit, lineage: [Unit], actor: Actor, at now: Date) async throws -> Int {
+    public func draftReviewDisclosure(year: Int, unit: Unit, lineage: [Unit], actor: StaffActor, at now: Date) async throws -> Int {
         let catalog = try await services.catalog.effective(lineage: lineage)
         guard let item = catalog.first(where: { $0.code == Self.reviewItem }) else { throw DisclosureError.unknownItem(Self.reviewItem) }
         let counts = try await services.peopleBoards.reviewCounts(unitID: unit.id, year: year)
@@ -362,7 +361,7 @@ public struct PeopleBoardWorkflow: Sendable {
     /// says so in public (迁入既有名单，N 户). Returns the reading, with what
     /// was imported or every problem by line.
     public func importRoster(
-        board: PeopleBoard, bytes: [UInt8], unit: Unit, roles: Set<Role>, actor: Actor, at now: Date
+        board: PeopleBoard, bytes: [UInt8], unit: Unit, roles: Set<Role>, actor: StaffActor, at now: Date
     ) async throws -> RosterCSV.Reading {
         guard Self.mayImport(roles: roles) else { throw BoardError.notAllowed("导入名册（只有办事处能把既有名单迁入一次）") }
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
@@ -416,7 +415,9 @@ public struct PeopleBoardWorkflow: Sendable {
 
     /// Saves what a community publishes, keeps for its staff, or does not
     /// keep at all; a field no longer kept is erased from every card.
-    public func saveSettings(board: PeopleBoard, choices: [String: BoardVisibility], unit: Unit, actor: Actor, at now: Date) async throws {
+    public func saveSettings(board: PeopleBoard, choices: [String: BoardVisibility], unit: Unit, actor: StaffActor, at now: Date)
+        async throws
+    {
         guard actor.permissions.contains(.manageCatalog) else { throw BoardError.notAllowed("设置公示内容") }
         try board.check(choices)
         let chosen = choices.filter { choice in board.field(choice.key).map { $0.visibility != choice.value } ?? false }
@@ -499,7 +500,7 @@ public struct PeopleBoardWorkflow: Sendable {
 
     static func record(
         card: Int, unitID: Int, board: PeopleBoard, kind: CardEventKind, reviewYear: Int? = nil, amountBefore: Int? = nil,
-        amountAfter: Int? = nil, note: String = "", actor: Actor, at now: Date, on sql: any SQLDatabase
+        amountAfter: Int? = nil, note: String = "", actor: StaffActor, at now: Date, on sql: any SQLDatabase
     ) async throws {
         try await sql.insert(into: "board_card_events")
             .columns(
@@ -516,7 +517,7 @@ public struct PeopleBoardWorkflow: Sendable {
     /// The audit entry of a step. The log names the person only on boards
     /// that publish names; elsewhere it names the card.
     private func entry(
-        _ actor: Actor, _ action: String, unit: Unit, board: PeopleBoard, card: Int, name: String?, detail: String
+        _ actor: StaffActor, _ action: String, unit: Unit, board: PeopleBoard, card: Int, name: String?, detail: String
     ) -> AuditLog.Entry {
         let named = board.field(PeopleBoard.nameKey)?.visibility == .public
         return AuditLog.Entry(

@@ -3,6 +3,9 @@ struct PeopleBoardsFeature: Feature {
     let name = "PeopleBoards"
     var migrations: [any Migration] { [CreatePeopleBoards()] }
     var searchSources: [any SearchSource] { [RosterSearch()] }
+    var boardLinks: [BoardLink] {
+        [BoardLink(section: "rosters", url: SiteURL.unitBoards, label: "看低保、流动人口、党员公示栏 →")]
+    }
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {
         PeopleBoardsController(services: services).addRoutes(to: routes.site)

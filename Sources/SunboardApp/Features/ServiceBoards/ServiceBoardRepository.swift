@@ -11,8 +11,6 @@ public struct ServiceBoardRepository: Sendable {
         self.database = database
     }
 
-    public typealias Actor = DisclosureWorkflow.Actor
-
     // MARK: Reading
 
     public func cadres(unitID: Int) async throws -> [Cadre] {
@@ -95,7 +93,8 @@ public struct ServiceBoardRepository: Sendable {
 
     /// Adds (`id` nil) or changes a cadre; a new photo replaces the old.
     @discardableResult
-    public func saveCadre(id: Int?, _ input: CadreInput, photo: AttachmentRef?, unit: Unit, actor: Actor, at now: Date) async throws -> Int
+    public func saveCadre(id: Int?, _ input: CadreInput, photo: AttachmentRef?, unit: Unit, actor: StaffActor, at now: Date) async throws
+        -> Int
     {
         try require(actor)
         let valid = try input.validated()
@@ -122,7 +121,7 @@ public struct ServiceBoardRepository: Sendable {
         }
     }
 
-    public func deleteCadre(_ cadre: Cadre, unit: Unit, actor: Actor, at now: Date) async throws {
+    public func deleteCadre(_ cadre: Cadre, unit: Unit, actor: StaffActor, at now: Date) async throws {
         try require(actor)
         try await database.transaction { sql in
             try await sql.delete(from: "cadres").where("id", .equal, SQLBind(cadre.id)).where("unit_id", .equal, SQLBind(unit.id)).run()
@@ -134,7 +133,8 @@ public struct ServiceBoardRepository: Sendable {
     // MARK: Directory
 
     @discardableResult
-    public func saveDirectoryEntry(id: Int?, _ input: DirectoryEntryInput, unit: Unit, actor: Actor, at now: Date) async throws -> Int {
+    public func saveDirectoryEntry(id: Int?, _ input: DirectoryEntryInput, unit: Unit, actor: StaffActor, at now: Date) async throws -> Int
+    {
         try require(actor)
         let valid = try input.validated()
         return try await database.transaction { sql in
@@ -161,7 +161,7 @@ public struct ServiceBoardRepository: Sendable {
         }
     }
 
-    public func deleteDirectoryEntry(_ entry: DirectoryEntry, unit: Unit, actor: Actor, at now: Date) async throws {
+    public func deleteDirectoryEntry(_ entry: DirectoryEntry, unit: Unit, actor: StaffActor, at now: Date) async throws {
         try require(actor)
         try await database.transaction { sql in
             try await sql.delete(from: "directory_entries").where("id", .equal, SQLBind(entry.id))
@@ -176,7 +176,7 @@ public struct ServiceBoardRepository: Sendable {
 
     @discardableResult
     public func saveGuide(
-        id: Int?, _ input: GuideInput, addingForms: [AttachmentRef], removingForms: Set<String>, unit: Unit, actor: Actor, at now: Date
+        id: Int?, _ input: GuideInput, addingForms: [AttachmentRef], removingForms: Set<String>, unit: Unit, actor: StaffActor, at now: Date
     ) async throws -> Int {
         try require(actor)
         let content = try input.validated()
@@ -215,7 +215,7 @@ public struct ServiceBoardRepository: Sendable {
         }
     }
 
-    public func deleteGuide(_ guide: Guide, unit: Unit, actor: Actor, at now: Date) async throws {
+    public func deleteGuide(_ guide: Guide, unit: Unit, actor: StaffActor, at now: Date) async throws {
         try require(actor)
         try await database.transaction { sql in
             try await sql.delete(from: "guide_forms").where("guide_id", .equal, SQLBind(guide.id)).run()
@@ -227,13 +227,13 @@ public struct ServiceBoardRepository: Sendable {
 
     // MARK: Shared
 
-    private func require(_ actor: Actor) throws {
+    private func require(_ actor: StaffActor) throws {
         guard actor.permissions.contains(.manageServiceBoards) else { throw CommonError.forbidden }
     }
 
     /// Chains the record's new state (or its removal) with the audit entry.
     private func changed(
-        _ kind: any RecordKind.Type, _ id: Int, _ unit: Unit, _ actor: Actor, _ action: String, subject: String, detail: String,
+        _ kind: any RecordKind.Type, _ id: Int, _ unit: Unit, _ actor: StaffActor, _ action: String, subject: String, detail: String,
         at now: Date,
         on sql: any SQLDatabase
     ) async throws {

@@ -3,6 +3,13 @@ struct ServiceBoardsFeature: Feature {
     let name = "ServiceBoards"
     var migrations: [any Migration] { [CreateServiceBoards()] }
     var searchSources: [any SearchSource] { [GuideSearch(), DirectorySearch(), CadreSearch()] }
+    var boardLinks: [BoardLink] {
+        [
+            BoardLink(section: "guides", url: SiteURL.unitGuides, label: "看各项事情怎么办：流程图、材料、收费 →"),
+            BoardLink(section: "cadres", url: SiteURL.unitCadres, label: "看社区干部和所包巷道 →"),
+            BoardLink(section: "directory", url: SiteURL.unitDirectory, label: "看便民电话 →"),
+        ]
+    }
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {
         ServiceBoardsController(services: services).addRoutes(to: routes.site)

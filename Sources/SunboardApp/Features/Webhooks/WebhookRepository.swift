@@ -29,7 +29,7 @@ public struct WebhookRepository: Sendable {
     /// disclosures (oldest first) in its outbox; returns its id.
     @discardableResult
     public func create(
-        _ input: WebhookSubscriptionInput.Checked, unit: Unit, actor: DisclosureWorkflow.Actor, at now: Date
+        _ input: WebhookSubscriptionInput.Checked, unit: Unit, actor: StaffActor, at now: Date
     ) async throws -> Int {
         // The generic format is always signed: a receiver must be able to tell our messages from anyone's.
         let secret = input.secret ?? (input.format == .json ? DisclosureWorkflow.newSalt() + DisclosureWorkflow.newSalt() : nil)
@@ -62,7 +62,7 @@ public struct WebhookRepository: Sendable {
     }
 
     /// Pauses or resumes a subscription: messages wait while it is paused.
-    public func setActive(_ active: Bool, subscription: WebhookSubscription, unit: Unit, actor: DisclosureWorkflow.Actor, at now: Date)
+    public func setActive(_ active: Bool, subscription: WebhookSubscription, unit: Unit, actor: StaffActor, at now: Date)
         async throws
     {
         let entry = AuditLog.Entry(
@@ -76,7 +76,7 @@ public struct WebhookRepository: Sendable {
     }
 
     /// Removes a subscription with its outbox and log; the audit log keeps that it was.
-    public func delete(_ subscription: WebhookSubscription, unit: Unit, actor: DisclosureWorkflow.Actor, at now: Date) async throws {
+    public func delete(_ subscription: WebhookSubscription, unit: Unit, actor: StaffActor, at now: Date) async throws {
         let entry = AuditLog.Entry(
             actorID: actor.id, actorName: actor.name, action: "webhook.delete", unitID: unit.id, subject: subscription.name,
             detail: "删除消息推送：\(subscription.maskedURL)", address: actor.address)
@@ -88,7 +88,7 @@ public struct WebhookRepository: Sendable {
     }
 
     /// Puts a test message in one subscription's outbox.
-    public func sendTest(to subscription: WebhookSubscription, unit: Unit, actor: DisclosureWorkflow.Actor, at now: Date) async throws {
+    public func sendTest(to subscription: WebhookSubscription, unit: Unit, actor: StaffActor, at now: Date) async throws {
         let message = WebhookMessage(
             event: .test, unitSlug: unit.slug, unitName: unit.name, title: "这个群已接入\(unit.name)的居务公开，新的公开会发到这里", at: now,
             path: SiteURL.unit(unit.slug).path)
@@ -180,7 +180,7 @@ public struct WebhookRepository: Sendable {
 
     /// Sends a message that was given up on again, with a fresh set of retries.
     /// Returns false when there is no such failed message of the unit.
-    public func retry(deliveryID: Int, unit: Unit, actor: DisclosureWorkflow.Actor, at now: Date) async throws -> Bool {
+    public func retry(deliveryID: Int, unit: Unit, actor: StaffActor, at now: Date) async throws -> Bool {
         let owned = SQLSubquery.select { $0.column("id").from("webhook_subscriptions").where("unit_id", .equal, SQLBind(unit.id)) }
         let entry = AuditLog.Entry(
             actorID: actor.id, actorName: actor.name, action: "webhook.retry", unitID: unit.id, subject: "第 \(deliveryID) 条推送",

@@ -375,7 +375,7 @@ struct CivicAdminController {
     }
 
     /// A record's facts corrected from its page's form.
-    private func correct(page: String, id: Int, form: FormFields, unit: Unit, actor: DisclosureWorkflow.Actor, at now: Date) async throws {
+    private func correct(page: String, id: Int, form: FormFields, unit: Unit, actor: StaffActor, at now: Date) async throws {
         let civic = services.civicWorkflow
         let reason = form["reason"]
         switch page {

@@ -21,7 +21,7 @@ struct UnitAdminContext: ChildRequestContext {
     var user: StaffUser { staff.user }
 
     /// The person as the workflows record them: who, from where, allowed what here.
-    var actor: DisclosureWorkflow.Actor {
+    var actor: StaffActor {
         .init(id: user.id, name: user.displayName, address: staff.clientAddress, permissions: scope.permissions)
     }
 

@@ -85,6 +85,9 @@ struct CommunityHome: Sendable {
         var pageCounts: [String: Int] = [:]
     }
 
+    /// The sections that link to a feature's own page, by section id.
+    static let boardLinks = Dictionary(uniqueKeysWithValues: Features.all.flatMap(\.boardLinks).map { ($0.section, $0) })
+
     /// Latest disclosures listed per live section.
     static let perSection = 5
     static let notices = 8
@@ -154,22 +157,9 @@ struct CommunityHome: Sendable {
             result.hasListings = !result.listings.isEmpty
             result.hasPeriodic = !result.periodic.isEmpty
             // Sections with a page of their own link to it.
-            let pages: [String: (SiteURL, String)] = [
-                "finance": (.unitFinance(community.slug), "看每一笔收支、原始单据和签字人 →"),
-                "rosters": (.unitBoards(community.slug), "看低保、流动人口、党员公示栏 →"),
-                "guides": (.unitGuides(community.slug), "看各项事情怎么办：流程图、材料、收费 →"),
-                "cadres": (.unitCadres(community.slug), "看社区干部和所包巷道 →"),
-                "directory": (.unitDirectory(community.slug), "看便民电话 →"),
-                "feedback": (.unitFeedback(community.slug), "看居民意见和答复，提建议或投诉 →"),
-                "projects": (.unitCivic(community.slug, "projects"), "看每项工程的进度、支出和现场照片 →"),
-                "elections": (.unitCivic(community.slug, "elections"), "看选举进行到哪一步、有没有超过期限 →"),
-                "meetings": (.unitCivic(community.slug, "meetings"), "看会议决议的表决票数和听证决定的落实 →"),
-                "honors": (.unitCivic(community.slug, "honors"), "看光荣榜 →"),
-                "activities": (.unitCivic(community.slug, "albums"), "看活动照片 →"),
-            ]
-            if let (url, label) = pages[section.id] {
-                result.boardURL = url.path
-                result.boardLabel = label
+            if let page = Self.boardLinks[section.id] {
+                result.boardURL = page.url(community.slug).path
+                result.boardLabel = page.label
                 if (content.pageCounts[section.id] ?? 0) > 0 { result.isEmpty = false }
             }
             if !result.listings.isEmpty {
