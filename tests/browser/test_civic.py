@@ -11,7 +11,7 @@ from conftest import ROOT
 from helpers import click_button, get_json, login, logout, wait_for
 
 ARTIFACTS = ROOT / "tests" / "browser" / "artifacts"
-PHOTO = ROOT / "Sources" / "SunboardApp" / "Resources" / "Demo" / "photos" / "pipe-repair.jpg"
+PHOTO = ROOT / "tests" / "browser" / "fixtures" / "site-photo.jpg"
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
 

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from conftest import ROOT
 from helpers import click_button, login, logout, wait_for
 
-RECEIPT = ROOT / "Sources" / "SunboardApp" / "Resources" / "Demo" / "receipt-2.png"
+RECEIPT = ROOT / "tests" / "browser" / "fixtures" / "receipt-a.png"
 
 
 def test_clerk_supervisor_and_director_publish_and_a_resident_reads_it(server, desktop):
@@ -30,7 +30,7 @@ def test_clerk_supervisor_and_director_publish_and_a_resident_reads_it(server, d
     click_button(desktop, "保存草稿")
     wait_for(desktop, "已保存。")
     admin_url = desktop.current_url.split("?")[0]
-    assert "receipt-2.png" in desktop.page_source
+    assert RECEIPT.name in desktop.page_source
     click_button(desktop, "提交审核")
     wait_for(desktop, "已提交审核。")
     logout(desktop)

@@ -9,7 +9,7 @@ from selenium.webdriver.support.ui import Select
 from conftest import ROOT
 from helpers import click_button, login, logout, wait_for
 
-RECEIPT = ROOT / "Sources" / "SunboardApp" / "Resources" / "Demo" / "receipt-3.png"
+RECEIPT = ROOT / "tests" / "browser" / "fixtures" / "receipt-b.png"
 SUMMARY = "更换社区服务中心楼道声控灯"
 
 
