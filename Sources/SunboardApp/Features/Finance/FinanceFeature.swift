@@ -8,6 +8,7 @@ struct FinanceFeature: Feature {
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {
         FinanceController(services: services).addRoutes(to: routes.site)
+        FinanceAPIController(services: services).addRoutes(to: routes.site)
         FinanceAdminController(services: services).addRoutes(to: routes.unitPages)
     }
 }

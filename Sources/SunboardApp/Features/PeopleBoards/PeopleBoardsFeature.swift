@@ -9,6 +9,7 @@ struct PeopleBoardsFeature: Feature {
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {
         PeopleBoardsController(services: services).addRoutes(to: routes.site)
+        PeopleBoardsAPIController(services: services).addRoutes(to: routes.site)
         PeopleBoardsAdminController(services: services).addRoutes(to: routes.unitPages)
     }
 }

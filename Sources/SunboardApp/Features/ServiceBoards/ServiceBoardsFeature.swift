@@ -13,6 +13,7 @@ struct ServiceBoardsFeature: Feature {
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {
         ServiceBoardsController(services: services).addRoutes(to: routes.site)
+        ServiceBoardsAPIController(services: services).addRoutes(to: routes.site)
         ServiceBoardsAdminController(services: services).addRoutes(to: routes.unitPages)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import SunboardCore
 
-/// The public people boards (插卡式公示) and their JSON. Everything shown
+/// The public people boards (插卡式公示); their JSON is `PeopleBoardsAPIController`. Everything shown
 /// goes through `PublicBoard`, which keeps only the fields public for the
 /// board in this community.
 struct PeopleBoardsController {
@@ -11,18 +11,16 @@ struct PeopleBoardsController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(SiteURL.unitBoards("{slug}").route, use: boards)
         router.get(SiteURL.unitBoard("{slug}", "{board}").route, use: board)
-        router.get(SiteURL.apiBoards("{slug}").route, use: apiBoards)
-        router.get(SiteURL.apiBoard("{slug}", "{board}").route, use: apiBoard)
     }
 
-    private func board(_ context: AppRequestContext) throws -> PeopleBoard {
+    func board(_ context: AppRequestContext) throws -> PeopleBoard {
         let code = try context.parameters.require("board")
         guard let board = PeopleBoard.find(code) else { throw BoardError.unknownBoard(code) }
         return board
     }
 
     /// `period` (default: this year), or a clear error.
-    private func period(_ request: Request) throws -> Period {
+    func period(_ request: Request) throws -> Period {
         guard let text = request.queryDictionary["period"], !text.isEmpty else { return .year(CalendarDate(services.clock.now).year) }
         guard let period = Period(text) else {
             throw ValidationFailure([
@@ -34,7 +32,7 @@ struct PeopleBoardsController {
         return period
     }
 
-    private func content(unit: Unit, board: PeopleBoard, period: Period) async throws -> PublicBoard {
+    func content(unit: Unit, board: PeopleBoard, period: Period) async throws -> PublicBoard {
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
         let roster = try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: [.onRoster])
         let (from, to) = (period.firstDay.startInstant, period.lastDay.adding(days: 1).startInstant)
@@ -70,33 +68,5 @@ struct PeopleBoardsController {
                 assets: services.renderer.assets)
             return HTML(try services.renderer.render("public/board", model), caching: .publicRevalidate)
         }
-    }
-
-    @Sendable func apiBoards(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[BoardSummaryJSON]> {
-        let (unit, _) = try await services.community(context)
-        let counts = try await services.peopleBoards.rosterCounts(unitID: unit.id)
-        let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id)
-        return JSONBody(
-            PeopleBoard.all.map { board in
-                let shown = visibilities[board.code] ?? board.visibilities([:])
-                return BoardSummaryJSON(
-                    code: board.code, title: board.title, summary: board.summary, onRoster: counts[board.code] ?? 0,
-                    showsCards: board.showsCards(shown),
-                    publicFields: board.fields.filter { shown[$0.key] == .public }.map(BoardFieldJSON.init),
-                    url: SiteURL.unitBoard(unit.slug, board.code).path, api: SiteURL.apiBoard(unit.slug, board.code).path)
-            })
-    }
-
-    /// Kept in memory like the board's page, under the same versions.
-    @Sendable func apiBoard(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let (unit, lineage) = try await services.community(context)
-        let board = try board(context)
-        let period = try period(request)
-        let key =
-            "api-board:\(board.code):\(CalendarDate(services.clock.now)):\(period):"
-            + lineage.versionKey
-        if let answer = services.pages.cached(key) { return answer }
-        let content = try await content(unit: unit, board: board, period: period)
-        return try services.pages.page(for: key) { try HTML.json(BoardJSON(unit: unit, content: content)) }
     }
 }
