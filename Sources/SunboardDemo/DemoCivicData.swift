@@ -9,7 +9,7 @@ import SunboardCore
 enum DemoCivicData {}
 
 /// An election and the stages published so far.
-struct DemoElection: Sendable, Codable {
+struct DemoElection: Sendable, Decodable {
     var community: String
     var kind: ElectionKind
     var title: String

@@ -17,7 +17,7 @@ extension DemoCivicData {
 }
 
 /// One cell of a row: text, a whole number or nothing.
-enum DemoCell: Codable, Equatable {
+enum DemoCell: Decodable, Equatable {
     case text(String)
     case number(Int)
     case none
@@ -32,17 +32,6 @@ enum DemoCell: Codable, Equatable {
             self = .text(try value.decode(String.self))
         }
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var value = encoder.singleValueContainer()
-        switch self {
-        case .text(let text): try value.encode(text)
-        case .number(let number): try value.encode(number)
-        case .none: try value.encodeNil()
-        }
-    }
-
-    init(_ text: String?) { self = text.map(DemoCell.text) ?? .none }
 
     func text(_ row: [DemoCell]) throws -> String {
         guard case .text(let text) = self else { throw DemoError.bad("expected text in \(row)") }
@@ -68,11 +57,9 @@ func demoRows(_ rows: [[DemoCell]], width: Int) throws -> [[DemoCell]] {
     return rows
 }
 
-/// A text read as one string or as an array of lines; written as lines when it has several.
-struct DemoText: Codable {
+/// A text read as one string or as an array of lines.
+struct DemoText: Decodable {
     var text: String
-
-    init(_ text: String) { self.text = text }
 
     init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer()
@@ -82,28 +69,10 @@ struct DemoText: Codable {
             text = try value.decode(String.self)
         }
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var value = encoder.singleValueContainer()
-        if text.contains("\n") {
-            try value.encode(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-        } else {
-            try value.encode(text)
-        }
-    }
 }
 
 extension DemoDisclosure.Stage {
-    var word: String {
-        switch self {
-        case .draft: "draft"
-        case .submitted: "submitted"
-        case .approved: "approved"
-        case .published: "published"
-        case .returned: "returned"
-        }
-    }
-
+    /// A stage as the files write it; a returned stage needs its comment, so it is not one.
     init(word: String) throws {
         switch word {
         case "draft": self = .draft
@@ -115,7 +84,7 @@ extension DemoDisclosure.Stage {
     }
 }
 
-extension DemoStage: Codable {
+extension DemoStage: Decodable {
     enum CodingKeys: String, CodingKey { case stage, published, details, count, names, state }
 
     init(from decoder: any Decoder) throws {
@@ -126,19 +95,9 @@ extension DemoStage: Codable {
             names: try c.decodeIfPresent([String].self, forKey: .names) ?? [],
             state: try DemoDisclosure.Stage(word: try c.decodeIfPresent(String.self, forKey: .state) ?? "published"))
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(stage, forKey: .stage)
-        try c.encode(published, forKey: .published)
-        try c.encode(DemoText(details), forKey: .details)
-        try c.encodeIfPresent(count, forKey: .count)
-        if !names.isEmpty { try c.encode(names, forKey: .names) }
-        if state.word != "published" { try c.encode(state.word, forKey: .state) }
-    }
 }
 
-extension DemoMeeting: Codable {
+extension DemoMeeting: Decodable {
     enum CodingKeys: String, CodingKey { case community, agendaTitle, startsAt, place, members, present, decisions, decisionsPublished }
 
     init(from decoder: any Decoder) throws {
@@ -152,21 +111,9 @@ extension DemoMeeting: Codable {
             },
             decisionsPublished: try c.decodeIfPresent(String.self, forKey: .decisionsPublished))
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(community, forKey: .community)
-        try c.encode(agendaTitle, forKey: .agendaTitle)
-        try c.encode(startsAt, forKey: .startsAt)
-        try c.encode(place, forKey: .place)
-        try c.encode(members, forKey: .members)
-        try c.encode(present, forKey: .present)
-        try c.encode(decisions.map { [DemoCell.text($0.0), .number($0.1), .number($0.2), .number($0.3)] }, forKey: .decisions)
-        try c.encodeIfPresent(decisionsPublished, forKey: .decisionsPublished)
-    }
 }
 
-extension DemoHearing: Codable {
+extension DemoHearing: Decodable {
     enum CodingKeys: String, CodingKey { case community, topic, heldOn, place, participants, decision, published, actions, updates }
 
     init(from decoder: any Decoder) throws {
@@ -181,22 +128,9 @@ extension DemoHearing: Codable {
             },
             updates: try c.decode([DemoHearingUpdate].self, forKey: .updates))
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(community, forKey: .community)
-        try c.encode(topic, forKey: .topic)
-        try c.encode(heldOn, forKey: .heldOn)
-        try c.encode(place, forKey: .place)
-        try c.encode(DemoText(participants), forKey: .participants)
-        try c.encode(DemoText(decision), forKey: .decision)
-        try c.encode(published, forKey: .published)
-        try c.encode(actions.map { [DemoCell.text($0.0), .text($0.1), .text($0.2)] }, forKey: .actions)
-        try c.encode(updates, forKey: .updates)
-    }
 }
 
-extension DemoHearingUpdate: Codable {
+extension DemoHearingUpdate: Decodable {
     enum CodingKeys: String, CodingKey { case published, note, statuses }
 
     init(from decoder: any Decoder) throws {
@@ -207,16 +141,9 @@ extension DemoHearingUpdate: Codable {
                 (try row[0].value(row), row[1].optionalText)
             })
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(published, forKey: .published)
-        try c.encode(DemoText(note), forKey: .note)
-        try c.encode(statuses.map { [DemoCell.text($0.0.rawValue), DemoCell($0.1)] }, forKey: .statuses)
-    }
 }
 
-extension DemoProject: Codable {
+extension DemoProject: Decodable {
     enum CodingKeys: String, CodingKey {
         case community, year, name, summary, budget, funding, contractor, weight, parent, milestones, updates, spendingKeyword
     }
@@ -235,25 +162,9 @@ extension DemoProject: Codable {
             updates: try c.decode([DemoProjectUpdate].self, forKey: .updates),
             spendingKeyword: try c.decodeIfPresent(String.self, forKey: .spendingKeyword))
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(community, forKey: .community)
-        try c.encode(year, forKey: .year)
-        try c.encode(name, forKey: .name)
-        try c.encode(DemoText(summary), forKey: .summary)
-        try c.encode(budget, forKey: .budget)
-        try c.encode(funding, forKey: .funding)
-        try c.encode(contractor, forKey: .contractor)
-        if weight != 1 { try c.encode(weight, forKey: .weight) }
-        try c.encodeIfPresent(parent, forKey: .parent)
-        try c.encode(milestones.map { [DemoCell.text($0.0), .text($0.1), .text($0.2), .number($0.3)] }, forKey: .milestones)
-        try c.encode(updates, forKey: .updates)
-        try c.encodeIfPresent(spendingKeyword, forKey: .spendingKeyword)
-    }
 }
 
-extension DemoProjectUpdate: Codable {
+extension DemoProjectUpdate: Decodable {
     enum CodingKeys: String, CodingKey { case published, note, steps, photos }
 
     init(from decoder: any Decoder) throws {
@@ -265,17 +176,9 @@ extension DemoProjectUpdate: Codable {
             },
             photos: try c.decodeIfPresent([String].self, forKey: .photos) ?? [])
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(published, forKey: .published)
-        try c.encode(DemoText(note), forKey: .note)
-        try c.encode(steps.map { [DemoCell.text($0.0.rawValue), .number($0.1), DemoCell($0.2), DemoCell($0.3)] }, forKey: .steps)
-        if !photos.isEmpty { try c.encode(photos, forKey: .photos) }
-    }
 }
 
-extension DemoHonors: Codable {
+extension DemoHonors: Decodable {
     enum CodingKeys: String, CodingKey { case community, year, published, entries }
 
     init(from decoder: any Decoder) throws {
@@ -287,17 +190,9 @@ extension DemoHonors: Codable {
                 (try row[0].text(row), try row[1].text(row), try row[2].text(row))
             })
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(community, forKey: .community)
-        try c.encode(year, forKey: .year)
-        try c.encode(published, forKey: .published)
-        try c.encode(entries.map { [DemoCell.text($0.0), .text($0.1), .text($0.2)] }, forKey: .entries)
-    }
 }
 
-extension DemoAlbum: Codable {
+extension DemoAlbum: Decodable {
     enum CodingKeys: String, CodingKey { case community, title, heldOn, place, published, photos }
 
     init(from decoder: any Decoder) throws {
@@ -309,15 +204,5 @@ extension DemoAlbum: Codable {
             photos: try demoRows(try c.decode([[DemoCell]].self, forKey: .photos), width: 2).map { row in
                 (try row[0].text(row), try row[1].text(row))
             })
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(community, forKey: .community)
-        try c.encode(title, forKey: .title)
-        try c.encode(heldOn, forKey: .heldOn)
-        try c.encode(place, forKey: .place)
-        try c.encode(published, forKey: .published)
-        try c.encode(photos.map { [DemoCell.text($0.0), .text($0.1)] }, forKey: .photos)
     }
 }

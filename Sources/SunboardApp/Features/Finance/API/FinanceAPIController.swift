@@ -12,14 +12,9 @@ struct FinanceAPIController {
         router.get(SiteURL.apiFinanceStatements("{slug}").route, use: apiStatements)
     }
 
-    /// The same `period` and `fund` as the board, checked the same way.
-    private func query(_ request: Request) throws -> (Period, Fund?) {
-        try FinanceController(services: services).query(request)
-    }
-
     @Sendable func apiEntries(_ request: Request, context: AppRequestContext) async throws -> JSONBody<FinanceEntriesJSON> {
         let (unit, _) = try await services.community(context)
-        let (period, fund) = try query(request)
+        let (period, fund) = try FinanceController.query(request, now: services.clock.now)
         let entries = try await services.finance.entries(unitID: unit.id, from: period.firstDay, to: period.lastDay, fund: fund)
         let before = try await services.finance.balances(unitID: unit.id, before: period.firstDay)
         let balances = (fund.map { [$0] } ?? Fund.allCases).map { each in

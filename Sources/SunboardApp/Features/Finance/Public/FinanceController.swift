@@ -13,11 +13,12 @@ struct FinanceController {
         router.get(SiteURL.financeCSV("{slug}").route, use: csv)
     }
 
-    /// `period` (default: this year) and `fund` from the query, or a clear error.
-    func query(_ request: Request) throws -> (Period, Fund?) {
+    /// `period` (default: this year) and `fund` from the query, or a clear
+    /// error; the board, the CSV and the JSON read them alike.
+    static func query(_ request: Request, now: Date) throws -> (Period, Fund?) {
         let parameters = request.queryDictionary
         var issues: [ValidationFailure.Issue] = []
-        var period = Period.year(CalendarDate(services.clock.now).year)
+        var period = Period.year(CalendarDate(now).year)
         if let text = parameters["period"], !text.isEmpty {
             if let parsed = Period(text) {
                 period = parsed
@@ -44,7 +45,7 @@ struct FinanceController {
 
     @Sendable func board(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let (unit, lineage) = try await services.community(context)
-        let (period, fund) = try query(request)
+        let (period, fund) = try Self.query(request, now: services.clock.now)
         let today = CalendarDate(services.clock.now)
         let key =
             "finance:\(today):\(period):\(fund?.rawValue ?? "all"):" + lineage.versionKey
@@ -84,7 +85,7 @@ struct FinanceController {
     /// The lines of the period as a spreadsheet (UTF-8 with BOM).
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (unit, _) = try await services.community(context)
-        let (period, fund) = try query(request)
+        let (period, fund) = try Self.query(request, now: services.clock.now)
         let entries = try await services.finance.entries(unitID: unit.id, from: period.firstDay, to: period.lastDay, fund: fund)
         // Links in the file are absolute, so they work from a spreadsheet.
         let base = services.origin(of: request)
