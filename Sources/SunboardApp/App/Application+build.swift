@@ -22,9 +22,9 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     // The admin area: sessions, the signed-in user and form protection.
     // Public pages stay out of it, so they set no cookie and read no session.
     let cookie = SessionCookieParameters(
-        name: "sunboard_session", path: SiteURL.admin.path, secure: services.configuration.secureCookies, sameSite: .lax
+        name: "sunboard_session", path: SiteURL.staff(.home).path, secure: services.configuration.secureCookies, sameSite: .lax
     )
-    let admin = router.group(SiteURL.admin.route)
+    let admin = router.group(SiteURL.staff(.home).route)
         .add(
             middleware: SessionMiddleware<AppRequestContext>(
                 storage: services.sessions,
@@ -36,7 +36,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     // Everything below requires a signed-in member of staff; one unit's
     // pages only people with a role there or above it.
     let staff = admin.group().add(middleware: RequireStaffMiddleware())
-    let unitPages = staff.group(SiteURL.unitAdmin("{slug}").route(under: .admin))
+    let unitPages = staff.group(SiteURL.units(.admin(.key)).route(under: .staff(.home)))
         .add(middleware: UnitAccessMiddleware(units: services.units))
         .group(context: UnitAdminContext.self)
     let routes = FeatureRoutes(

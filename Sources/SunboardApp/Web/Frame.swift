@@ -10,8 +10,8 @@ struct Frame: Sendable {
 
         /// The trail to a unit's public page: its parent, then the unit.
         static func trail(to unit: Unit, parent: Unit?) -> [Crumb] {
-            (parent.map { [Crumb(title: $0.name, url: SiteURL.unit($0.slug).path)] } ?? [])
-                + [Crumb(title: unit.name, url: SiteURL.unit(unit.slug).path)]
+            (parent.map { [Crumb(title: $0.name, url: SiteURL.units(.page($0.slug)).path)] } ?? [])
+                + [Crumb(title: unit.name, url: SiteURL.units(.page(unit.slug)).path)]
         }
     }
 
@@ -56,15 +56,15 @@ struct Frame: Sendable {
         let staff = user.map { user in
             StaffBar(
                 displayName: user.displayName,
-                logoutURL: SiteURL.logout.path,
-                passwordURL: SiteURL.password.path,
-                adminURL: SiteURL.admin.path,
+                logoutURL: SiteURL.staff(.logout).path,
+                passwordURL: SiteURL.staff(.password).path,
+                adminURL: SiteURL.staff(.home).path,
                 showsUsers: user.access.managesUsers,
-                usersURL: SiteURL.users.path
+                usersURL: SiteURL.staff(.users).path
             )
         }
         // The trail starts at the admin home, except on the admin home itself.
-        let trail = staff == nil || crumbs.isEmpty ? [] : [Crumb(title: "管理首页", url: SiteURL.admin.path)] + crumbs
+        let trail = staff == nil || crumbs.isEmpty ? [] : [Crumb(title: "管理首页", url: SiteURL.staff(.home).path)] + crumbs
         return Frame(title: title, crumbs: trail, staff: staff, csrfToken: csrfToken, isAdmin: true, assets: assets)
     }
 }

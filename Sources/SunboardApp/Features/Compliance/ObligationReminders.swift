@@ -74,7 +74,7 @@ struct ObligationReminders {
             : "应于 \(obligation.due.chinese) 前公开（\(status.chinese)）。"
         let message = WebhookMessage(
             event: .reminder, unitSlug: unit.slug, unitName: unit.name, title: "\(item.title)（\(obligation.period.chinese)）",
-            itemTitle: item.title, disclosureClass: .periodic, at: now, note: note, path: SiteURL.adminCompliance(unit.slug).path)
+            itemTitle: item.title, disclosureClass: .periodic, at: now, note: note, path: SiteURL.compliance(.matrix(unit.slug)).path)
         try await services.database.transaction { sql in
             // Once per obligation and kind, on every instance: the unique key decides.
             let inserted = try await sql.insert(into: "reminders_sent").columns("unit_id", "item_id", "period", "kind", "sent_at")

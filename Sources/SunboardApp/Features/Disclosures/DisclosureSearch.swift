@@ -24,7 +24,7 @@ struct DisclosureSearch: SearchSource {
                 SearchHit(
                     kind: .disclosure, title: try row.decode(column: "title", as: String.self),
                     text: try row.decode(column: "body", as: String.self),
-                    url: SiteURL.disclosure(String(try row.decode(column: "id", as: Int.self))).path,
+                    url: SiteURL.disclosures(.page(try row.decode(column: "id", as: Int.self))).path,
                     unitName: try row.decode(column: "unit_name", as: String.self),
                     date: Date(unixSeconds: try row.decode(column: "last_published_at", as: Int.self)),
                     titleMatches: try row.decode(column: "in_title", as: Int.self) == 1))

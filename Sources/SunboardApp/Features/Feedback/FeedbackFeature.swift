@@ -3,7 +3,7 @@ struct FeedbackFeature: Feature {
     let name = "Feedback"
     var migrations: [any Migration] { [CreateFeedback()] }
     var boardLinks: [BoardLink] {
-        [BoardLink(section: "feedback", url: SiteURL.unitFeedback, label: "看居民意见和答复，提建议或投诉 →")]
+        [BoardLink(section: "feedback", url: { .feedback(.list($0)) }, label: "看居民意见和答复，提建议或投诉 →")]
     }
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {

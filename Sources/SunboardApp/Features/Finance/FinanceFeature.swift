@@ -3,7 +3,7 @@ struct FinanceFeature: Feature {
     let name = "Finance"
     var migrations: [any Migration] { [CreateFinance()] }
     var boardLinks: [BoardLink] {
-        [BoardLink(section: "finance", url: SiteURL.unitFinance, label: "看每一笔收支、原始单据和签字人 →")]
+        [BoardLink(section: "finance", url: { .finance(.board($0)) }, label: "看每一笔收支、原始单据和签字人 →")]
     }
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {

@@ -56,7 +56,7 @@ struct LedgerStamp: Sendable {
         let code = LedgerCode(head)
         self.code = code.text
         sequence = head.sequence
-        ledgerURL = base + SiteURL.ledger.path
+        ledgerURL = base + SiteURL.ledger(.page).path
         query = "head=" + code.text
     }
 

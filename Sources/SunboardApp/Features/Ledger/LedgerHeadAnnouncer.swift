@@ -61,7 +61,7 @@ struct LedgerHeadAnnouncer {
             event: .ledgerHead, unitSlug: unit.slug, unitName: unit.name, title: code.text, at: now,
             note: "截至此刻，网上公开账本共 \(head.sequence) 条登记，最后一条的完整指纹是 \(head.entryHash)。"
                 + "请留着这条消息：日后谁都可以在公开账本页的“核对纸质公告”输入核对码 \(code.text)，查网上账本在此后有没有被改写。",
-            path: SiteURL.ledgerCheck.path + "?code=" + code.text)
+            path: SiteURL.ledger(.check).path + "?code=" + code.text)
         message.ledgerSequence = head.sequence
         message.ledgerHash = head.entryHash
         return message

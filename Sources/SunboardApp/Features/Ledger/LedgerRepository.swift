@@ -65,7 +65,8 @@ public struct LedgerRepository: Sendable {
         )
         .from("ledger_entries").where("record_kind", .equal, SQLBind(kind)).where("record_id", .in, SQLBind.group(Array(Set(ids))))
         .groupBy("record_id").all() {
-            links[try row.decode(column: "record_id", as: Int.self)] = SiteURL.ledgerEntry(try row.decode(column: "sequence", as: Int.self))
+            links[try row.decode(column: "record_id", as: Int.self)] = SiteURL.Ledger.entry(
+                try row.decode(column: "sequence", as: Int.self))
         }
         return links
     }

@@ -7,24 +7,24 @@ enum RecordLinks {
     /// The public page that shows a record of `kind`, in the unit `slug`.
     static func page(kind: String, id: Int, version: Int, format: Int, slug: String?) -> String? {
         if kind == LedgerEntry.disclosureKind {
-            return format == 1 ? SiteURL.disclosureVersion(String(id), String(version)).path : SiteURL.disclosure(String(id)).path
+            return format == 1 ? SiteURL.disclosures(.version(id, version)).path : SiteURL.disclosures(.page(id)).path
         }
-        if kind == GuideRecord.name { return SiteURL.guide(String(id)).path }
+        if kind == GuideRecord.name { return SiteURL.serviceBoards(.guide(id)).path }
         guard let slug else { return nil }
         switch kind {
-        case FinanceLineRecord.name: return SiteURL.financeEntry(slug, String(id)).path
-        case SignatureChainRecord.name: return SiteURL.unitFinance(slug).path
-        case BoardCardRecord.name, BoardSettingsRecord.name, BoardImportRecord.name: return SiteURL.unitBoards(slug).path
-        case CadreRecord.name: return SiteURL.unitCadres(slug).path
-        case DirectoryEntryRecord.name: return SiteURL.unitDirectory(slug).path
-        case ElectionRecord.name: return SiteURL.unitCivicItem(slug, "elections", String(id)).path
-        case MeetingRecord.name: return SiteURL.unitCivicItem(slug, "meetings", String(id)).path
-        case HearingRecord.name: return SiteURL.unitCivicItem(slug, "hearings", String(id)).path
-        case ProjectRecord.name: return SiteURL.unitCivicItem(slug, "projects", String(id)).path
-        case FeedbackRecord.name, ObjectionRecord.name: return SiteURL.unitFeedback(slug).path
-        case CatalogItemRecord.name: return SiteURL.unitCatalog(slug).path
-        case UnitRecord.name: return SiteURL.unit(slug).path
-        case AssessmentNoteRecord.name, AssessmentWeightsRecord.name: return SiteURL.apiAssessment(slug).path
+        case FinanceLineRecord.name: return SiteURL.finance(.entry(slug, id)).path
+        case SignatureChainRecord.name: return SiteURL.finance(.board(slug)).path
+        case BoardCardRecord.name, BoardSettingsRecord.name, BoardImportRecord.name: return SiteURL.peopleBoards(.list(slug)).path
+        case CadreRecord.name: return SiteURL.serviceBoards(.cadres(slug)).path
+        case DirectoryEntryRecord.name: return SiteURL.serviceBoards(.directory(slug)).path
+        case ElectionRecord.name: return SiteURL.civic(.item(slug, "elections", id)).path
+        case MeetingRecord.name: return SiteURL.civic(.item(slug, "meetings", id)).path
+        case HearingRecord.name: return SiteURL.civic(.item(slug, "hearings", id)).path
+        case ProjectRecord.name: return SiteURL.civic(.item(slug, "projects", id)).path
+        case FeedbackRecord.name, ObjectionRecord.name: return SiteURL.feedback(.list(slug)).path
+        case CatalogItemRecord.name: return SiteURL.disclosures(.catalog(slug)).path
+        case UnitRecord.name: return SiteURL.units(.page(slug)).path
+        case AssessmentNoteRecord.name, AssessmentWeightsRecord.name: return SiteURL.compliance(.apiAssessment(slug)).path
         default: return nil
         }
     }

@@ -4,7 +4,7 @@ struct PeopleBoardsFeature: Feature {
     var migrations: [any Migration] { [CreatePeopleBoards()] }
     var searchSources: [any SearchSource] { [RosterSearch()] }
     var boardLinks: [BoardLink] {
-        [BoardLink(section: "rosters", url: SiteURL.unitBoards, label: "看低保、流动人口、党员公示栏 →")]
+        [BoardLink(section: "rosters", url: { .peopleBoards(.list($0)) }, label: "看低保、流动人口、党员公示栏 →")]
     }
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {

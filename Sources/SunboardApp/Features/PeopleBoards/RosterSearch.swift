@@ -27,7 +27,8 @@ struct RosterSearch: SearchSource {
             let slug = try row.decode(column: "slug", as: String.self)
             hits.append(
                 SearchHit(
-                    kind: .roster, title: "\(name) · \(board.title)", text: board.summary, url: SiteURL.unitBoard(slug, board.code).path,
+                    kind: .roster, title: "\(name) · \(board.title)", text: board.summary,
+                    url: SiteURL.peopleBoards(.board(slug, board.code)).path,
                     unitName: try row.decode(column: "unit_name", as: String.self), date: nil, titleMatches: true))
         }
         return hits

@@ -37,7 +37,7 @@ struct ScreenContent: Encodable, Sendable {
                     id: listing.id, title: listing.title, date: ShanghaiTime.date(listing.lastPublishedAt),
                     summary: AtomFeed.summary(versions["\(listing.id):\(listing.version)"]?.content.body ?? "", limit: 120),
                     notice: listing.noticeEnds.flatMap { $0 >= today ? "公示至 \($0.month)月\($0.day)日，可提出异议" : nil },
-                    url: SiteURL.disclosure(String(listing.id)).path)
+                    url: SiteURL.disclosures(.page(listing.id)).path)
             })
     }
 }
@@ -63,7 +63,7 @@ struct ScreenPage: Sendable {
         icon = assets.url("icon.svg")
         self.content = content
         hasItems = !content.items.isEmpty
-        feedURL = SiteURL.screenItems(unit.slug).path
+        feedURL = SiteURL.screens(.items(unit.slug)).path
         signature = content.items.map { "\($0.id)@\($0.date)" }.joined(separator: ",")
         address = unit.profile.address
         phone = unit.profile.phone

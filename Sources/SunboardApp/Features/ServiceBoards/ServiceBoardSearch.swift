@@ -18,7 +18,8 @@ struct GuideSearch: SearchSource {
             let text = try row.decode(column: "search_text", as: String.self)
             hits.append(
                 SearchHit(
-                    kind: .guide, title: title, text: text, url: SiteURL.guide(String(try row.decode(column: "id", as: Int.self))).path,
+                    kind: .guide, title: title, text: text,
+                    url: SiteURL.serviceBoards(.guide(try row.decode(column: "id", as: Int.self))).path,
                     unitName: try row.decode(column: "unit_name", as: String.self), date: nil, titleMatches: title.contains(query.text)))
         }
         return hits
@@ -42,7 +43,7 @@ struct DirectorySearch: SearchSource {
                 SearchHit(
                     kind: .directory, title: name,
                     text: "\(try row.decode(column: "address", as: String.self)) 电话 \(try row.decode(column: "phone", as: String.self))",
-                    url: SiteURL.unitDirectory(try row.decode(column: "slug", as: String.self)).path,
+                    url: SiteURL.serviceBoards(.directory(try row.decode(column: "slug", as: String.self))).path,
                     unitName: try row.decode(column: "unit_name", as: String.self), date: nil, titleMatches: name.contains(query.text)))
         }
         return hits
@@ -67,7 +68,7 @@ struct CadreSearch: SearchSource {
                 SearchHit(
                     kind: .cadre, title: "\(name)（\(try row.decode(column: "post", as: String.self))）",
                     text: "\(try row.decode(column: "duties", as: String.self)) 所包巷道：\(try row.decode(column: "lanes", as: String.self))",
-                    url: SiteURL.unitCadres(try row.decode(column: "slug", as: String.self)).path,
+                    url: SiteURL.serviceBoards(.cadres(try row.decode(column: "slug", as: String.self))).path,
                     unitName: try row.decode(column: "unit_name", as: String.self), date: nil, titleMatches: name.contains(query.text)))
         }
         return hits

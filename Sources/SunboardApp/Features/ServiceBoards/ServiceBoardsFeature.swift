@@ -5,9 +5,9 @@ struct ServiceBoardsFeature: Feature {
     var searchSources: [any SearchSource] { [GuideSearch(), DirectorySearch(), CadreSearch()] }
     var boardLinks: [BoardLink] {
         [
-            BoardLink(section: "guides", url: SiteURL.unitGuides, label: "看各项事情怎么办：流程图、材料、收费 →"),
-            BoardLink(section: "cadres", url: SiteURL.unitCadres, label: "看社区干部和所包巷道 →"),
-            BoardLink(section: "directory", url: SiteURL.unitDirectory, label: "看便民电话 →"),
+            BoardLink(section: "guides", url: { .serviceBoards(.guides($0)) }, label: "看各项事情怎么办：流程图、材料、收费 →"),
+            BoardLink(section: "cadres", url: { .serviceBoards(.cadres($0)) }, label: "看社区干部和所包巷道 →"),
+            BoardLink(section: "directory", url: { .serviceBoards(.directory($0)) }, label: "看便民电话 →"),
         ]
     }
 

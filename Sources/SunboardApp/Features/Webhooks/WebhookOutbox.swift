@@ -36,13 +36,14 @@ enum WebhookOutbox {
     static func message(
         publishing version: PublishedVersion, unit: Unit, item: CatalogItem, notice: (starts: CalendarDate, ends: CalendarDate)?
     ) -> WebhookMessage {
-        let id = String(version.disclosureID)
+        let id = version.disclosureID
         let open = notice.map { CalendarDate(version.publishedAt) <= $0.ends } ?? false
         return WebhookMessage(
             event: version.number == 1 ? .published : .corrected, unitSlug: unit.slug, unitName: unit.name,
             disclosureID: version.disclosureID, version: version.number, title: version.content.title, itemTitle: item.title,
             disclosureClass: item.disclosureClass, at: version.publishedAt, noticeStarts: notice?.starts, noticeEnds: notice?.ends,
-            reason: version.reason, path: SiteURL.disclosure(id).path, objectionPath: open ? SiteURL.objection(id).path : nil)
+            reason: version.reason, path: SiteURL.disclosures(.page(id)).path,
+            objectionPath: open ? SiteURL.disclosures(.objection(id)).path : nil)
     }
 
     static func parseClasses(_ text: String) -> Set<DisclosureClass> {
@@ -79,12 +80,11 @@ extension WebhookOutbox {
             .where(SQLColumn("disclosure_id", table: "v"), .equal, SQLBind(disclosure.id))
             .where(SQLColumn("number", table: "v"), .equal, SQLBind(disclosure.publishedVersion))
             .first()
-        let id = String(disclosure.id)
         return WebhookMessage(
             event: .withdrawn, unitSlug: unit.slug, unitName: unit.name, disclosureID: disclosure.id, version: disclosure.publishedVersion,
             title: try row?.decode(column: "title", as: String.self) ?? disclosure.content.title,
             itemTitle: try row?.decode(column: "item_title", as: String.self),
             disclosureClass: try row.flatMap { DisclosureClass(rawValue: try $0.decode(column: "class", as: String.self)) },
-            at: now, reason: reason, path: SiteURL.disclosure(id).path)
+            at: now, reason: reason, path: SiteURL.disclosures(.page(disclosure.id)).path)
     }
 }

@@ -91,7 +91,7 @@ public struct WebhookRepository: Sendable {
     public func sendTest(to subscription: WebhookSubscription, unit: Unit, actor: StaffActor, at now: Date) async throws {
         let message = WebhookMessage(
             event: .test, unitSlug: unit.slug, unitName: unit.name, title: "这个群已接入\(unit.name)的居务公开，新的公开会发到这里", at: now,
-            path: SiteURL.unit(unit.slug).path)
+            path: SiteURL.units(.page(unit.slug)).path)
         let entry = AuditLog.Entry(
             actorID: actor.id, actorName: actor.name, action: "webhook.test", unitID: unit.id, subject: subscription.name,
             detail: "发送测试消息", address: actor.address)
@@ -141,8 +141,8 @@ public struct WebhookRepository: Sendable {
                 title: try row.decode(column: "title", as: String.self), itemTitle: try row.decode(column: "item_title", as: String.self),
                 disclosureClass: DisclosureClass(rawValue: try row.decode(column: "class", as: String.self)),
                 at: Date(unixSeconds: try row.decode(column: "published_at", as: Int.self)), noticeStarts: starts, noticeEnds: ends,
-                path: SiteURL.disclosure(String(id)).path,
-                objectionPath: ends.map { today <= $0 } == true ? SiteURL.objection(String(id)).path : nil)
+                path: SiteURL.disclosures(.page(id)).path,
+                objectionPath: ends.map { today <= $0 } == true ? SiteURL.disclosures(.objection(id)).path : nil)
         }
     }
 

@@ -29,7 +29,7 @@ struct CatalogAdminPage: Sendable {
             Row(
                 title: item.title, code: item.code, className: item.disclosureClass.chinese, schedule: item.scheduleChinese,
                 fields: item.fields.map(\.label).joined(separator: "、"), active: item.isActive,
-                editURL: SiteURL.adminCatalogItem(unit.slug, String(item.id)).path)
+                editURL: SiteURL.catalog(.adminItem(unit.slug, item.id)).path)
         }
         self.frame = frame
         self.unitName = unit.name
@@ -38,8 +38,8 @@ struct CatalogAdminPage: Sendable {
         self.inherited = catalog.filter { $0.ownerUnitID != unit.id }.map(row)
         self.hasInherited = !inherited.isEmpty
         self.canManage = canManage
-        self.newURL = SiteURL.adminNewCatalogItem(unit.slug).path
-        self.publicURL = SiteURL.unitCatalog(unit.slug).path
+        self.newURL = SiteURL.catalog(.adminNew(unit.slug)).path
+        self.publicURL = SiteURL.disclosures(.catalog(unit.slug)).path
         self.notice = notice
     }
 }

@@ -8,11 +8,11 @@ struct CatalogAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get(SiteURL.adminCatalog("{slug}").route(under: .unitAdmin("{slug}")), use: list)
-        group.get(SiteURL.adminNewCatalogItem("{slug}").route(under: .unitAdmin("{slug}")), use: new)
-        group.post(SiteURL.adminNewCatalogItem("{slug}").route(under: .unitAdmin("{slug}")), use: create)
-        group.get(SiteURL.adminCatalogItem("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: edit)
-        group.post(SiteURL.adminCatalogItem("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: update)
+        group.get(SiteURL.catalog(.admin(.key)).route(under: .units(.admin(.key))), use: list)
+        group.get(SiteURL.catalog(.adminNew(.key)).route(under: .units(.admin(.key))), use: new)
+        group.post(SiteURL.catalog(.adminNew(.key)).route(under: .units(.admin(.key))), use: create)
+        group.get(SiteURL.catalog(.adminItem(.key, .key)).route(under: .units(.admin(.key))), use: edit)
+        group.post(SiteURL.catalog(.adminItem(.key, .key)).route(under: .units(.admin(.key))), use: update)
     }
 
     @Sendable func list(_ request: Request, context: UnitAdminContext) async throws -> HTML {
@@ -47,7 +47,7 @@ struct CatalogAdminController {
             let failure = ValidationFailure([.init(field: "code", message: error.message, englishMessage: error.englishMessage)])
             return try form(context, input: input, item: nil, failure: failure).response(from: request, context: context)
         }
-        return .redirect(to: SiteURL.adminCatalog(context.unit.slug).path + "?saved=1", type: .normal)
+        return .redirect(to: SiteURL.catalog(.admin(context.unit.slug)).path + "?saved=1", type: .normal)
     }
 
     /// An item owned by this unit; inherited items are edited where they belong.
@@ -80,16 +80,16 @@ struct CatalogAdminController {
         var change = auditEntry(context, "catalog.update", item: item, detail: "修改公开目录事项“\(item.title)”")
         change.object = (CatalogItemRecord.name, item.id)
         try await services.catalog.update(item, at: services.clock.now, effectiveFrom: effective, audit: change)
-        return .redirect(to: SiteURL.adminCatalog(context.unit.slug).path + "?saved=1", type: .normal)
+        return .redirect(to: SiteURL.catalog(.admin(context.unit.slug)).path + "?saved=1", type: .normal)
     }
 
     private func form(_ context: UnitAdminContext, input: CatalogItemInput, item: CatalogItem?, failure: ValidationFailure?) throws -> HTML
     {
         let slug = context.unit.slug
         let heading = item == nil ? "新增公开目录事项" : "修改“\(item!.title)”"
-        let action = item.map { SiteURL.adminCatalogItem(slug, String($0.id)).path } ?? SiteURL.adminNewCatalogItem(slug).path
+        let action = item.map { SiteURL.catalog(.adminItem(slug, $0.id)).path } ?? SiteURL.catalog(.adminNew(slug)).path
         let model = CatalogItemForm(
-            heading: heading, action: action, cancelURL: SiteURL.adminCatalog(slug).path, isNew: item == nil, input: input,
+            heading: heading, action: action, cancelURL: SiteURL.catalog(.admin(slug)).path, isNew: item == nil, input: input,
             failure: failure,
             frame: frame(context, heading, [(heading, action)]),
             effectiveFrom: context.staff.form["effective_from"].isEmpty
@@ -126,7 +126,7 @@ struct CatalogAdminController {
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
         context.frame(
-            title, section: .init(title: "公开目录", url: SiteURL.adminCatalog(context.unit.slug).path), crumbs: crumbs,
+            title, section: .init(title: "公开目录", url: SiteURL.catalog(.admin(context.unit.slug)).path), crumbs: crumbs,
             assets: services.renderer.assets)
     }
 }

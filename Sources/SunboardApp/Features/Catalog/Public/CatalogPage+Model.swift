@@ -26,9 +26,9 @@ struct CatalogPage: Sendable {
 
     init(unit: Unit, parent: Unit?, catalog: [CatalogItem], assets: StaticAssets) {
         var crumbs: [Frame.Crumb] = []
-        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
-        crumbs.append(.init(title: unit.name, url: SiteURL.unit(unit.slug).path))
-        crumbs.append(.init(title: "公开目录", url: SiteURL.unitCatalog(unit.slug).path))
+        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.units(.page(parent.slug)).path)) }
+        crumbs.append(.init(title: unit.name, url: SiteURL.units(.page(unit.slug)).path))
+        crumbs.append(.init(title: "公开目录", url: SiteURL.disclosures(.catalog(unit.slug)).path))
         self.frame = Frame(title: "\(unit.name)：我们公开什么、何时公开", crumbs: crumbs, assets: assets)
         self.unitName = unit.name
         self.ownCount = catalog.filter { $0.ownerUnitID == unit.id }.count

@@ -10,19 +10,19 @@ struct CivicAPIController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.apiCivic("{slug}", "elections").route) { try await self.elections($1, id: nil) }
-        router.get(SiteURL.apiCivicItem("{slug}", "elections", "{id}").route) { try await self.elections($1, id: try Self.id($1)) }
-        router.get(SiteURL.apiCivic("{slug}", "meetings").route) { try await self.meetings($1, id: nil) }
-        router.get(SiteURL.apiCivicItem("{slug}", "meetings", "{id}").route) { try await self.meetings($1, id: try Self.id($1)) }
-        router.get(SiteURL.apiCivic("{slug}", "hearings").route) { try await self.hearings($1, id: nil) }
-        router.get(SiteURL.apiCivicItem("{slug}", "hearings", "{id}").route) { try await self.hearings($1, id: try Self.id($1)) }
-        router.get(SiteURL.apiCivic("{slug}", "projects").route) { try await self.projects($1, id: nil) }
-        router.get(SiteURL.apiCivicItem("{slug}", "projects", "{id}").route) { try await self.projects($1, id: try Self.id($1)) }
-        router.get(SiteURL.apiCivic("{slug}", "bulletins").route) { try await self.bulletins($1, id: nil) }
-        router.get(SiteURL.apiCivicItem("{slug}", "bulletins", "{id}").route) { try await self.bulletins($1, id: try Self.id($1)) }
-        router.get(SiteURL.apiCivic("{slug}", "honors").route) { try await self.posts($1, kind: .honors) }
-        router.get(SiteURL.apiCivic("{slug}", "albums").route) { try await self.posts($1, kind: .album) }
-        router.get(SiteURL.apiCivic("{slug}", "appraisals").route) { try await self.posts($1, kind: .appraisal) }
+        router.get(SiteURL.civic(.api(.key, "elections")).route) { try await self.elections($1, id: nil) }
+        router.get(SiteURL.civic(.apiItem(.key, "elections", .key)).route) { try await self.elections($1, id: try Self.id($1)) }
+        router.get(SiteURL.civic(.api(.key, "meetings")).route) { try await self.meetings($1, id: nil) }
+        router.get(SiteURL.civic(.apiItem(.key, "meetings", .key)).route) { try await self.meetings($1, id: try Self.id($1)) }
+        router.get(SiteURL.civic(.api(.key, "hearings")).route) { try await self.hearings($1, id: nil) }
+        router.get(SiteURL.civic(.apiItem(.key, "hearings", .key)).route) { try await self.hearings($1, id: try Self.id($1)) }
+        router.get(SiteURL.civic(.api(.key, "projects")).route) { try await self.projects($1, id: nil) }
+        router.get(SiteURL.civic(.apiItem(.key, "projects", .key)).route) { try await self.projects($1, id: try Self.id($1)) }
+        router.get(SiteURL.civic(.api(.key, "bulletins")).route) { try await self.bulletins($1, id: nil) }
+        router.get(SiteURL.civic(.apiItem(.key, "bulletins", .key)).route) { try await self.bulletins($1, id: try Self.id($1)) }
+        router.get(SiteURL.civic(.api(.key, "honors")).route) { try await self.posts($1, kind: .honors) }
+        router.get(SiteURL.civic(.api(.key, "albums")).route) { try await self.posts($1, kind: .album) }
+        router.get(SiteURL.civic(.api(.key, "appraisals")).route) { try await self.posts($1, kind: .appraisal) }
     }
 
     static func id(_ context: AppRequestContext) throws -> Int {
@@ -66,7 +66,7 @@ struct CivicAPIController {
             disclosureId = record.disclosureID
             title = record.title
             publishedAt = record.firstPublishedAt.map(ShanghaiTime.iso8601) ?? ""
-            url = SiteURL.disclosure(String(record.disclosureID)).path
+            url = SiteURL.disclosures(.page(record.disclosureID)).path
         }
     }
 
@@ -231,7 +231,7 @@ struct CivicAPIController {
             progress = state.progress
             milestones = state.latest?.steps ?? []
             spending = state.latest?.spending ?? []
-            photos = state.updates.flatMap { $0.post.photos.map { SiteURL.file($0).path + "?size=phone" } }
+            photos = state.updates.flatMap { $0.post.photos.map { SiteURL.disclosures(.file($0)).path + "?size=phone" } }
             updates = state.updates.map { Published($0.record) }
             children = state.children.map(ProjectJSON.init)
         }
@@ -278,7 +278,7 @@ struct CivicAPIController {
             if let record = line.record, let post = line.post {
                 bulletin = PostJSON(
                     id: record.disclosureID, disclosure: Published(record),
-                    printUrl: SiteURL.disclosurePrint(String(record.disclosureID)).path,
+                    printUrl: SiteURL.disclosures(.print(record.disclosureID)).path,
                     content: post)
             }
             return OfficeQuarterJSON.Line(unit: line.community.slug, name: line.community.name, bulletin: Nullable(bulletin))
@@ -301,7 +301,7 @@ struct CivicAPIController {
                 guard case .bulletin(let post) = record.post, id == nil || record.disclosureID == id else { return nil }
                 return PostJSON(
                     id: record.disclosureID, disclosure: Published(record),
-                    printUrl: SiteURL.disclosurePrint(String(record.disclosureID)).path, content: post)
+                    printUrl: SiteURL.disclosures(.print(record.disclosureID)).path, content: post)
             }
             return try answer(items, id: id, slug: unit.slug)
         }
@@ -313,7 +313,7 @@ struct CivicAPIController {
             func wrap<Post: Encodable & Sendable>(_ record: CivicPostRecord, _ post: Post) -> PostJSON<Post> {
                 PostJSON(
                     id: record.disclosureID, disclosure: Published(record),
-                    printUrl: SiteURL.disclosurePrint(String(record.disclosureID)).path,
+                    printUrl: SiteURL.disclosures(.print(record.disclosureID)).path,
                     content: post)
             }
             switch kind {

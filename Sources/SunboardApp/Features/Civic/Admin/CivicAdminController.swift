@@ -11,11 +11,11 @@ struct CivicAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        let prefix = SiteURL.unitAdmin("{slug}")
-        group.get(SiteURL.adminCivic("{slug}").route(under: prefix), use: hub)
-        group.post(SiteURL.adminCivicCreate("{slug}", "{page}").route(under: prefix), use: create)
-        group.get(SiteURL.adminCivicItem("{slug}", "{page}", "{id}").route(under: prefix), use: item)
-        group.post(SiteURL.adminCivicStep("{slug}", "{page}", "{id}", "{step}").route(under: prefix), use: step)
+        let prefix = SiteURL.units(.admin(.key))
+        group.get(SiteURL.civic(.admin(.key)).route(under: prefix), use: hub)
+        group.post(SiteURL.civic(.create(.key, .key)).route(under: prefix), use: create)
+        group.get(SiteURL.civic(.adminItem(.key, .key, .key)).route(under: prefix), use: item)
+        group.post(SiteURL.civic(.adminStep(.key, .key, .key, .key)).route(under: prefix), use: step)
     }
 
     // MARK: The hub
@@ -46,27 +46,27 @@ struct CivicAdminController {
             error: error.map(Self.message), form: form,
             elections: try await report.elections(unitID: unit.id, today: today, publicOnly: false).map {
                 CivicAdminHub.Row(
-                    title: $0.election.title, url: SiteURL.adminCivicItem(unit.slug, "elections", String($0.election.id)).path,
+                    title: $0.election.title, url: SiteURL.civic(.adminItem(unit.slug, "elections", $0.election.id)).path,
                     meta: CivicViews.election($0, slug: unit.slug).next)
             },
             meetings: try await report.meetings(unitID: unit.id, publicOnly: false).map {
                 CivicAdminHub.Row(
-                    title: $0.meeting.title, url: SiteURL.adminCivicItem(unit.slug, "meetings", String($0.meeting.id)).path,
+                    title: $0.meeting.title, url: SiteURL.civic(.adminItem(unit.slug, "meetings", $0.meeting.id)).path,
                     meta: ShanghaiTime.dateTime($0.meeting.startsAt) + " · "
                         + ($0.decisions != nil ? "决议已公开" : $0.agenda != nil ? "议程已公开" : "未公开"))
             },
             hearings: try await report.hearings(unitID: unit.id, publicOnly: false).map {
                 CivicAdminHub.Row(
-                    title: $0.hearing.topic, url: SiteURL.adminCivicItem(unit.slug, "hearings", String($0.hearing.id)).path,
+                    title: $0.hearing.topic, url: SiteURL.civic(.adminItem(unit.slug, "hearings", $0.hearing.id)).path,
                     meta: CivicViews.hearing($0, slug: unit.slug, today: today).summary)
             },
             projects: (projects + projects.flatMap(\.children)).map {
                 CivicAdminHub.Row(
                     title: ($0.project.parentID == nil ? "" : "　└ ") + "\($0.project.year)年 \($0.project.name)",
-                    url: SiteURL.adminCivicItem(unit.slug, "projects", String($0.project.id)).path, meta: "已公开进度 \($0.progress)%")
+                    url: SiteURL.civic(.adminItem(unit.slug, "projects", $0.project.id)).path, meta: "已公开进度 \($0.progress)%")
             },
             parents: projects.map { .init(title: $0.project.name, url: String($0.project.id), meta: "") },
-            formURL: { SiteURL.adminCivicCreate(unit.slug, $0).path })
+            formURL: { SiteURL.civic(.create(unit.slug, $0)).path })
         return HTML(try services.renderer.render("admin/civic", model), status: status)
     }
 
@@ -87,22 +87,22 @@ struct CivicAdminController {
                 let id = try await civic.createElection(
                     unit: unit, kind: ElectionKind(rawValue: form["kind"]) ?? .committee, title: form["title"], voteOn: form["vote_on"],
                     actor: context.actor, at: now)
-                return .redirect(to: SiteURL.adminCivicItem(unit.slug, page, String(id)).path, type: .normal)
+                return .redirect(to: SiteURL.civic(.adminItem(unit.slug, page, id)).path, type: .normal)
             case "meetings":
                 let id = try await civic.createMeeting(
                     unit: unit, kind: Meeting.Kind(rawValue: form["kind"]) ?? .regular, title: form["title"], startsAt: form["starts_at"],
                     place: form["place"], actor: context.actor, at: now)
-                return .redirect(to: SiteURL.adminCivicItem(unit.slug, page, String(id)).path, type: .normal)
+                return .redirect(to: SiteURL.civic(.adminItem(unit.slug, page, id)).path, type: .normal)
             case "hearings":
                 let id = try await civic.createHearing(
                     unit: unit, topic: form["topic"], heldOn: form["held_on"], place: form["place"], actor: context.actor, at: now)
-                return .redirect(to: SiteURL.adminCivicItem(unit.slug, page, String(id)).path, type: .normal)
+                return .redirect(to: SiteURL.civic(.adminItem(unit.slug, page, id)).path, type: .normal)
             case "projects":
                 let input = ProjectInput(
                     year: form["year"], name: form["name"], summary: form["summary"], budget: form["budget"], funding: form["funding"],
                     contractor: form["contractor"], parent: form["parent"], weight: form["weight"])
                 let id = try await civic.createProject(unit: unit, input: input, actor: context.actor, at: now)
-                return .redirect(to: SiteURL.adminCivicItem(unit.slug, page, String(id)).path, type: .normal)
+                return .redirect(to: SiteURL.civic(.adminItem(unit.slug, page, id)).path, type: .normal)
             case "bulletins":
                 guard let period = Period(form["period"].trimmed) else { throw CivicError.notAQuarter }
                 let id = try await civic.compileBulletin(
@@ -138,7 +138,7 @@ struct CivicAdminController {
     }
 
     private func drafted(_ unit: Unit, _ id: Int) -> Response {
-        .redirect(to: SiteURL.adminDisclosure(unit.slug, String(id)).path + "?done=civic", type: .normal)
+        .redirect(to: SiteURL.disclosures(.admin(unit.slug, id)).path + "?done=civic", type: .normal)
     }
 
     // MARK: One record
@@ -163,8 +163,8 @@ struct CivicAdminController {
         let report = services.civicReport
         var base = CivicAdminParts.Base(
             unitName: unit.name, canDraft: context.can(.draftDisclosures), error: error.map(Self.message), notice: notice, form: form,
-            publicURL: SiteURL.unitCivicItem(unit.slug, page, String(id)).path,
-            stepURL: { SiteURL.adminCivicStep(unit.slug, page, String(id), $0).path })
+            publicURL: SiteURL.civic(.item(unit.slug, page, id)).path,
+            stepURL: { SiteURL.civic(.adminStep(unit.slug, page, id, $0)).path })
         let sql = services.database.sql
         typealias Fact = CivicAdminParts.Fact
         switch page {
@@ -316,13 +316,13 @@ struct CivicAdminController {
                     unit, try await civic.draftHearing(post, hearing: hearing, unit: unit, lineage: lineage, actor: context.actor, at: now))
             case (_, "correct"):
                 try await correct(page: page, id: id, form: form, unit: unit, actor: context.actor, at: now)
-                return .redirect(to: SiteURL.adminCivicItem(unit.slug, page, String(id)).path + "?done=corrected", type: .normal)
+                return .redirect(to: SiteURL.civic(.adminItem(unit.slug, page, id)).path + "?done=corrected", type: .normal)
             case ("projects", "milestones"):
                 guard let project = try await services.civic.projects(unitID: unit.id).first(where: { $0.id == id }) else {
                     throw CommonError.notFound
                 }
                 try await civic.saveMilestones(try Self.milestones(form), project: project, unit: unit, actor: context.actor, at: now)
-                return .redirect(to: SiteURL.adminCivicItem(unit.slug, page, String(id)).path + "?done=saved", type: .normal)
+                return .redirect(to: SiteURL.civic(.adminItem(unit.slug, page, id)).path + "?done=saved", type: .normal)
             case ("projects", "update"):
                 guard let project = try await services.civic.projects(unitID: unit.id).first(where: { $0.id == id }) else {
                     throw CommonError.notFound
@@ -421,11 +421,11 @@ struct CivicAdminController {
     private func frame(_ context: UnitAdminContext, _ title: String, _ pages: [String]) -> Frame {
         let unit = context.unit
         var crumbs: [(String, String)] = []
-        if let page = pages.first, let id = context.parameters.get("id") {
-            crumbs.append((title, SiteURL.adminCivicItem(unit.slug, page, id).path))
+        if let page = pages.first, let id = context.parameters.get("id", as: Int.self) {
+            crumbs.append((title, SiteURL.civic(.adminItem(unit.slug, page, id)).path))
         }
         return context.frame(
-            title, section: .init(title: "居务进程", url: SiteURL.adminCivic(unit.slug).path), crumbs: crumbs,
+            title, section: .init(title: "居务进程", url: SiteURL.civic(.admin(unit.slug)).path), crumbs: crumbs,
             assets: services.renderer.assets)
     }
 }

@@ -11,19 +11,19 @@ struct CivicPagesController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.unitCivic("{slug}", "elections").route, use: elections)
-        router.get(SiteURL.unitCivicItem("{slug}", "elections", "{id}").route, use: elections)
-        router.get(SiteURL.unitCivic("{slug}", "meetings").route, use: meetings)
-        router.get(SiteURL.unitCivicItem("{slug}", "meetings", "{id}").route, use: meetings)
-        router.get(SiteURL.unitCivic("{slug}", "hearings").route, use: hearings)
-        router.get(SiteURL.unitCivicItem("{slug}", "hearings", "{id}").route, use: hearings)
-        router.get(SiteURL.unitCivic("{slug}", "projects").route, use: projects)
-        router.get(SiteURL.unitCivicItem("{slug}", "projects", "{id}").route, use: project)
-        router.get(SiteURL.unitCivic("{slug}", "bulletins").route, use: bulletins)
-        router.get(SiteURL.unitCivic("{slug}", "honors").route, use: honors)
-        router.get(SiteURL.unitCivic("{slug}", "albums").route, use: albums)
-        router.get(SiteURL.unitCivicItem("{slug}", "albums", "{id}").route, use: albums)
-        router.get(SiteURL.unitCivic("{slug}", "appraisals").route, use: appraisals)
+        router.get(SiteURL.civic(.page(.key, "elections")).route, use: elections)
+        router.get(SiteURL.civic(.item(.key, "elections", .key)).route, use: elections)
+        router.get(SiteURL.civic(.page(.key, "meetings")).route, use: meetings)
+        router.get(SiteURL.civic(.item(.key, "meetings", .key)).route, use: meetings)
+        router.get(SiteURL.civic(.page(.key, "hearings")).route, use: hearings)
+        router.get(SiteURL.civic(.item(.key, "hearings", .key)).route, use: hearings)
+        router.get(SiteURL.civic(.page(.key, "projects")).route, use: projects)
+        router.get(SiteURL.civic(.item(.key, "projects", .key)).route, use: project)
+        router.get(SiteURL.civic(.page(.key, "bulletins")).route, use: bulletins)
+        router.get(SiteURL.civic(.page(.key, "honors")).route, use: honors)
+        router.get(SiteURL.civic(.page(.key, "albums")).route, use: albums)
+        router.get(SiteURL.civic(.item(.key, "albums", .key)).route, use: albums)
+        router.get(SiteURL.civic(.page(.key, "appraisals")).route, use: appraisals)
     }
 
     /// What every civic page has: the frame, the community's name, the
@@ -63,14 +63,14 @@ struct CivicPagesController {
         if let page = services.pages.cached(key) { return page }
         guard let (content, title) = try await build(unit, today, id) else { throw CommonError.notFound }
         let parent = lineage.dropFirst().first
-        let listURL = SiteURL.unitCivic(unit.slug, section).path
+        let listURL = SiteURL.civic(.page(unit.slug, section)).path
         var crumbs = Frame.Crumb.trail(to: unit, parent: parent) + [.init(title: Self.title(section), url: listURL)]
         if id != nil { crumbs.append(.init(title: title, url: request.uri.path)) }
         return try services.pages.page(for: key) {
             let model = Page(
                 frame: Frame(title: id == nil ? "\(unit.name)\(title)" : title, crumbs: crumbs, assets: services.renderer.assets),
-                name: unit.name, boardURL: SiteURL.unit(unit.slug).path,
-                tabs: Self.sections.map { Tab(title: $0.1, url: SiteURL.unitCivic(unit.slug, $0.0).path, current: $0.0 == section) },
+                name: unit.name, boardURL: SiteURL.units(.page(unit.slug)).path,
+                tabs: Self.sections.map { Tab(title: $0.1, url: SiteURL.civic(.page(unit.slug, $0.0)).path, current: $0.0 == section) },
                 content: content, isDetail: id != nil)
             return HTML(try services.renderer.render(template, model), caching: .publicRevalidate)
         }
@@ -130,7 +130,7 @@ struct CivicPagesController {
                 Projects.Year(
                     year: year,
                     plan: plans.first { $0.period == String(year) }.map {
-                        CivicViews.Link(title: $0.title, url: SiteURL.disclosure(String($0.id)).path, meta: "")
+                        CivicViews.Link(title: $0.title, url: SiteURL.disclosures(.page($0.id)).path, meta: "")
                     },
                     projects: states.filter { $0.project.year == year }.map { CivicViews.project($0, slug: unit.slug, today: today) })
             }
@@ -167,8 +167,8 @@ struct CivicPagesController {
             let items = posts.compactMap { record -> Bulletin? in
                 guard case .bulletin(let post) = record.post else { return nil }
                 return Bulletin(
-                    title: record.title, url: SiteURL.disclosure(String(record.disclosureID)).path,
-                    printURL: SiteURL.disclosurePrint(String(record.disclosureID)).path,
+                    title: record.title, url: SiteURL.disclosures(.page(record.disclosureID)).path,
+                    printURL: SiteURL.disclosures(.print(record.disclosureID)).path,
                     published: record.firstPublishedAt.map(ShanghaiTime.date) ?? "",
                     figures:
                         "公开 \(post.disclosureTotal) 项 · 收入 \(post.income.yuan) · 支出 \(post.expense.yuan) · 居民意见 \(post.feedbackReceived) 件，已答复 \(post.feedbackReplied) 件"
@@ -212,14 +212,14 @@ struct CivicPagesController {
                 frame: Frame(
                     title: "\(office.name)社区工作简报汇总",
                     crumbs: [
-                        .init(title: office.name, url: SiteURL.unit(office.slug).path),
-                        .init(title: "工作简报汇总", url: SiteURL.unitCivic(office.slug, "bulletins").path),
+                        .init(title: office.name, url: SiteURL.units(.page(office.slug)).path),
+                        .init(title: "工作简报汇总", url: SiteURL.civic(.page(office.slug, "bulletins")).path),
                     ], assets: services.renderer.assets),
                 name: office.name,
                 quarters: quarters.map { quarter in
                     let rows = quarter.lines.map { line in
                         OfficeBulletins.Row(
-                            name: line.community.name, url: line.record.map { SiteURL.disclosure(String($0.disclosureID)).path },
+                            name: line.community.name, url: line.record.map { SiteURL.disclosures(.page($0.disclosureID)).path },
                             disclosures: line.post.map { "\($0.disclosureTotal) 项" } ?? "未公开简报", income: line.post?.income.yuan ?? "—",
                             expense: line.post?.expense.yuan ?? "—",
                             feedback: line.post.map { "\($0.feedbackReplied) / \($0.feedbackReceived) 件" } ?? "—")
@@ -250,7 +250,7 @@ struct CivicPagesController {
             let rolls = try await services.civicReport.posts(unitID: unit.id, kind: .honors).compactMap { record -> Honors? in
                 guard case .honors(let post) = record.post else { return nil }
                 return Honors(
-                    title: record.title, url: SiteURL.disclosure(String(record.disclosureID)).path,
+                    title: record.title, url: SiteURL.disclosures(.page(record.disclosureID)).path,
                     published: record.firstPublishedAt.map(ShanghaiTime.date) ?? "", entries: post.entries)
             }
             return (rolls, "光荣榜")
@@ -275,8 +275,8 @@ struct CivicPagesController {
                 guard case .album(let post) = record.post, id == nil || record.disclosureID == id else { return nil }
                 let photos = post.photos.map { CivicViews.photo($0.sha256, caption: $0.caption) }
                 return Album(
-                    title: record.title, url: SiteURL.unitCivicItem(unit.slug, "albums", String(record.disclosureID)).path,
-                    disclosureURL: SiteURL.disclosure(String(record.disclosureID)).path, date: post.heldOn.chinese, place: post.place,
+                    title: record.title, url: SiteURL.civic(.item(unit.slug, "albums", record.disclosureID)).path,
+                    disclosureURL: SiteURL.disclosures(.page(record.disclosureID)).path, date: post.heldOn.chinese, place: post.place,
                     cover: photos.first, photos: photos, count: photos.count)
             }
             if id != nil && albums.isEmpty { return nil }
@@ -307,7 +307,7 @@ struct CivicPagesController {
             let items = try await services.civicReport.posts(unitID: unit.id, kind: .appraisal).compactMap { record -> Appraisal? in
                 guard case .appraisal(let post) = record.post else { return nil }
                 return Appraisal(
-                    title: record.title, url: SiteURL.disclosure(String(record.disclosureID)).path, year: post.year, voters: post.voters,
+                    title: record.title, url: SiteURL.disclosures(.page(record.disclosureID)).path, year: post.year, voters: post.voters,
                     results: post.results.map {
                         .init(
                             name: $0.name, post: $0.post, satisfied: $0.satisfied, basicallySatisfied: $0.basicallySatisfied,

@@ -14,15 +14,15 @@ enum CivicViews {
 
     static func disclosureLink(_ record: CivicPostRecord) -> Link {
         Link(
-            title: record.title, url: SiteURL.disclosure(String(record.disclosureID)).path,
+            title: record.title, url: SiteURL.disclosures(.page(record.disclosureID)).path,
             meta: record.firstPublishedAt.map { ShanghaiTime.date($0) + "公开" } ?? record.status.chinese,
-            ledgerURL: record.firstPublishedAt == nil ? nil : SiteURL.ledgerRecord(LedgerEntry.disclosureKind, record.disclosureID))
+            ledgerURL: record.firstPublishedAt == nil ? nil : SiteURL.Ledger.record(LedgerEntry.disclosureKind, record.disclosureID))
     }
 
     /// Drafts on their way through review, for staff.
     static func pending(_ records: [CivicPostRecord], slug: String) -> [Link] {
         records.map {
-            Link(title: $0.title, url: SiteURL.adminDisclosure(slug, String($0.disclosureID)).path, meta: $0.status.chinese)
+            Link(title: $0.title, url: SiteURL.disclosures(.admin(slug, $0.disclosureID)).path, meta: $0.status.chinese)
         }
     }
 
@@ -65,9 +65,9 @@ enum CivicViews {
                 }
             return Step(
                 stage: step.stage.chinese, deadline: step.deadline.chinese, state: step.chinese, stateClass: stateClass,
-                url: done.map { SiteURL.disclosure(String($0.record.disclosureID)).path },
+                url: done.map { SiteURL.disclosures(.page($0.record.disclosureID)).path },
                 detailsHTML: done.map { Markdown.html($0.post.markdown) },
-                ledgerURL: done.map { SiteURL.ledgerRecord(LedgerEntry.disclosureKind, $0.record.disclosureID) })
+                ledgerURL: done.map { SiteURL.Ledger.record(LedgerEntry.disclosureKind, $0.record.disclosureID) })
         }
         var nextText = "各阶段均已公开"
         for step in state.timeline.steps {
@@ -78,11 +78,11 @@ enum CivicViews {
         }
         return ElectionView(
             id: state.election.id, title: state.election.title, kind: state.election.kind.chinese, voteOn: state.election.voteOn.chinese,
-            url: SiteURL.unitCivicItem(slug, "elections", String(state.election.id)).path, steps: steps, next: nextText,
+            url: SiteURL.civic(.item(slug, "elections", state.election.id)).path, steps: steps, next: nextText,
             missed: state.timeline.steps.contains(where: \.missedDeadline),
             objections: state.objections.map { "对选民名单有不同意见的，可在 \($0.close.chinese) 前向选举委员会提出，选举委员会在 \($0.answeredBy.chinese) 前作出答复。" },
             pending: pending(state.pending, slug: slug), nextStage: state.nextStage?.rawValue, nextStageName: state.nextStage?.chinese,
-            ledgerURL: SiteURL.ledgerRecord(ElectionRecord.name, state.election.id))
+            ledgerURL: SiteURL.Ledger.record(ElectionRecord.name, state.election.id))
     }
 
     // MARK: Meetings
@@ -121,8 +121,8 @@ enum CivicViews {
         return MeetingView(
             id: state.meeting.id, title: state.meeting.title, kind: state.meeting.kind.chinese,
             time: ShanghaiTime.dateTime(state.meeting.startsAt),
-            place: state.meeting.place, url: SiteURL.unitCivicItem(slug, "meetings", String(state.meeting.id)).path,
-            agenda: state.agenda?.post.items ?? [], agendaURL: state.agenda.map { SiteURL.disclosure(String($0.record.disclosureID)).path },
+            place: state.meeting.place, url: SiteURL.civic(.item(slug, "meetings", state.meeting.id)).path,
+            agenda: state.agenda?.post.items ?? [], agendaURL: state.agenda.map { SiteURL.disclosures(.page($0.record.disclosureID)).path },
             attendance: decisions.map { "应到代表 \($0.members) 人，实到 \($0.present) 人" },
             decisions: decisions.map { post in
                 post.decisions.map {
@@ -132,11 +132,11 @@ enum CivicViews {
                         result: passed ? "通过" : "未通过", passed: passed)
                 }
             } ?? [], hasDecisions: decisions != nil,
-            decisionsURL: state.decisions.map { SiteURL.disclosure(String($0.record.disclosureID)).path },
+            decisionsURL: state.decisions.map { SiteURL.disclosures(.page($0.record.disclosureID)).path },
             pending: pending(state.pending, slug: slug),
-            isTemporary: state.meeting.kind == .temporary, ledgerURL: SiteURL.ledgerRecord(MeetingRecord.name, state.meeting.id),
-            agendaLedgerURL: state.agenda.map { SiteURL.ledgerRecord(LedgerEntry.disclosureKind, $0.record.disclosureID) },
-            decisionsLedgerURL: state.decisions.map { SiteURL.ledgerRecord(LedgerEntry.disclosureKind, $0.record.disclosureID) })
+            isTemporary: state.meeting.kind == .temporary, ledgerURL: SiteURL.Ledger.record(MeetingRecord.name, state.meeting.id),
+            agendaLedgerURL: state.agenda.map { SiteURL.Ledger.record(LedgerEntry.disclosureKind, $0.record.disclosureID) },
+            decisionsLedgerURL: state.decisions.map { SiteURL.Ledger.record(LedgerEntry.disclosureKind, $0.record.disclosureID) })
     }
 
     // MARK: Hearings
@@ -196,10 +196,10 @@ enum CivicViews {
         }.joined(separator: "\n")
         return HearingView(
             id: state.hearing.id, topic: state.hearing.topic, date: state.hearing.heldOn.chinese, place: state.hearing.place,
-            url: SiteURL.unitCivicItem(slug, "hearings", String(state.hearing.id)).path, participants: latest?.participants ?? "",
+            url: SiteURL.civic(.item(slug, "hearings", state.hearing.id)).path, participants: latest?.participants ?? "",
             decision: latest?.decision ?? "", actions: actions, summary: summary, overdue: overdue,
             history: state.history.reversed().map { disclosureLink($0.record) }, pending: pending(state.pending, slug: slug),
-            actionsText: actionsText, ledgerURL: SiteURL.ledgerRecord(HearingRecord.name, state.hearing.id))
+            actionsText: actionsText, ledgerURL: SiteURL.Ledger.record(HearingRecord.name, state.hearing.id))
     }
 
     // MARK: Projects
@@ -211,7 +211,7 @@ enum CivicViews {
     }
 
     static func photo(_ sha256: String, caption: String) -> Photo {
-        Photo(src: SiteURL.file(sha256).path + "?size=phone", full: SiteURL.file(sha256).path, caption: caption)
+        Photo(src: SiteURL.disclosures(.file(sha256)).path + "?size=phone", full: SiteURL.disclosures(.file(sha256)).path, caption: caption)
     }
 
     struct MilestoneView: Sendable {
@@ -271,19 +271,19 @@ enum CivicViews {
         }
         return ProjectView(
             id: state.project.id, name: state.project.name, year: state.project.year,
-            url: SiteURL.unitCivicItem(slug, "projects", String(state.project.id)).path, summary: state.summary,
+            url: SiteURL.civic(.item(slug, "projects", state.project.id)).path, summary: state.summary,
             budget: state.project.budget.yuan, spent: state.hasSpending ? state.spent.yuan : "未关联账目", funding: state.project.funding,
             contractor: state.project.contractor,
             progress: state.progress, weight: state.project.weight, steps: steps,
             spending: (latest?.spending ?? []).map {
                 Spending(
                     day: $0.day.chinese, summary: $0.summary, amount: $0.amount.yuan,
-                    url: SiteURL.financeEntry(slug, String($0.entryID)).path)
+                    url: SiteURL.finance(.entry(slug, $0.entryID)).path)
             }, photos: photos, children: state.children.map { project($0, slug: slug, today: today) },
             hasChildren: !state.children.isEmpty, updates: state.updates.reversed().map { disclosureLink($0.record) },
             pending: pending(state.pending, slug: slug),
             lastUpdate: state.updates.last?.record.firstPublishedAt.map { "最近更新：" + ShanghaiTime.date($0) }
                 ?? (state.children.isEmpty ? "尚未公开进展" : "按各分项工程已公开的进度和权重计算"),
-            ledgerURL: SiteURL.ledgerRecord(ProjectRecord.name, state.project.id))
+            ledgerURL: SiteURL.Ledger.record(ProjectRecord.name, state.project.id))
     }
 }

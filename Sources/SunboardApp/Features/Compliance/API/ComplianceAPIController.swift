@@ -9,8 +9,8 @@ struct ComplianceAPIController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.apiCompliance("{slug}").route, use: compliance)
-        router.get(SiteURL.apiAssessment("{slug}").route, use: assessment)
+        router.get(SiteURL.compliance(.apiMatrix(.key)).route, use: compliance)
+        router.get(SiteURL.compliance(.apiAssessment(.key)).route, use: assessment)
     }
 
     struct Obligation: Encodable, Sendable {

@@ -9,11 +9,11 @@ struct AssessmentAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get(SiteURL.adminAssessment("{slug}").route(under: .unitAdmin("{slug}")), use: page)
-        group.get(SiteURL.adminAssessmentPrint("{slug}").route(under: .unitAdmin("{slug}")), use: print)
-        group.get(SiteURL.adminAssessmentCSV("{slug}").route(under: .unitAdmin("{slug}")), use: csv)
-        group.post(SiteURL.adminAssessmentSettings("{slug}").route(under: .unitAdmin("{slug}")), use: saveSettings)
-        group.post(SiteURL.adminAssessmentNotes("{slug}").route(under: .unitAdmin("{slug}")), use: addNote)
+        group.get(SiteURL.compliance(.assessment(.key)).route(under: .units(.admin(.key))), use: page)
+        group.get(SiteURL.compliance(.assessmentPrint(.key)).route(under: .units(.admin(.key))), use: print)
+        group.get(SiteURL.compliance(.assessmentCSV(.key)).route(under: .units(.admin(.key))), use: csv)
+        group.post(SiteURL.compliance(.assessmentSettings(.key)).route(under: .units(.admin(.key))), use: saveSettings)
+        group.post(SiteURL.compliance(.assessmentNotes(.key)).route(under: .units(.admin(.key))), use: addNote)
     }
 
     private func year(_ request: Request) throws -> Int {
@@ -45,8 +45,8 @@ struct AssessmentAdminController {
             frame: Frame.admin(
                 title: "\(year) 年度考核",
                 crumbs: [
-                    .init(title: office.name, url: SiteURL.unitAdmin(office.slug).path),
-                    .init(title: "年度考核", url: SiteURL.adminAssessment(office.slug).path),
+                    .init(title: office.name, url: SiteURL.units(.admin(office.slug)).path),
+                    .init(title: "年度考核", url: SiteURL.compliance(.assessment(office.slug)).path),
                 ],
                 user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets),
             office: office, year: year, settings: settings, ranking: ranking, canManage: context.can(.manageAssessment), errors: errors,
@@ -118,7 +118,7 @@ struct AssessmentAdminController {
                 .response(
                     from: request, context: context)
         }
-        return .redirect(to: SiteURL.adminAssessment(office.slug).path + "?year=\(year)&done=settings", type: .normal)
+        return .redirect(to: SiteURL.compliance(.assessment(office.slug)).path + "?year=\(year)&done=settings", type: .normal)
     }
 
     @Sendable func addNote(_ request: Request, context: UnitAdminContext) async throws -> Response {
@@ -143,6 +143,6 @@ struct AssessmentAdminController {
         try await services.compliance.addNote(
             unit: unit, officeID: office.id, year: year, kind: kind, text: text, actor: context.actor, audit: services.audit,
             at: services.clock.now)
-        return .redirect(to: SiteURL.adminAssessment(office.slug).path + "?year=\(year)&done=note", type: .normal)
+        return .redirect(to: SiteURL.compliance(.assessment(office.slug)).path + "?year=\(year)&done=note", type: .normal)
     }
 }

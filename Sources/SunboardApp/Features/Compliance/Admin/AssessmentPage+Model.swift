@@ -72,18 +72,18 @@ struct AssessmentPage: Sendable {
                 notes: row.notes.map {
                     Note(kind: $0.kind.chinese, kindClass: "note-\($0.kind.rawValue)", text: $0.text, by: $0.createdBy)
                 },
-                hasNotes: !row.notes.isEmpty, unitID: row.unit.id, complianceURL: SiteURL.adminCompliance(row.unit.slug).path)
+                hasNotes: !row.notes.isEmpty, unitID: row.unit.id, complianceURL: SiteURL.compliance(.matrix(row.unit.slug)).path)
         }
         partNames = ranking.first?.score.parts.map { Part(name: $0.name, weight: $0.weight, points: "", basis: "") } ?? []
         hasRows = !rows.isEmpty
         self.canManage = canManage
         let query = "?year=\(year)"
-        settingsURL = SiteURL.adminAssessmentSettings(office.slug).path + query
-        notesURL = SiteURL.adminAssessmentNotes(office.slug).path + query
-        printURL = SiteURL.adminAssessmentPrint(office.slug).path + query
-        csvURL = SiteURL.adminAssessmentCSV(office.slug).path + query
-        previousURL = SiteURL.adminAssessment(office.slug).path + "?year=\(year - 1)"
-        nextURL = SiteURL.adminAssessment(office.slug).path + "?year=\(year + 1)"
+        settingsURL = SiteURL.compliance(.assessmentSettings(office.slug)).path + query
+        notesURL = SiteURL.compliance(.assessmentNotes(office.slug)).path + query
+        printURL = SiteURL.compliance(.assessmentPrint(office.slug)).path + query
+        csvURL = SiteURL.compliance(.assessmentCSV(office.slug)).path + query
+        previousURL = SiteURL.compliance(.assessment(office.slug)).path + "?year=\(year - 1)"
+        nextURL = SiteURL.compliance(.assessment(office.slug)).path + "?year=\(year + 1)"
         kinds = AssessmentNote.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.chinese) }
         communities = ranking.map { SelectOption(value: String($0.unit.id), label: $0.unit.name) }
         self.errors = fieldErrors(errors)

@@ -10,8 +10,8 @@ struct ComplianceAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get(SiteURL.adminCompliance("{slug}").route(under: .unitAdmin("{slug}")), use: page)
-        group.get(SiteURL.adminComplianceCSV("{slug}").route(under: .unitAdmin("{slug}")), use: csv)
+        group.get(SiteURL.compliance(.matrix(.key)).route(under: .units(.admin(.key))), use: page)
+        group.get(SiteURL.compliance(.matrixCSV(.key)).route(under: .units(.admin(.key))), use: csv)
     }
 
     /// `period` as asked, else last month: the one whose reports are due now.
@@ -32,8 +32,8 @@ struct ComplianceAdminController {
             Frame.admin(
                 title: title,
                 crumbs: [
-                    .init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path),
-                    .init(title: title, url: SiteURL.adminCompliance(unit.slug).path),
+                    .init(title: unit.name, url: SiteURL.units(.admin(unit.slug)).path),
+                    .init(title: title, url: SiteURL.compliance(.matrix(unit.slug)).path),
                 ],
                 user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets)
         }
@@ -76,7 +76,7 @@ struct ComplianceAdminController {
                 text += CSV.line([
                     line.unit.name, column.item.title, column.period.chinese, column.due.description, cell.status.chinese,
                     cell.status.isDue && cell.status != .onTime ? String(cell.status.days) : "", cell.publishedOn?.description ?? "",
-                    cell.disclosureID.map { base + SiteURL.disclosure(String($0)).path } ?? "",
+                    cell.disclosureID.map { base + SiteURL.disclosures(.page($0)).path } ?? "",
                 ])
             }
         }

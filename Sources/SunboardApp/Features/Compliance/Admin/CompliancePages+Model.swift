@@ -50,13 +50,13 @@ struct MatrixPage: Sendable {
     var assessmentURL: String
 
     init(frame: Frame, office: Unit, matrix: ComplianceReport.Matrix, today: CalendarDate) {
-        let base = SiteURL.adminCompliance(office.slug).path
+        let base = SiteURL.compliance(.matrix(office.slug)).path
         self.frame = frame
         period = matrix.period.chinese
         periodValue = matrix.period.description
         previousURL = base + "?period=\(matrix.period.previous)"
         nextURL = base + "?period=\(matrix.period.next)"
-        csvURL = SiteURL.adminComplianceCSV(office.slug).path + "?period=\(matrix.period)"
+        csvURL = SiteURL.compliance(.matrixCSV(office.slug)).path + "?period=\(matrix.period)"
         headers = matrix.columns.map { column in
             let summary = column.summary
             return Header(
@@ -67,14 +67,14 @@ struct MatrixPage: Sendable {
         }
         lines = matrix.lines.map { line in
             Line(
-                name: line.unit.name, url: SiteURL.adminCompliance(line.unit.slug).path + "?period=\(matrix.period)",
+                name: line.unit.name, url: SiteURL.compliance(.matrix(line.unit.slug)).path + "?period=\(matrix.period)",
                 summary: "按时 \(line.record.onTime)/\(line.record.due)",
                 cells: zip(matrix.columns, line.cells).map { column, cell in
                     guard let cell else { return Cell(mark: "—", title: "不适用", statusClass: "status-none", link: "", applies: false) }
                     // The disclosure when there is one; else the gap, on the community's own page.
                     let url =
-                        cell.disclosureID.map { SiteURL.disclosure(String($0)).path }
-                        ?? SiteURL.adminCompliance(line.unit.slug).path + "?period=\(column.period)"
+                        cell.disclosureID.map { SiteURL.disclosures(.page($0)).path }
+                        ?? SiteURL.compliance(.matrix(line.unit.slug)).path + "?period=\(column.period)"
                     return Cell(
                         mark: cell.status.mark,
                         title: "\(line.unit.name) · \(column.item.title) · \(column.period.chinese)：\(cell.status.chinese)",
@@ -89,7 +89,7 @@ struct MatrixPage: Sendable {
             ? (1...matrix.pages).map { PageLink(number: $0, url: base + "?period=\(matrix.period)&page=\($0)", current: $0 == matrix.page) }
             : []
         hasPages = matrix.pages > 1
-        assessmentURL = SiteURL.adminAssessment(office.slug).path
+        assessmentURL = SiteURL.compliance(.assessment(office.slug)).path
     }
 }
 
@@ -114,7 +114,7 @@ struct CommunityCompliancePage: Sendable {
         canDraft: Bool
     ) {
         let draft = { (row: ObligationRow) in
-            canDraft ? SiteURL.adminNewDisclosure(unit.slug).path + "?item=\(row.itemID)&period=\(row.period)" : nil
+            canDraft ? SiteURL.disclosures(.adminNew(unit.slug)).path + "?item=\(row.itemID)&period=\(row.period)" : nil
         }
         self.frame = frame
         name = unit.name
@@ -123,7 +123,7 @@ struct CommunityCompliancePage: Sendable {
         hasPending = !pending.isEmpty
         period = chosen.period.chinese
         periodValue = chosen.period.description
-        let base = SiteURL.adminCompliance(unit.slug).path
+        let base = SiteURL.compliance(.matrix(unit.slug)).path
         previousURL = base + "?period=\(chosen.period.previous)"
         nextURL = base + "?period=\(chosen.period.next)"
         let line = chosen.lines.first
@@ -136,6 +136,6 @@ struct CommunityCompliancePage: Sendable {
         }
         hasChosen = !self.chosen.isEmpty
         self.record = record.chinese
-        recordURL = SiteURL.unitRecord(unit.slug).path
+        recordURL = SiteURL.ledger(.unitRecord(unit.slug)).path
     }
 }

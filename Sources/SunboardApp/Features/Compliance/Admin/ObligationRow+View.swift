@@ -23,7 +23,7 @@ struct ObligationView: Sendable {
         mark = row.status.mark
         statusClass = "status-\(row.status.code)"
         published = row.publishedOn?.chinese
-        url = row.disclosureID.map { SiteURL.disclosure(String($0)).path }
+        url = row.disclosureID.map { SiteURL.disclosures(.page($0)).path }
         self.draftURL = row.disclosureID == nil ? draftURL : nil
     }
 }
@@ -50,6 +50,6 @@ struct RecordPanel: Sendable {
             }
         }.reversed().prefix(Self.shown).map { ObligationView($0) }
         hasProblems = !problems.isEmpty
-        url = SiteURL.unitRecord(slug).path
+        url = SiteURL.ledger(.unitRecord(slug)).path
     }
 }

@@ -7,10 +7,10 @@ struct DisclosureAPIController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.apiCatalog("{slug}").route, use: catalog)
-        router.get(SiteURL.apiDisclosures("{slug}").route, use: disclosures)
-        router.get(SiteURL.apiDisclosure("{id}").route, use: disclosure)
-        router.get(SiteURL.apiLedger.route, use: ledger)
+        router.get(SiteURL.disclosures(.apiCatalog(.key)).route, use: catalog)
+        router.get(SiteURL.disclosures(.apiList(.key)).route, use: disclosures)
+        router.get(SiteURL.disclosures(.api(.key)).route, use: disclosure)
+        router.get(SiteURL.disclosures(.apiLedger).route, use: ledger)
     }
 
     private func lineage(_ context: AppRequestContext) async throws -> [Unit] {

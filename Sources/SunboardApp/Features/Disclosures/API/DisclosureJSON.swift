@@ -79,8 +79,8 @@ struct DisclosureSummaryJSON: Encodable, Sendable {
         firstPublishedAt = ShanghaiTime.iso8601(listing.firstPublishedAt)
         lastPublishedAt = ShanghaiTime.iso8601(listing.lastPublishedAt)
         withdrawn = listing.withdrawn
-        url = SiteURL.disclosure(String(listing.id)).path
-        apiUrl = SiteURL.apiDisclosure(String(listing.id)).path
+        url = SiteURL.disclosures(.page(listing.id)).path
+        apiUrl = SiteURL.disclosures(.api(listing.id)).path
     }
 }
 
@@ -181,7 +181,9 @@ struct DisclosureDetailJSON: Encodable, Sendable {
             !showsFiles
             ? []
             : latest.content.attachments.map {
-                Attachment(name: $0.name, sha256: $0.sha256, kind: $0.kind.rawValue, size: $0.size, url: SiteURL.file($0.sha256).path)
+                Attachment(
+                    name: $0.name, sha256: $0.sha256, kind: $0.kind.rawValue, size: $0.size, url: SiteURL.disclosures(.file($0.sha256)).path
+                )
             }
         version = disclosure.publishedVersion
         firstPublishedAt = disclosure.firstPublishedAt.map(ShanghaiTime.iso8601) ?? ""
@@ -199,10 +201,10 @@ struct DisclosureDetailJSON: Encodable, Sendable {
         self.versions = versions.map {
             Version(
                 number: $0.number, title: $0.content.title, publishedAt: ShanghaiTime.iso8601($0.publishedAt), publishedBy: $0.publishedBy,
-                reason: Nullable($0.reason), url: SiteURL.disclosureVersion(String(disclosure.id), String($0.number)).path)
+                reason: Nullable($0.reason), url: SiteURL.disclosures(.version(disclosure.id, $0.number)).path)
         }
         self.ledger = ledger.map { Ledger(sequence: $0.sequence, event: $0.event.rawValue, entryHash: $0.entryHash) }
-        url = SiteURL.disclosure(String(disclosure.id)).path
+        url = SiteURL.disclosures(.page(disclosure.id)).path
     }
 }
 
@@ -232,7 +234,7 @@ struct LedgerEntryJSON: Encodable, Sendable {
         recordId = entry.recordID
         disclosureId = Nullable(entry.disclosureID)
         version = entry.version
-        recordUrl = SiteURL.apiRecordVersion(entry.kind, String(entry.recordID), String(entry.version)).path
+        recordUrl = SiteURL.ledger(.apiVersion(entry.kind, entry.recordID, entry.version)).path
         recordedAt = ShanghaiTime.iso8601(Date(unixSeconds: entry.recordedAt))
         recordedAtUnix = entry.recordedAt
         payloadHash = entry.payloadHash

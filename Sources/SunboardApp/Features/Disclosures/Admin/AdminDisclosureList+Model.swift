@@ -34,7 +34,7 @@ struct AdminDisclosureList: Sendable {
         unit: Unit, listings: [AdminListing], counts: [DisclosureStatus: Int], selected: DisclosureStatus?, items: [Int: CatalogItem],
         canDraft: Bool, frame: Frame
     ) {
-        let base = SiteURL.adminDisclosures(unit.slug).path
+        let base = SiteURL.disclosures(.adminList(unit.slug)).path
         self.frame = frame
         self.unitName = unit.name
         self.tabs =
@@ -44,15 +44,15 @@ struct AdminDisclosureList: Sendable {
             }
         self.rows = listings.map {
             Row(
-                title: $0.title, url: SiteURL.adminDisclosure(unit.slug, String($0.id)).path, itemTitle: items[$0.itemID]?.title ?? "",
+                title: $0.title, url: SiteURL.disclosures(.admin(unit.slug, $0.id)).path, itemTitle: items[$0.itemID]?.title ?? "",
                 period: $0.period?.chinese ?? "", status: $0.status.chinese, statusKey: $0.status.rawValue,
                 updated: ShanghaiTime.dateTime($0.updatedAt),
                 published: $0.publishedVersion > 0 && $0.status != .published && $0.status != .withdrawn)
         }
         self.hasRows = !rows.isEmpty
         self.canDraft = canDraft
-        self.newURL = SiteURL.adminNewDisclosure(unit.slug).path
-        self.catalogURL = SiteURL.adminCatalog(unit.slug).path
+        self.newURL = SiteURL.disclosures(.adminNew(unit.slug)).path
+        self.catalogURL = SiteURL.catalog(.admin(unit.slug)).path
     }
 }
 
@@ -79,7 +79,8 @@ struct ItemChooser: Sendable {
                 title: disclosureClass.chinese,
                 choices: catalog.filter { $0.disclosureClass == disclosureClass && $0.isActive }.map {
                     Choice(
-                        title: $0.title, url: SiteURL.adminNewDisclosure(unit.slug).path + "?item=\($0.id)", schedule: $0.scheduleChinese)
+                        title: $0.title, url: SiteURL.disclosures(.adminNew(unit.slug)).path + "?item=\($0.id)",
+                        schedule: $0.scheduleChinese)
                 })
         }.filter { !$0.choices.isEmpty }
     }

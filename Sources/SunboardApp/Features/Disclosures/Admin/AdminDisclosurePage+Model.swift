@@ -73,8 +73,8 @@ struct AdminDisclosurePage: Sendable {
         disclosure: Disclosure, unit: Unit, item: CatalogItem, available: [DisclosureAction], history: [AuditLog.RecordedEntry],
         objections: [ObjectionRepository.Objection], error: String?, notice: String?, frame: Frame
     ) {
-        let id = String(disclosure.id)
-        let step = { (name: String) in SiteURL.adminDisclosureStep(unit.slug, id, name).path }
+        let id = disclosure.id
+        let step = { (name: String) in SiteURL.disclosures(.adminStep(unit.slug, id, name)).path }
         self.frame = frame
         self.title = disclosure.content.title
         self.statusText = disclosure.status.chinese
@@ -93,13 +93,13 @@ struct AdminDisclosurePage: Sendable {
         self.hasFields = !fields.isEmpty
         self.bodyHTML = Markdown.html(disclosure.content.body)
         self.attachments = disclosure.content.attachments.map {
-            Attachment(name: $0.name, url: SiteURL.adminFile(unit.slug, $0.sha256).path, kind: $0.kind.chinese)
+            Attachment(name: $0.name, url: SiteURL.disclosures(.adminFile(unit.slug, $0.sha256)).path, kind: $0.kind.chinese)
         }
         self.hasAttachments = !attachments.isEmpty
-        self.publicURL = disclosure.publishedVersion > 0 ? SiteURL.disclosure(id).path : nil
+        self.publicURL = disclosure.publishedVersion > 0 ? SiteURL.disclosures(.page(id)).path : nil
         self.publishedVersion = disclosure.publishedVersion
         self.canEdit = available.contains(.edit)
-        self.editURL = SiteURL.adminEditDisclosure(unit.slug, id).path
+        self.editURL = SiteURL.disclosures(.adminEdit(unit.slug, id)).path
         self.canSubmit = available.contains(.submit)
         self.canApprove = available.contains(.approve)
         self.canReturn = available.contains(.returnForChanges)
@@ -122,6 +122,6 @@ struct AdminDisclosurePage: Sendable {
                 contact: $0.contact.isEmpty ? "未留" : $0.contact, text: $0.text, version: $0.version)
         }
         self.hasObjections = !objections.isEmpty
-        self.listURL = SiteURL.adminDisclosures(unit.slug).path
+        self.listURL = SiteURL.disclosures(.adminList(unit.slug)).path
     }
 }

@@ -9,14 +9,14 @@ struct AdminDisclosuresController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get(SiteURL.adminDisclosures("{slug}").route(under: .unitAdmin("{slug}")), use: list)
-        group.get(SiteURL.adminNewDisclosure("{slug}").route(under: .unitAdmin("{slug}")), use: new)
-        group.post(SiteURL.adminDisclosures("{slug}").route(under: .unitAdmin("{slug}")), use: create)
-        group.get(SiteURL.adminDisclosure("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: show)
-        group.get(SiteURL.adminEditDisclosure("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: edit)
-        group.post(SiteURL.adminEditDisclosure("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: update)
-        group.post(SiteURL.adminDisclosureStep("{slug}", "{id}", "{step}").route(under: .unitAdmin("{slug}")), use: step)
-        group.get(SiteURL.adminFile("{slug}", "{sha256}").route(under: .unitAdmin("{slug}")), use: file)
+        group.get(SiteURL.disclosures(.adminList(.key)).route(under: .units(.admin(.key))), use: list)
+        group.get(SiteURL.disclosures(.adminNew(.key)).route(under: .units(.admin(.key))), use: new)
+        group.post(SiteURL.disclosures(.adminList(.key)).route(under: .units(.admin(.key))), use: create)
+        group.get(SiteURL.disclosures(.admin(.key, .key)).route(under: .units(.admin(.key))), use: show)
+        group.get(SiteURL.disclosures(.adminEdit(.key, .key)).route(under: .units(.admin(.key))), use: edit)
+        group.post(SiteURL.disclosures(.adminEdit(.key, .key)).route(under: .units(.admin(.key))), use: update)
+        group.post(SiteURL.disclosures(.adminStep(.key, .key, .key)).route(under: .units(.admin(.key))), use: step)
+        group.get(SiteURL.disclosures(.adminFile(.key, .key)).route(under: .units(.admin(.key))), use: file)
     }
 
     // MARK: Lists
@@ -30,7 +30,7 @@ struct AdminDisclosuresController {
         let model = AdminDisclosureList(
             unit: unit, listings: listings, counts: counts, selected: selected,
             items: Dictionary(uniqueKeysWithValues: catalog.map { ($0.id, $0) }), canDraft: context.can(.draftDisclosures),
-            frame: frame(context, "公开内容", [("公开内容", SiteURL.adminDisclosures(unit.slug).path)]))
+            frame: frame(context, "公开内容", [("公开内容", SiteURL.disclosures(.adminList(unit.slug)).path)]))
         return HTML(try services.renderer.render("admin/disclosures", model))
     }
 
@@ -38,7 +38,7 @@ struct AdminDisclosuresController {
         try context.require(.draftDisclosures)
         let unit = context.unit
         let catalog = try await services.catalog.effective(lineage: context.scope.lineage)
-        let crumbs = [("公开内容", SiteURL.adminDisclosures(unit.slug).path), ("新建", SiteURL.adminNewDisclosure(unit.slug).path)]
+        let crumbs = [("公开内容", SiteURL.disclosures(.adminList(unit.slug)).path), ("新建", SiteURL.disclosures(.adminNew(unit.slug)).path)]
         guard let itemID = request.queryDictionary["item"].flatMap(Int.init), let item = catalog.first(where: { $0.id == itemID }) else {
             let choices = catalog.filter { !CivicPost.processOnlyItems.contains($0.code) }
             let model = ItemChooser(unit: unit, catalog: choices, frame: frame(context, "新建公开内容：选择事项", crumbs))
@@ -62,7 +62,7 @@ struct AdminDisclosuresController {
         do {
             let id = try await services.workflow.create(
                 unit: unit, item: item, input: input, uploads: uploads(context), actor: context.actor, at: services.clock.now)
-            return .redirect(to: SiteURL.adminDisclosure(unit.slug, String(id)).path + "?done=saved", type: .normal)
+            return .redirect(to: SiteURL.disclosures(.admin(unit.slug, id)).path + "?done=saved", type: .normal)
         } catch let failure as ValidationFailure {
             return try formPage(context, item: item, input: input, existing: [], disclosure: nil, failure: failure)
                 .response(from: request, context: context)
@@ -106,8 +106,8 @@ struct AdminDisclosuresController {
             frame: frame(
                 context, disclosure.content.title,
                 [
-                    ("公开内容", SiteURL.adminDisclosures(unit.slug).path),
-                    (disclosure.content.title, SiteURL.adminDisclosure(unit.slug, String(disclosure.id)).path),
+                    ("公开内容", SiteURL.disclosures(.adminList(unit.slug)).path),
+                    (disclosure.content.title, SiteURL.disclosures(.admin(unit.slug, disclosure.id)).path),
                 ]))
         model.civicHTML = try await services.civic.post(disclosureID: disclosure.id).map { Markdown.html($0.markdown) }
         return HTML(try services.renderer.render("admin/disclosure", model), status: status)
@@ -151,7 +151,7 @@ struct AdminDisclosuresController {
             try await services.workflow.update(
                 disclosure, unit: context.unit, item: item, input: input, uploads: uploads(context),
                 removing: Set(context.staff.form.all("remove")), actor: context.actor, at: services.clock.now)
-            return .redirect(to: SiteURL.adminDisclosure(context.unit.slug, String(disclosure.id)).path + "?done=saved", type: .normal)
+            return .redirect(to: SiteURL.disclosures(.admin(context.unit.slug, disclosure.id)).path + "?done=saved", type: .normal)
         } catch let failure as ValidationFailure {
             return try formPage(
                 context, item: item, input: input, existing: disclosure.content.attachments, disclosure: disclosure, failure: failure,
@@ -187,7 +187,7 @@ struct AdminDisclosuresController {
             return try await page(context, disclosure: current, item: item, error: error.message, notice: nil, status: error.kind.status)
                 .response(from: request, context: context)
         }
-        return .redirect(to: SiteURL.adminDisclosure(unit.slug, String(disclosure.id)).path + "?done=\(action.rawValue)", type: .normal)
+        return .redirect(to: SiteURL.disclosures(.admin(unit.slug, disclosure.id)).path + "?done=\(action.rawValue)", type: .normal)
     }
 
     /// A file attached to one of this unit's disclosures, draft or
@@ -211,12 +211,13 @@ struct AdminDisclosuresController {
         let unit = context.unit
         let heading = disclosure == nil ? "新建公开内容" : (disclosure!.correctionReason != nil ? "更正公开内容" : "修改草稿")
         let action =
-            disclosure.map { SiteURL.adminEditDisclosure(unit.slug, String($0.id)).path } ?? SiteURL.adminDisclosures(unit.slug).path
-        let cancel = disclosure.map { SiteURL.adminDisclosure(unit.slug, String($0.id)).path } ?? SiteURL.adminDisclosures(unit.slug).path
+            disclosure.map { SiteURL.disclosures(.adminEdit(unit.slug, $0.id)).path } ?? SiteURL.disclosures(.adminList(unit.slug)).path
+        let cancel =
+            disclosure.map { SiteURL.disclosures(.admin(unit.slug, $0.id)).path } ?? SiteURL.disclosures(.adminList(unit.slug)).path
         let model = DisclosureForm(
             heading: heading, action: action, cancelURL: cancel, unit: unit, item: item, input: input, existing: existing,
             correctionReason: disclosure?.correctionReason, failure: failure, filesDropped: !context.staff.files.isEmpty, civic: civic,
-            frame: frame(context, heading, [("公开内容", SiteURL.adminDisclosures(unit.slug).path), (heading, action)]))
+            frame: frame(context, heading, [("公开内容", SiteURL.disclosures(.adminList(unit.slug)).path), (heading, action)]))
         return HTML(try services.renderer.render("admin/disclosure-form", model), status: failure == nil ? .ok : .badRequest)
     }
 

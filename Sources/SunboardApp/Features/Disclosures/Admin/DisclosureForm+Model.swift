@@ -89,7 +89,8 @@ struct DisclosureForm: Sendable {
         }
         self.hasFields = !fields.isEmpty
         self.existing = existing.map {
-            Existing(name: $0.name, sha256: $0.sha256, url: SiteURL.adminFile(unit.slug, $0.sha256).path, kind: $0.kind.chinese)
+            Existing(
+                name: $0.name, sha256: $0.sha256, url: SiteURL.disclosures(.adminFile(unit.slug, $0.sha256)).path, kind: $0.kind.chinese)
         }
         self.hasExisting = !existing.isEmpty
         self.correctionReason = correctionReason

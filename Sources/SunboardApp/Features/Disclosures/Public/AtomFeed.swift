@@ -42,7 +42,7 @@ struct AtomFeed {
 
             """
         for entry in entries {
-            let url = base + SiteURL.disclosure(String(entry.id)).path
+            let url = base + SiteURL.disclosures(.page(entry.id)).path
             out += """
                   <entry>
                     <id>\(Self.entryID(entry.id))</id>

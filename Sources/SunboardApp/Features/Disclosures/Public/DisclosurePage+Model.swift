@@ -99,15 +99,15 @@ struct DisclosurePage: Sendable {
         disclosure: Disclosure, shown: PublishedVersion, versions: [PublishedVersion], unit: Unit, parent: Unit?, item: CatalogItem,
         ledger: [LedgerEntry], today: CalendarDate, assets: StaticAssets
     ) {
-        let id = String(disclosure.id)
+        let id = disclosure.id
         var crumbs: [Frame.Crumb] = []
-        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
-        crumbs.append(.init(title: unit.name, url: SiteURL.unit(unit.slug).path))
-        crumbs.append(.init(title: shown.content.title, url: SiteURL.disclosure(id).path))
+        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.units(.page(parent.slug)).path)) }
+        crumbs.append(.init(title: unit.name, url: SiteURL.units(.page(unit.slug)).path))
+        crumbs.append(.init(title: shown.content.title, url: SiteURL.disclosures(.page(id)).path))
         self.frame = Frame(title: "\(shown.content.title) · \(unit.name)", crumbs: crumbs, assets: assets)
         self.title = shown.content.title
         self.unitName = unit.name
-        self.unitURL = SiteURL.unit(unit.slug).path
+        self.unitURL = SiteURL.units(.page(unit.slug)).path
         self.itemTitle = item.title
         self.className = item.disclosureClass.chinese
         self.scopeName = item.scope.chinese
@@ -117,8 +117,8 @@ struct DisclosurePage: Sendable {
         self.publishedBy = shown.publishedBy
         self.versionNumber = shown.number
         self.isLatest = shown.number == disclosure.publishedVersion
-        self.latestURL = SiteURL.disclosure(id).path
-        self.apiURL = SiteURL.apiDisclosure(id).path
+        self.latestURL = SiteURL.disclosures(.page(id)).path
+        self.apiURL = SiteURL.disclosures(.api(id)).path
 
         // A withdrawn disclosure keeps its record and reason, not its content.
         let withdrawn = disclosure.withdrawnAt != nil
@@ -147,7 +147,7 @@ struct DisclosurePage: Sendable {
             ? []
             : shown.content.attachments.map {
                 Attachment(
-                    name: $0.name, url: SiteURL.file($0.sha256).path, isImage: $0.kind.isImage, kind: $0.kind.chinese,
+                    name: $0.name, url: SiteURL.disclosures(.file($0.sha256)).path, isImage: $0.kind.isImage, kind: $0.kind.chinese,
                     size: Self.size($0.size))
             }
         self.hasAttachments = !attachments.isEmpty
@@ -156,12 +156,12 @@ struct DisclosurePage: Sendable {
         self.noticeStarts = disclosure.noticeStarts?.chinese ?? ""
         self.noticeEnds = disclosure.noticeEnds?.chinese ?? ""
         self.noticeOpen = disclosure.noticeOpen(on: today)
-        self.objectionURL = SiteURL.objection(id).path
-        self.printURL = disclosure.withdrawnAt == nil ? SiteURL.disclosurePrint(id).path : nil
+        self.objectionURL = SiteURL.disclosures(.objection(id)).path
+        self.printURL = disclosure.withdrawnAt == nil ? SiteURL.disclosures(.print(id)).path : nil
 
         self.versions = versions.reversed().map {
             VersionLink(
-                number: $0.number, url: SiteURL.disclosureVersion(id, String($0.number)).path, date: ShanghaiTime.dateTime($0.publishedAt),
+                number: $0.number, url: SiteURL.disclosures(.version(id, $0.number)).path, date: ShanghaiTime.dateTime($0.publishedAt),
                 publishedBy: $0.publishedBy, reasonText: $0.reason ?? "", hasReason: $0.reason != nil, isShown: $0.number == shown.number)
         }
         self.hasHistory = versions.count > 1
@@ -193,7 +193,8 @@ struct DisclosurePage: Sendable {
         self.ledger = ledger.map {
             LedgerLink(
                 sequence: $0.sequence, event: $0.event.chinese, date: ShanghaiTime.dateTime(Date(unixSeconds: $0.recordedAt)),
-                hash: String($0.entryHash.prefix(16)), url: SiteURL.ledger.path + "?after=\(max(0, $0.sequence - 1))#entry-\($0.sequence)")
+                hash: String($0.entryHash.prefix(16)),
+                url: SiteURL.ledger(.page).path + "?after=\(max(0, $0.sequence - 1))#entry-\($0.sequence)")
         }
     }
 
@@ -257,6 +258,6 @@ struct StatementRow: Sendable {
         correction = line.correction
         signers = line.signers.joined(separator: "、")
         receipts = line.receipts.isEmpty ? "" : "\(line.receipts.count) 张"
-        url = line.entry.map { SiteURL.financeEntry(unitSlug, String($0)).path }
+        url = line.entry.map { SiteURL.finance(.entry(unitSlug, $0)).path }
     }
 }

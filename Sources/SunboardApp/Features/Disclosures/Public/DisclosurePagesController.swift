@@ -8,11 +8,11 @@ struct DisclosurePagesController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.unitCatalog("{slug}").route, use: catalog)
-        router.get(SiteURL.unitDisclosures("{slug}").route, use: list)
-        router.get(SiteURL.disclosure("{id}").route, use: disclosure)
-        router.get(SiteURL.disclosureVersion("{id}", "{number}").route, use: version)
-        router.get(SiteURL.file("{sha256}").route, use: file)
+        router.get(SiteURL.disclosures(.catalog(.key)).route, use: catalog)
+        router.get(SiteURL.disclosures(.list(.key)).route, use: list)
+        router.get(SiteURL.disclosures(.page(.key)).route, use: disclosure)
+        router.get(SiteURL.disclosures(.version(.key, .key)).route, use: version)
+        router.get(SiteURL.disclosures(.file(.key)).route, use: file)
     }
 
     /// A unit and its lineage (the unit first), or 404.
@@ -44,11 +44,11 @@ struct DisclosurePagesController {
             unitID: unit.id, filter: filter, limit: DisclosureListQuery.perPage, offset: (query.page - 1) * DisclosureListQuery.perPage)
         let items = Dictionary(uniqueKeysWithValues: catalog.map { ($0.id, $0) })
         let today = CalendarDate(services.clock.now)
-        let base = SiteURL.unitDisclosures(unit.slug).path
+        let base = SiteURL.disclosures(.list(unit.slug)).path
         let pageCount = max(1, (total + DisclosureListQuery.perPage - 1) / DisclosureListQuery.perPage)
         let sectionTitle = query.section.flatMap { id in BoardSection.community.first { $0.id == id }?.title }
-        var crumbs: [Frame.Crumb] = lineage.dropFirst().reversed().map { .init(title: $0.name, url: SiteURL.unit($0.slug).path) }
-        crumbs.append(.init(title: unit.name, url: SiteURL.unit(unit.slug).path))
+        var crumbs: [Frame.Crumb] = lineage.dropFirst().reversed().map { .init(title: $0.name, url: SiteURL.units(.page($0.slug)).path) }
+        crumbs.append(.init(title: unit.name, url: SiteURL.units(.page(unit.slug)).path))
         crumbs.append(.init(title: "全部公开内容", url: base))
         let model = DisclosureList(
             frame: Frame(title: "\(unit.name)全部公开内容", crumbs: crumbs, assets: services.renderer.assets),

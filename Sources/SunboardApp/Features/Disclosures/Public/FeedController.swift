@@ -11,7 +11,7 @@ struct FeedController {
     static let size = 50
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.unitFeed("{slug}").route, use: feed)
+        router.get(SiteURL.disclosures(.feed(.key)).route, use: feed)
     }
 
     @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -39,8 +39,8 @@ struct FeedController {
         let base = services.origin(of: request)
         let feed = AtomFeed(
             title: "\(unit.name)居务公开" + (disclosureClass.map { "：\($0.chinese)" } ?? ""),
-            selfURL: SiteURL.unitFeed(unit.slug).path + (disclosureClass.map { "?class=\($0.rawValue)" } ?? ""),
-            pageURL: SiteURL.unit(unit.slug).path, base: base, author: unit.name,
+            selfURL: SiteURL.disclosures(.feed(unit.slug)).path + (disclosureClass.map { "?class=\($0.rawValue)" } ?? ""),
+            pageURL: SiteURL.units(.page(unit.slug)).path, base: base, author: unit.name,
             entries: listings.map { listing in
                 let version = versions["\(listing.id):\(listing.version)"]
                 return AtomFeed.Entry(

@@ -17,7 +17,7 @@ struct ListingLink: Sendable {
 
     init(_ listing: PublicListing, item: CatalogItem?, today: CalendarDate) {
         self.title = listing.title
-        self.url = SiteURL.disclosure(String(listing.id)).path
+        self.url = SiteURL.disclosures(.page(listing.id)).path
         self.date = ShanghaiTime.date(listing.lastPublishedAt)
         self.dateISO = ShanghaiTime.iso8601(listing.lastPublishedAt)
         self.itemTitle = item?.title ?? ""

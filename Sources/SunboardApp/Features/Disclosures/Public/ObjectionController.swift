@@ -13,8 +13,8 @@ struct ObjectionController {
     static let honeypot = "website"
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get(SiteURL.objection("{id}").route, use: form)
-        group.post(SiteURL.objection("{id}").route, use: submit)
+        group.get(SiteURL.disclosures(.objection(.key)).route, use: form)
+        group.post(SiteURL.disclosures(.objection(.key)).route, use: submit)
     }
 
     struct Page: Sendable {
@@ -61,7 +61,7 @@ struct ObjectionController {
         }
         // A robot filled in the field no person sees: pretend all went well.
         if !context.form[Self.honeypot].isEmpty {
-            return .redirect(to: SiteURL.objection(String(disclosure.id)).path + "?sent=1", type: .normal)
+            return .redirect(to: SiteURL.disclosures(.objection(disclosure.id)).path + "?sent=1", type: .normal)
         }
         // One limit for everything a resident sends: objections, suggestions and complaints.
         if try await services.feedback.count(address: context.clientAddress, since: now.addingTimeInterval(-3600))
@@ -84,23 +84,23 @@ struct ObjectionController {
         try await services.objections.add(
             disclosureID: disclosure.id, version: disclosure.publishedVersion, name: checked.name, contact: checked.contact,
             text: checked.text, address: context.clientAddress, at: now)
-        return .redirect(to: SiteURL.objection(String(disclosure.id)).path + "?sent=1", type: .normal)
+        return .redirect(to: SiteURL.disclosures(.objection(disclosure.id)).path + "?sent=1", type: .normal)
     }
 
     private func page(
         _ disclosure: Disclosure, unit: Unit, title: String, context: AppRequestContext, input: ObjectionInput, error: String?, sent: Bool,
         status: HTTPResponse.Status
     ) throws -> HTML {
-        let id = String(disclosure.id)
+        let id = disclosure.id
         let model = Page(
             frame: Frame(
                 title: "提出异议",
                 crumbs: [
-                    .init(title: unit.name, url: SiteURL.unit(unit.slug).path),
-                    .init(title: title, url: SiteURL.disclosure(id).path),
-                    .init(title: "提出异议", url: SiteURL.objection(id).path),
+                    .init(title: unit.name, url: SiteURL.units(.page(unit.slug)).path),
+                    .init(title: title, url: SiteURL.disclosures(.page(id)).path),
+                    .init(title: "提出异议", url: SiteURL.disclosures(.objection(id)).path),
                 ], csrfToken: context.csrfToken, assets: services.renderer.assets),
-            title: title, disclosureURL: SiteURL.disclosure(id).path, action: SiteURL.objection(id).path,
+            title: title, disclosureURL: SiteURL.disclosures(.page(id)).path, action: SiteURL.disclosures(.objection(id)).path,
             open: disclosure.noticeOpen(on: CalendarDate(services.clock.now)), noticeEnds: disclosure.noticeEnds?.chinese ?? "",
             name: input.name, contact: input.contact, text: input.text, error: error, sent: sent, honeypot: Self.honeypot)
         return HTML(try services.renderer.render("public/objection", model), status: status)

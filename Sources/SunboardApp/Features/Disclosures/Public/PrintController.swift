@@ -11,8 +11,8 @@ struct PrintController {
     static let leafletLimit = 6
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.disclosurePrint("{id}").route, use: disclosure)
-        router.get(SiteURL.leaflet("{slug}").route, use: leaflet)
+        router.get(SiteURL.disclosures(.print(.key)).route, use: disclosure)
+        router.get(SiteURL.disclosures(.leaflet(.key)).route, use: leaflet)
     }
 
     /// Absolute links for the codes: a phone scanning paper has no page to be relative to.

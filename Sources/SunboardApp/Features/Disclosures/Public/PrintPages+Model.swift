@@ -50,10 +50,10 @@ struct PrintedNotice: Sendable {
         )
         .filter { $0.spec.kind != .ledgerLines }.map { Field(label: $0.spec.label, value: $0.display) }
         hasFields = !fields.isEmpty
-        let page = base + SiteURL.disclosure(String(disclosure.id)).path
+        let page = base + SiteURL.disclosures(.page(disclosure.id)).path
         var codes = [(label: "扫码看网上原文和历次版本", url: page)]
         if disclosure.noticeOpen(on: today) {
-            codes.append((label: "扫码提出异议", url: base + SiteURL.objection(String(disclosure.id)).path))
+            codes.append((label: "扫码提出异议", url: base + SiteURL.disclosures(.objection(disclosure.id)).path))
         }
         // The code carries the head too; the address printed under it stays short enough to type.
         self.codes = codes.compactMap { code in

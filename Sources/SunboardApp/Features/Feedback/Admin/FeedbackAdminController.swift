@@ -8,8 +8,8 @@ struct FeedbackAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get(SiteURL.adminFeedback("{slug}").route(under: .unitAdmin("{slug}")), use: list)
-        group.post(SiteURL.adminFeedbackReply("{slug}", "{kind}", "{id}").route(under: .unitAdmin("{slug}")), use: reply)
+        group.get(SiteURL.feedback(.admin(.key)).route(under: .units(.admin(.key))), use: list)
+        group.post(SiteURL.feedback(.reply(.key, .key, .key)).route(under: .units(.admin(.key))), use: reply)
     }
 
     struct Row: Sendable {
@@ -57,7 +57,7 @@ struct FeedbackAdminController {
                 from: ownStaff ? [item.name, item.contact].filter { !$0.isEmpty }.joined(separator: "，").nonEmpty ?? "匿名" : nil,
                 text: item.text,
                 about: item.disclosureTitle, reply: item.reply, repliedBy: item.repliedBy, repliedOn: item.repliedOn?.chinese,
-                replyURL: SiteURL.adminFeedbackReply(unit.slug, item.kind.rawValue, String(item.id)).path,
+                replyURL: SiteURL.feedback(.reply(unit.slug, item.kind.rawValue, item.id)).path,
                 isObjection: item.kind == .objection)
         }
         let open = rows.filter { $0.reply == nil }
@@ -65,12 +65,12 @@ struct FeedbackAdminController {
             frame: Frame.admin(
                 title: "居民意见",
                 crumbs: [
-                    .init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path),
-                    .init(title: "居民意见", url: SiteURL.adminFeedback(unit.slug).path),
+                    .init(title: unit.name, url: SiteURL.units(.admin(unit.slug)).path),
+                    .init(title: "居民意见", url: SiteURL.feedback(.admin(unit.slug)).path),
                 ],
                 user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets),
             unitName: unit.name, open: open, answered: rows.filter { $0.reply != nil }, hasOpen: !open.isEmpty,
-            canReply: context.can(.draftDisclosures), publicURL: SiteURL.unitFeedback(unit.slug).path, notice: notice, error: error)
+            canReply: context.can(.draftDisclosures), publicURL: SiteURL.feedback(.list(unit.slug)).path, notice: notice, error: error)
         return HTML(try services.renderer.render("admin/feedback", model), status: status)
     }
 
@@ -85,7 +85,7 @@ struct FeedbackAdminController {
         } catch let error as ValidationFailure {
             return try await page(context, notice: nil, error: error.message, status: .badRequest).response(from: request, context: context)
         }
-        return .redirect(to: SiteURL.adminFeedback(context.unit.slug).path + "?done=reply", type: .normal)
+        return .redirect(to: SiteURL.feedback(.admin(context.unit.slug)).path + "?done=reply", type: .normal)
     }
 }
 

@@ -11,9 +11,9 @@ struct FeedbackController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>, forms: RouterGroup<AppRequestContext>) {
-        router.get(SiteURL.unitFeedback("{slug}").route, use: list)
-        forms.get(SiteURL.newFeedback("{slug}").route, use: form)
-        forms.post(SiteURL.newFeedback("{slug}").route, use: submit)
+        router.get(SiteURL.feedback(.list(.key)).route, use: list)
+        forms.get(SiteURL.feedback(.form(.key)).route, use: form)
+        forms.post(SiteURL.feedback(.form(.key)).route, use: submit)
     }
 
     struct Row: Sendable {
@@ -67,7 +67,7 @@ struct FeedbackController {
             Row(
                 kind: item.kind.chinese, kindCode: item.kind.rawValue, sent: item.sentOn.chinese, due: item.due.chinese,
                 status: item.reply != nil ? "已答复" : today > item.due ? "逾期未答复" : "待答复", overdue: item.reply == nil && today > item.due,
-                about: item.disclosureTitle, aboutURL: item.disclosureID.map { SiteURL.disclosure(String($0)).path }, text: item.publicText,
+                about: item.disclosureTitle, aboutURL: item.disclosureID.map { SiteURL.disclosures(.page($0)).path }, text: item.publicText,
                 reply: item.publicReply, repliedOn: item.repliedOn?.chinese)
         }
         return try services.pages.page(for: key) {
@@ -76,7 +76,7 @@ struct FeedbackController {
                     title: "居民意见 · \(unit.name)", crumbs: Frame.Crumb.trail(to: unit, parent: lineage.dropFirst().first),
                     assets: services.renderer.assets),
                 unitName: unit.name, record: record.chinese, rows: rows, isEmpty: rows.isEmpty,
-                formURL: SiteURL.newFeedback(unit.slug).path,
+                formURL: SiteURL.feedback(.form(unit.slug)).path,
                 deadline: ReplyDeadline.days)
             return HTML(try services.renderer.render("public/feedback", model), caching: .publicRevalidate)
         }
@@ -93,7 +93,7 @@ struct FeedbackController {
         let now = services.clock.now
         let form = context.form
         let input = FeedbackInput(kind: form["kind"], text: form["text"], name: form["name"], contact: form["contact"])
-        let done = Response.redirect(to: SiteURL.newFeedback(unit.slug).path + "?sent=1", type: .normal)
+        let done = Response.redirect(to: SiteURL.feedback(.form(unit.slug)).path + "?sent=1", type: .normal)
         // A robot filled in the field no person sees: pretend all went well.
         if !form[ObjectionController.honeypot].isEmpty { return done }
         if try await services.feedback.count(address: context.clientAddress, since: now.addingTimeInterval(-3600))
@@ -122,7 +122,7 @@ struct FeedbackController {
             frame: Frame(
                 title: "提建议或投诉", crumbs: Frame.Crumb.trail(to: unit, parent: lineage.dropFirst().first), csrfToken: context.csrfToken,
                 assets: services.renderer.assets),
-            unitName: unit.name, action: SiteURL.newFeedback(unit.slug).path, listURL: SiteURL.unitFeedback(unit.slug).path,
+            unitName: unit.name, action: SiteURL.feedback(.form(unit.slug)).path, listURL: SiteURL.feedback(.list(unit.slug)).path,
             kinds: [FeedbackKind.suggestion, .complaint].map {
                 .init(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.kind)
             },

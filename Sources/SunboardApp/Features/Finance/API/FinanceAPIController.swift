@@ -8,8 +8,8 @@ struct FinanceAPIController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.apiFinanceEntries("{slug}").route, use: apiEntries)
-        router.get(SiteURL.apiFinanceStatements("{slug}").route, use: apiStatements)
+        router.get(SiteURL.finance(.apiEntries(.key)).route, use: apiEntries)
+        router.get(SiteURL.finance(.apiStatements(.key)).route, use: apiStatements)
     }
 
     @Sendable func apiEntries(_ request: Request, context: AppRequestContext) async throws -> JSONBody<FinanceEntriesJSON> {

@@ -77,11 +77,11 @@ struct FinanceEntryJSON: Encodable, Sendable {
         handler = line.handler
         amountFen = line.amount.value
         amountYuan = line.amount.plainYuan
-        receipts = entry.receipts.map { .init(name: $0.name, url: SiteURL.file($0.sha256).path, kind: $0.kind.rawValue) }
+        receipts = entry.receipts.map { .init(name: $0.name, url: SiteURL.disclosures(.file($0.sha256)).path, kind: $0.kind.rawValue) }
         signatures = entry.signers.map {
             .init(role: $0.signer.description, roleName: $0.signer.chinese, name: $0.name, signedAt: ShanghaiTime.iso8601($0.signedAt))
         }
-        url = SiteURL.financeEntry(unit.slug, String(entry.id)).path
+        url = SiteURL.finance(.entry(unit.slug, entry.id)).path
         reverses = Nullable(entry.correction?.reversing)
         replaces = Nullable(entry.correction?.replacing)
         reason = Nullable(entry.correction?.reason)
@@ -133,8 +133,8 @@ struct StatementJSON: Encodable, Sendable {
             Line(
                 entry: Nullable($0.entry), date: $0.date, kind: $0.kind.rawValue, category: $0.category, summary: $0.summary,
                 counterparty: $0.counterparty, handler: $0.handler, amountFen: $0.amount.value,
-                receipts: $0.receipts.map { SiteURL.file($0).path }, signers: $0.signers)
+                receipts: $0.receipts.map { SiteURL.disclosures(.file($0)).path }, signers: $0.signers)
         }
-        url = SiteURL.disclosure(String(listing.id)).path
+        url = SiteURL.disclosures(.page(listing.id)).path
     }
 }

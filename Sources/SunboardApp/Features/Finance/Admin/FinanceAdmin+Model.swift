@@ -14,7 +14,7 @@ struct ReimbursementListRow: Sendable {
     var mine: Bool
 
     init(_ request: Reimbursement, unit: Unit, canSign: Bool) {
-        url = SiteURL.adminReimbursement(unit.slug, String(request.id)).path
+        url = SiteURL.finance(.reimbursement(unit.slug, request.id)).path
         summary = request.summary
         amount = request.amount.yuan
         status = request.status.chinese

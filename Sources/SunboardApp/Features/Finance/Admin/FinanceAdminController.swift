@@ -9,20 +9,20 @@ struct FinanceAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get(SiteURL.adminFinance("{slug}").route(under: .unitAdmin("{slug}")), use: overview)
-        group.get(SiteURL.adminNewReimbursement("{slug}").route(under: .unitAdmin("{slug}")), use: newRequest)
-        group.post(SiteURL.adminReimbursements("{slug}").route(under: .unitAdmin("{slug}")), use: createRequest)
-        group.get(SiteURL.adminReimbursement("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: show)
-        group.post(SiteURL.adminReimbursementStep("{slug}", "{id}", "{step}").route(under: .unitAdmin("{slug}")), use: step)
-        group.get(SiteURL.adminFinanceCorrection("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: correctionForm)
-        group.post(SiteURL.adminFinanceCorrection("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: requestCorrection)
-        group.get(SiteURL.adminIncome("{slug}").route(under: .unitAdmin("{slug}")), use: incomeForm)
-        group.post(SiteURL.adminIncome("{slug}").route(under: .unitAdmin("{slug}")), use: recordIncome)
-        group.get(SiteURL.adminFinanceImport("{slug}").route(under: .unitAdmin("{slug}")), use: importForm)
-        group.post(SiteURL.adminFinanceImport("{slug}").route(under: .unitAdmin("{slug}")), use: importFile)
-        group.post(SiteURL.adminStatements("{slug}").route(under: .unitAdmin("{slug}")), use: generateStatement)
-        group.get(SiteURL.adminChain("{slug}").route(under: .unitAdmin("{slug}")), use: chainPage)
-        group.post(SiteURL.adminChain("{slug}").route(under: .unitAdmin("{slug}")), use: saveChain)
+        group.get(SiteURL.finance(.admin(.key)).route(under: .units(.admin(.key))), use: overview)
+        group.get(SiteURL.finance(.newReimbursement(.key)).route(under: .units(.admin(.key))), use: newRequest)
+        group.post(SiteURL.finance(.reimbursements(.key)).route(under: .units(.admin(.key))), use: createRequest)
+        group.get(SiteURL.finance(.reimbursement(.key, .key)).route(under: .units(.admin(.key))), use: show)
+        group.post(SiteURL.finance(.reimbursementStep(.key, .key, .key)).route(under: .units(.admin(.key))), use: step)
+        group.get(SiteURL.finance(.correction(.key, .key)).route(under: .units(.admin(.key))), use: correctionForm)
+        group.post(SiteURL.finance(.correction(.key, .key)).route(under: .units(.admin(.key))), use: requestCorrection)
+        group.get(SiteURL.finance(.income(.key)).route(under: .units(.admin(.key))), use: incomeForm)
+        group.post(SiteURL.finance(.income(.key)).route(under: .units(.admin(.key))), use: recordIncome)
+        group.get(SiteURL.finance(.importBook(.key)).route(under: .units(.admin(.key))), use: importForm)
+        group.post(SiteURL.finance(.importBook(.key)).route(under: .units(.admin(.key))), use: importFile)
+        group.post(SiteURL.finance(.statements(.key)).route(under: .units(.admin(.key))), use: generateStatement)
+        group.get(SiteURL.finance(.chain(.key)).route(under: .units(.admin(.key))), use: chainPage)
+        group.post(SiteURL.finance(.chain(.key)).route(under: .units(.admin(.key))), use: saveChain)
     }
 
     // MARK: Overview
@@ -56,12 +56,12 @@ struct FinanceAdminController {
             RecentLine(
                 line: FinanceBoard.Line(entry, unitSlug: unit.slug),
                 correctURL: context.can(.keepAccounts) && entry.correction == nil && entry.reversedBy == nil
-                    ? SiteURL.adminFinanceCorrection(unit.slug, String(entry.id)).path : nil)
+                    ? SiteURL.finance(.correction(unit.slug, entry.id)).path : nil)
         }
         let model = FinanceAdminPage(
             frame: frame(context, "财务", []), unitName: unit.name,
             chain: try await services.finance.chain(lineage: context.scope.lineage.map(\.id)).chain.chinese,
-            chainURL: SiteURL.adminChain(unit.slug).path,
+            chainURL: SiteURL.finance(.chain(unit.slug)).path,
             toSign: toSign, hasToSign: !toSign.isEmpty,
             groups: groups.compactMap { title, statuses in
                 let rows = requests.filter { statuses.contains($0.status) }.prefix(30).map(row)
@@ -69,9 +69,9 @@ struct FinanceAdminController {
             },
             canFile: context.can(.fileReimbursements), canKeepAccounts: context.can(.keepAccounts),
             canDraft: context.can(.draftDisclosures),
-            newURL: SiteURL.adminNewReimbursement(unit.slug).path, incomeURL: SiteURL.adminIncome(unit.slug).path,
-            importURL: SiteURL.adminFinanceImport(unit.slug).path, statementsURL: SiteURL.adminStatements(unit.slug).path,
-            publicURL: SiteURL.unitFinance(unit.slug).path,
+            newURL: SiteURL.finance(.newReimbursement(unit.slug)).path, incomeURL: SiteURL.finance(.income(unit.slug)).path,
+            importURL: SiteURL.finance(.importBook(unit.slug)).path, statementsURL: SiteURL.finance(.statements(unit.slug)).path,
+            publicURL: SiteURL.finance(.board(unit.slug)).path,
             lastMonth: Period.containing(CalendarDate(services.clock.now), frequency: .monthly).previous.description,
             notice: notice, error: error, recent: recent, hasRecent: !recent.isEmpty)
         return HTML(try services.renderer.render("admin/finance", model), status: status)
@@ -89,7 +89,7 @@ struct FinanceAdminController {
         do {
             let id = try await services.financeWorkflow.file(
                 input, uploads: receipts(context), unit: context.unit, actor: context.actor, at: services.clock.now)
-            return .redirect(to: SiteURL.adminReimbursement(context.unit.slug, String(id)).path + "?done=filed", type: .normal)
+            return .redirect(to: SiteURL.finance(.reimbursement(context.unit.slug, id)).path + "?done=filed", type: .normal)
         } catch let error as ValidationFailure {
             return try await requestForm(context, input: input, failure: error).response(from: request, context: context)
         } catch let error as FinanceError where error.kind == .invalidInput {
@@ -100,8 +100,8 @@ struct FinanceAdminController {
     private func requestForm(_ context: UnitAdminContext, input: ReimbursementInput, failure: (any SunboardError)?) async throws -> HTML {
         let unit = context.unit
         let model = ReimbursementForm(
-            frame: frame(context, "填写报账单", [("填写报账单", SiteURL.adminNewReimbursement(unit.slug).path)]),
-            action: SiteURL.adminReimbursements(unit.slug).path, cancelURL: SiteURL.adminFinance(unit.slug).path, input: input,
+            frame: frame(context, "填写报账单", [("填写报账单", SiteURL.finance(.newReimbursement(unit.slug)).path)]),
+            action: SiteURL.finance(.reimbursements(unit.slug)).path, cancelURL: SiteURL.finance(.admin(unit.slug)).path, input: input,
             chain: try await services.finance.chain(lineage: context.scope.lineage.map(\.id)).chain, failure: failure)
         return HTML(try services.renderer.render("admin/reimbursement-form", model), status: failure == nil ? .ok : .badRequest)
     }
@@ -150,7 +150,7 @@ struct FinanceAdminController {
             return try await page(context, current, notice: nil, error: error.message, status: error.kind.status)
                 .response(from: request, context: context)
         }
-        return .redirect(to: SiteURL.adminReimbursement(unit.slug, String(reimbursement.id)).path + "?done=\(name)", type: .normal)
+        return .redirect(to: SiteURL.finance(.reimbursement(unit.slug, reimbursement.id)).path + "?done=\(name)", type: .normal)
     }
 
     private func page(
@@ -162,9 +162,9 @@ struct FinanceAdminController {
         let sheet = request.sheet
         let signAs = request.status == .signing ? (try? sheet.slot(for: user, roles: roles)).map { sheet.slots[$0].chinese } : nil
         let history = try await services.audit.recent(limit: 100, filter: .init(object: ("reimbursement", request.id))).reversed()
-        let step = { (name: String) in SiteURL.adminReimbursementStep(unit.slug, String(request.id), name).path }
+        let step = { (name: String) in SiteURL.finance(.reimbursementStep(unit.slug, request.id, name)).path }
         let model = ReimbursementPage(
-            frame: frame(context, request.summary, [(request.summary, SiteURL.adminReimbursement(unit.slug, String(request.id)).path)]),
+            frame: frame(context, request.summary, [(request.summary, SiteURL.finance(.reimbursement(unit.slug, request.id)).path)]),
             summary: request.summary, amount: request.amount.yuan, status: request.status.chinese, statusCode: request.status.rawValue,
             fund: request.fund.chinese, category: request.category, spentOn: request.spentOn.chinese, payee: request.payee,
             handler: request.handlerName, ordered: sheet.ordered,
@@ -175,10 +175,10 @@ struct FinanceAdminController {
                     signed: signature != nil)
             },
             receipts: request.receipts.map {
-                .init(name: $0.name, url: SiteURL.adminFile(unit.slug, $0.sha256).path, isImage: $0.kind.isImage)
+                .init(name: $0.name, url: SiteURL.disclosures(.adminFile(unit.slug, $0.sha256)).path, isImage: $0.kind.isImage)
             },
             hasReceipts: !request.receipts.isEmpty, rejectReason: request.rejectReason, rejectedBy: request.rejectedBy,
-            postedBy: request.postedBy, entryURL: request.entryID.map { SiteURL.financeEntry(unit.slug, String($0)).path },
+            postedBy: request.postedBy, entryURL: request.entryID.map { SiteURL.finance(.entry(unit.slug, $0)).path },
             history: history.map {
                 .init(at: ShanghaiTime.dateTime(Date(unixSeconds: $0.occurredAt)), who: $0.actorName, detail: $0.detail)
             },
@@ -188,9 +188,9 @@ struct FinanceAdminController {
             canFileDraft: request.status == .draft && context.can(.fileReimbursements),
             signURL: step("sign"), rejectURL: step("reject"), postURL: step("post"), fileURL: step("file"), notice: notice, error: error,
             correction: request.correction?.chinese, correctionReason: request.correction?.reason,
-            correctsURL: request.correction.map { SiteURL.financeEntry(unit.slug, String($0.lineID)).path },
+            correctsURL: request.correction.map { SiteURL.finance(.entry(unit.slug, $0.lineID)).path },
             correctURL: request.status == .posted && request.correction == nil && context.can(.keepAccounts)
-                ? request.entryID.map { SiteURL.adminFinanceCorrection(unit.slug, String($0)).path } : nil)
+                ? request.entryID.map { SiteURL.finance(.correction(unit.slug, $0)).path } : nil)
         return HTML(try services.renderer.render("admin/reimbursement", model), status: status)
     }
 
@@ -212,7 +212,7 @@ struct FinanceAdminController {
             summary: form["summary"], counterparty: form["counterparty"])
         do {
             try await services.financeWorkflow.record(input, unit: context.unit, actor: context.actor, at: services.clock.now)
-            return .redirect(to: SiteURL.adminFinance(context.unit.slug).path + "?done=income", type: .normal)
+            return .redirect(to: SiteURL.finance(.admin(context.unit.slug)).path + "?done=income", type: .normal)
         } catch let error as ValidationFailure {
             return try incomePage(context, input: input, failure: error).response(from: request, context: context)
         } catch let error as FinanceError where error.kind != .forbidden {
@@ -224,8 +224,9 @@ struct FinanceAdminController {
         let unit = context.unit
         let errors = fieldErrors(failure)
         let model = IncomeForm(
-            frame: frame(context, "登记收入", [("登记收入", SiteURL.adminIncome(unit.slug).path)]), action: SiteURL.adminIncome(unit.slug).path,
-            cancelURL: SiteURL.adminFinance(unit.slug).path,
+            frame: frame(context, "登记收入", [("登记收入", SiteURL.finance(.income(unit.slug)).path)]),
+            action: SiteURL.finance(.income(unit.slug)).path,
+            cancelURL: SiteURL.finance(.admin(unit.slug)).path,
             kinds: [EntryKind.income, .opening].map { .init(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.kind) },
             funds: Fund.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.fund) },
             categories: FinanceCategory.income.map { .init(value: $0, label: $0, selected: $0 == input.category) }, input: input,
@@ -270,10 +271,10 @@ struct FinanceAdminController {
     ) throws -> HTML {
         let unit = context.unit
         let model = ImportPage(
-            frame: frame(context, "导入账目", [("导入账目", SiteURL.adminFinanceImport(unit.slug).path)]),
-            action: SiteURL.adminFinanceImport(unit.slug).path, cancelURL: SiteURL.adminFinance(unit.slug).path,
+            frame: frame(context, "导入账目", [("导入账目", SiteURL.finance(.importBook(unit.slug)).path)]),
+            action: SiteURL.finance(.importBook(unit.slug)).path, cancelURL: SiteURL.finance(.admin(unit.slug)).path,
             columns: LedgerCSV.Column.allCases.prefix(8).map(\.rawValue).joined(separator: "、"),
-            templateURL: SiteURL.financeCSV(unit.slug).path, fileProblem: reading?.fileProblem,
+            templateURL: SiteURL.finance(.csv(unit.slug)).path, fileProblem: reading?.fileProblem,
             problems: problems.map { .init(line: $0.line, messages: $0.messages.joined(separator: "；")) }, hasProblems: !problems.isEmpty,
             encoding: reading?.encoding?.chinese, imported: imported)
         return HTML(try services.renderer.render("admin/finance-import", model), status: status)
@@ -289,7 +290,7 @@ struct FinanceAdminController {
         do {
             let id = try await services.statements.generate(
                 unit: context.unit, period: period, lineage: context.scope.lineage, actor: context.actor, at: services.clock.now)
-            return .redirect(to: SiteURL.adminDisclosure(context.unit.slug, String(id)).path + "?done=saved", type: .normal)
+            return .redirect(to: SiteURL.disclosures(.admin(context.unit.slug, id)).path + "?done=saved", type: .normal)
         } catch let error as any SunboardError where !(error is CommonError) {
             return try await overviewPage(context, notice: nil, error: error.message, status: error.kind.status)
                 .response(from: request, context: context)
@@ -332,7 +333,7 @@ struct FinanceAdminController {
             return try chainView(context, chain: chain, inherited: false, failure: error.message, notice: nil)
                 .response(from: request, context: context)
         }
-        return .redirect(to: SiteURL.adminChain(context.unit.slug).path + "?done=chain", type: .normal)
+        return .redirect(to: SiteURL.finance(.chain(context.unit.slug)).path + "?done=chain", type: .normal)
     }
 
     private func chainView(_ context: UnitAdminContext, chain: SignatureChain, inherited: Bool, failure: String?, notice: String?) throws
@@ -345,8 +346,8 @@ struct FinanceAdminController {
                 above: rule?.above != nil, threshold: rule?.above?.plainYuan ?? "")
         }
         let model = ChainPage(
-            frame: frame(context, "报账签字流程", [("报账签字流程", SiteURL.adminChain(context.unit.slug).path)]), current: chain.chinese,
-            inherited: inherited, canEdit: context.can(.manageSignatureChains), action: SiteURL.adminChain(context.unit.slug).path,
+            frame: frame(context, "报账签字流程", [("报账签字流程", SiteURL.finance(.chain(context.unit.slug)).path)]), current: chain.chinese,
+            inherited: inherited, canEdit: context.can(.manageSignatureChains), action: SiteURL.finance(.chain(context.unit.slug)).path,
             rows: rows,
             ordered: chain.ordered, failure: failure, notice: notice)
         return HTML(try services.renderer.render("admin/finance-chain", model), status: failure == nil ? .ok : .badRequest)
@@ -360,7 +361,7 @@ struct FinanceAdminController {
 
     func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
         context.frame(
-            title, section: .init(title: "财务", url: SiteURL.adminFinance(context.unit.slug).path), crumbs: crumbs,
+            title, section: .init(title: "财务", url: SiteURL.finance(.admin(context.unit.slug)).path), crumbs: crumbs,
             assets: services.renderer.assets)
     }
 }

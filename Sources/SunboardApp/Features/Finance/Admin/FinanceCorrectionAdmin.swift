@@ -33,7 +33,7 @@ extension FinanceAdminController {
                 of: entry.id, reason: form["reason"], replacement: replace ? input : nil, uploads: receipts(context), unit: context.unit,
                 actor: context.actor, at: services.clock.now)
             return .redirect(
-                to: SiteURL.adminReimbursement(context.unit.slug, String(requests.reversal)).path + "?done=correct", type: .normal)
+                to: SiteURL.finance(.reimbursement(context.unit.slug, requests.reversal)).path + "?done=correct", type: .normal)
         } catch let error as any SunboardError where !(error is CommonError) {
             return try await correctionPage(context, entry: entry, reason: form["reason"], replace: replace, input: input, failure: error)
                 .response(from: request, context: context)
@@ -45,11 +45,11 @@ extension FinanceAdminController {
         failure: (any SunboardError)?
     ) async throws -> HTML {
         let unit = context.unit
-        let url = SiteURL.adminFinanceCorrection(unit.slug, String(entry.id)).path
+        let url = SiteURL.finance(.correction(unit.slug, entry.id)).path
         let model = CorrectionForm(
             frame: frame(context, "冲销更正第 \(entry.id) 笔", [("冲销更正第 \(entry.id) 笔", url)]), action: url,
-            cancelURL: SiteURL.adminFinance(unit.slug).path, entry: entry,
-            publicURL: SiteURL.financeEntry(unit.slug, String(entry.id)).path,
+            cancelURL: SiteURL.finance(.admin(unit.slug)).path, entry: entry,
+            publicURL: SiteURL.finance(.entry(unit.slug, entry.id)).path,
             reason: reason, replace: replace, input: input,
             chain: try await services.finance.chain(lineage: context.scope.lineage.map(\.id)).chain, failure: failure)
         return HTML(try services.renderer.render("admin/finance-correct", model), status: failure.map { $0.kind.status } ?? .ok)

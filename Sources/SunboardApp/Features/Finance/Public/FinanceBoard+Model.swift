@@ -100,12 +100,12 @@ struct FinanceBoard: Sendable {
         let period = content.period
         let slug = unit.slug
         func url(_ period: Period, _ fund: Fund?) -> String {
-            SiteURL.unitFinance(slug).path + "?period=\(period)" + (fund.map { "&fund=\($0.rawValue)" } ?? "")
+            SiteURL.finance(.board(slug)).path + "?period=\(period)" + (fund.map { "&fund=\($0.rawValue)" } ?? "")
         }
         var crumbs: [Frame.Crumb] = []
-        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
-        crumbs.append(.init(title: unit.name, url: SiteURL.unit(slug).path))
-        crumbs.append(.init(title: "财务公开", url: SiteURL.unitFinance(slug).path))
+        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.units(.page(parent.slug)).path)) }
+        crumbs.append(.init(title: unit.name, url: SiteURL.units(.page(slug)).path))
+        crumbs.append(.init(title: "财务公开", url: SiteURL.finance(.board(slug)).path))
         self.frame = Frame(title: "\(unit.name)财务公开 · \(period.chinese)", crumbs: crumbs, assets: assets)
         self.unitName = unit.name
         self.periodName = period.chinese
@@ -181,11 +181,11 @@ struct FinanceBoard: Sendable {
         self.hasLines = !lines.isEmpty
         self.lineCount = lines.count
         self.statements = content.statements.map {
-            StatementLink(title: $0.title, url: SiteURL.disclosure(String($0.id)).path, date: ShanghaiTime.date($0.firstPublishedAt))
+            StatementLink(title: $0.title, url: SiteURL.disclosures(.page($0.id)).path, date: ShanghaiTime.date($0.firstPublishedAt))
         }
         self.hasStatements = !statements.isEmpty
-        self.csvURL = SiteURL.financeCSV(slug).path + "?period=\(period)" + (content.fund.map { "&fund=\($0.rawValue)" } ?? "")
-        self.apiURL = SiteURL.apiFinanceEntries(slug).path + "?period=\(period)"
+        self.csvURL = SiteURL.finance(.csv(slug)).path + "?period=\(period)" + (content.fund.map { "&fund=\($0.rawValue)" } ?? "")
+        self.apiURL = SiteURL.finance(.apiEntries(slug)).path + "?period=\(period)"
         self.chain = content.chain.chinese
     }
 }
@@ -195,7 +195,7 @@ extension FinanceBoard.Line {
     /// `ledgerURL`: the line's last entry in the public ledger, where the page shows it.
     init(_ entry: FinanceEntry, unitSlug: String, ledgerURL: String? = nil) {
         let line = entry.line
-        let page = { (id: Int) in SiteURL.financeEntry(unitSlug, String(id)).path }
+        let page = { (id: Int) in SiteURL.finance(.entry(unitSlug, id)).path }
         var correctedBy: [FinanceBoard.Correction] = []
         if let id = entry.reversedBy { correctedBy.append(.init(label: "已由第 \(id) 笔冲销", url: page(id), follows: false)) }
         if let id = entry.replacedBy { correctedBy.append(.init(label: "更正后见第 \(id) 笔", url: page(id), follows: !correctedBy.isEmpty)) }
@@ -204,7 +204,9 @@ extension FinanceBoard.Line {
             isExpense: line.kind == .expense, flow: line.signedAmount.value < 0 ? "expense" : "income", fund: line.fund.chinese,
             category: line.category, summary: line.summary,
             counterparty: line.counterparty, handler: line.handler, amount: line.signedAmount.signedYuan,
-            receipts: entry.receipts.map { .init(name: $0.name, url: SiteURL.file($0.sha256).path, isImage: $0.kind.isImage) },
+            receipts: entry.receipts.map {
+                .init(name: $0.name, url: SiteURL.disclosures(.file($0.sha256)).path, isImage: $0.kind.isImage)
+            },
             hasReceipts: !entry.receipts.isEmpty, signers: entry.signers.map(\.name).joined(separator: "、"),
             hasSigners: !entry.signers.isEmpty, correction: entry.correction?.chinese, reason: entry.correction?.reason,
             correctsURL: entry.correction.map { page($0.lineID) }, correctedBy: correctedBy, isCorrected: !correctedBy.isEmpty,

@@ -8,9 +8,9 @@ struct FinanceController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.unitFinance("{slug}").route, use: board)
-        router.get(SiteURL.financeEntry("{slug}", "{id}").route, use: entry)
-        router.get(SiteURL.financeCSV("{slug}").route, use: csv)
+        router.get(SiteURL.finance(.board(.key)).route, use: board)
+        router.get(SiteURL.finance(.entry(.key, .key)).route, use: entry)
+        router.get(SiteURL.finance(.csv(.key)).route, use: csv)
     }
 
     /// `period` (default: this year) and `fund` from the query, or a clear
@@ -93,7 +93,7 @@ struct FinanceController {
             entries.map {
                 .init(
                     line: $0.line, signers: $0.signers.map { "\($0.signer.chinese)\($0.name)" }, receipts: $0.receipts.count,
-                    link: base + SiteURL.financeEntry(unit.slug, String($0.id)).path)
+                    link: base + SiteURL.finance(.entry(unit.slug, $0.id)).path)
             })
         let name = "\(unit.slug)-finance-\(period).csv"
         return Response(

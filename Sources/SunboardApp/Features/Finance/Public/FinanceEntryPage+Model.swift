@@ -22,11 +22,11 @@ struct FinanceEntryPage: Sendable {
     init(unit: Unit, parent: Unit?, entry: FinanceEntry, ledgerURL: String?, assets: StaticAssets) {
         let line = entry.line
         var crumbs: [Frame.Crumb] = []
-        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
-        crumbs.append(.init(title: unit.name, url: SiteURL.unit(unit.slug).path))
-        let board = SiteURL.unitFinance(unit.slug).path + "?period=\(Period.month(year: line.date.year, month: line.date.month))"
+        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.units(.page(parent.slug)).path)) }
+        crumbs.append(.init(title: unit.name, url: SiteURL.units(.page(unit.slug)).path))
+        let board = SiteURL.finance(.board(unit.slug)).path + "?period=\(Period.month(year: line.date.year, month: line.date.month))"
         crumbs.append(.init(title: "财务公开", url: board))
-        crumbs.append(.init(title: "第 \(entry.id) 笔", url: SiteURL.financeEntry(unit.slug, String(entry.id)).path))
+        crumbs.append(.init(title: "第 \(entry.id) 笔", url: SiteURL.finance(.entry(unit.slug, entry.id)).path))
         self.frame = Frame(title: "\(line.summary) · \(unit.name)财务公开", crumbs: crumbs, assets: assets)
         self.unitName = unit.name
         self.line = FinanceBoard.Line(entry, unitSlug: unit.slug, ledgerURL: ledgerURL)

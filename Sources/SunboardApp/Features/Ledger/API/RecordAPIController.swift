@@ -11,11 +11,11 @@ struct RecordAPIController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.apiLedgerHead.route, use: head)
-        router.get(SiteURL.apiRecords.route, use: kinds)
-        router.get(SiteURL.apiRecordKind("{kind}").route, use: current)
-        router.get(SiteURL.apiRecord("{kind}", "{id}").route, use: history)
-        router.get(SiteURL.apiRecordVersion("{kind}", "{id}", "{version}").route, use: version)
+        router.get(SiteURL.ledger(.apiHead).route, use: head)
+        router.get(SiteURL.ledger(.apiRecords).route, use: kinds)
+        router.get(SiteURL.ledger(.apiKind(.key)).route, use: current)
+        router.get(SiteURL.ledger(.apiRecord(.key, .key)).route, use: history)
+        router.get(SiteURL.ledger(.apiVersion(.key, .key, .key)).route, use: version)
     }
 
     @Sendable func head(_ request: Request, context: AppRequestContext) async throws -> JSONBody<LedgerHeadJSON> {
@@ -32,7 +32,7 @@ struct RecordAPIController {
         JSONBody(
             RecordKindsJSON(
                 kinds: RecordKinds.all.map {
-                    .init(kind: $0.name, name: RecordKindName.chinese($0.name), url: SiteURL.apiRecordKind($0.name).path)
+                    .init(kind: $0.name, name: RecordKindName.chinese($0.name), url: SiteURL.ledger(.apiKind($0.name)).path)
                 }))
     }
 
@@ -80,7 +80,7 @@ struct RecordAPIController {
                     .init(
                         version: $0.version, format: $0.format, event: $0.event.rawValue, sequence: $0.sequence,
                         recordedAt: ShanghaiTime.iso8601(Date(unixSeconds: $0.recordedAt)),
-                        url: SiteURL.apiRecordVersion(kind, String(id), String($0.version)).path + ($0.format == 1 ? "?format=1" : ""))
+                        url: SiteURL.ledger(.apiVersion(kind, id, $0.version)).path + ($0.format == 1 ? "?format=1" : ""))
                 }))
     }
 
@@ -209,6 +209,6 @@ struct RecordVersionJSON: Encodable, Sendable {
         sha256 = CanonicalForm.sha256(canonical)
         self.fields = Nullable(fields)
         self.parts = parts
-        entryUrl = SiteURL.ledgerEntry(entry.sequence)
+        entryUrl = SiteURL.Ledger.entry(entry.sequence)
     }
 }

@@ -10,8 +10,8 @@ struct LedgerController {
     static let pageSize = 50
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.ledger.route, use: ledger)
-        router.get(SiteURL.ledgerCheck.route, use: check)
+        router.get(SiteURL.ledger(.page).route, use: ledger)
+        router.get(SiteURL.ledger(.check).route, use: check)
     }
 
     /// A page of entries from `?after=N`; or, with `?kind=board_card&id=12`,

@@ -31,23 +31,23 @@ struct LedgerPage: Sendable {
         assets: StaticAssets
     ) {
         recordTitle = record.map { "\(RecordKindName.chinese($0.kind)) 第 \($0.id) 号的全部登记" }
-        var crumbs: [Frame.Crumb] = [.init(title: "公开账本", url: SiteURL.ledger.path)]
-        if let record, let recordTitle { crumbs.append(.init(title: recordTitle, url: SiteURL.ledgerRecord(record.kind, record.id))) }
+        var crumbs: [Frame.Crumb] = [.init(title: "公开账本", url: SiteURL.ledger(.page).path)]
+        if let record, let recordTitle { crumbs.append(.init(title: recordTitle, url: SiteURL.Ledger.record(record.kind, record.id))) }
         self.frame = Frame(title: recordTitle ?? "公开账本", crumbs: crumbs, assets: assets)
         self.rows = entries.map {
             Row(
                 sequence: $0.sequence, event: $0.event.chinese, date: ShanghaiTime.dateTime(Date(unixSeconds: $0.recordedAt)),
                 record: RecordLinks.label($0),
                 pageURL: RecordLinks.page(kind: $0.kind, id: $0.recordID, version: $0.version, format: $0.format, slug: slugs[$0.sequence]),
-                recordURL: SiteURL.apiRecordVersion($0.kind, String($0.recordID), String($0.version)).path,
+                recordURL: SiteURL.ledger(.apiVersion($0.kind, $0.recordID, $0.version)).path,
                 payloadHash: $0.payloadHash, entryHash: $0.entryHash, previousHash: $0.previousHash)
         }
         self.hasRows = !rows.isEmpty
         self.total = total
         self.nextURL =
-            record == nil && entries.count == pageSize ? entries.last.map { SiteURL.ledger.path + "?after=\($0.sequence)" } : nil
-        self.firstURL = SiteURL.ledger.path
-        self.apiURL = SiteURL.apiLedger.path
+            record == nil && entries.count == pageSize ? entries.last.map { SiteURL.ledger(.page).path + "?after=\($0.sequence)" } : nil
+        self.firstURL = SiteURL.ledger(.page).path
+        self.apiURL = SiteURL.disclosures(.apiLedger).path
     }
 }
 
@@ -75,7 +75,7 @@ struct LedgerCheckPage: Sendable {
                 sequence: entry.sequence, date: ShanghaiTime.dateTime(Date(unixSeconds: entry.recordedAt)),
                 record: RecordLinks.label(entry),
                 pageURL: RecordLinks.page(kind: entry.kind, id: entry.recordID, version: entry.version, format: entry.format, slug: slug),
-                entryURL: SiteURL.ledgerEntry(entry.sequence), since: max(0, (head?.sequence ?? 0) - entry.sequence))
+                entryURL: SiteURL.Ledger.entry(entry.sequence), since: max(0, (head?.sequence ?? 0) - entry.sequence))
         }
     }
 
@@ -97,7 +97,7 @@ struct LedgerCheckPage: Sendable {
     init(typed: String, result: Result?, assets: StaticAssets) {
         frame = Frame(
             title: "核对纸质公告",
-            crumbs: [.init(title: "公开账本", url: SiteURL.ledger.path), .init(title: "核对纸质公告", url: SiteURL.ledgerCheck.path)],
+            crumbs: [.init(title: "公开账本", url: SiteURL.ledger(.page).path), .init(title: "核对纸质公告", url: SiteURL.ledger(.check).path)],
             assets: assets)
         self.typed = typed
         unreadable = false

@@ -9,7 +9,7 @@ struct RecordController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.unitRecord("{slug}").route, use: page)
+        router.get(SiteURL.ledger(.unitRecord(.key)).route, use: page)
     }
 
     struct Page: Sendable {
@@ -35,10 +35,12 @@ struct RecordController {
             let model = Page(
                 frame: Frame(
                     title: "\(unit.name)按时公开记录",
-                    crumbs: Frame.Crumb.trail(to: unit, parent: parent) + [.init(title: "按时公开记录", url: SiteURL.unitRecord(unit.slug).path)],
+                    crumbs: Frame.Crumb.trail(to: unit, parent: parent) + [
+                        .init(title: "按时公开记录", url: SiteURL.ledger(.unitRecord(unit.slug)).path)
+                    ],
                     assets: services.renderer.assets),
                 name: unit.name, summary: record.chinese, rate: record.due == 0 ? "—" : Percent.text(record.onTimeRate),
-                rows: rows.reversed().map { ObligationView($0) }, hasRows: !rows.isEmpty, boardURL: SiteURL.unit(unit.slug).path)
+                rows: rows.reversed().map { ObligationView($0) }, hasRows: !rows.isEmpty, boardURL: SiteURL.units(.page(unit.slug)).path)
             return HTML(try services.renderer.render("public/record", model), caching: .publicRevalidate)
         }
     }

@@ -101,7 +101,7 @@ struct CadreJSON: Encodable, Sendable {
         duties = cadre.duties
         lanes = cadre.lanes
         phone = cadre.phone
-        photoUrl = Nullable(cadre.photoSha256.map { SiteURL.file($0).path })
+        photoUrl = Nullable(cadre.photoSha256.map { SiteURL.disclosures(.file($0)).path })
     }
 }
 
@@ -176,10 +176,10 @@ struct GuideJSON: Encodable, Sendable {
         hours = content.hours
         contact = content.contact
         legalBasis = content.legalBasis
-        forms = guide.forms.map { Form(name: $0.name, url: SiteURL.file($0.sha256).path, kind: $0.kind.rawValue) }
+        forms = guide.forms.map { Form(name: $0.name, url: SiteURL.disclosures(.file($0.sha256)).path, kind: $0.kind.rawValue) }
         sample = content.isSample
-        url = SiteURL.guide(String(guide.id)).path
-        printUrl = SiteURL.guidePrint(String(guide.id)).path
+        url = SiteURL.serviceBoards(.guide(guide.id)).path
+        printUrl = SiteURL.serviceBoards(.guidePrint(guide.id)).path
         updatedAt = ISO8601DateFormatter().string(from: guide.updatedAt)
     }
 }

@@ -9,8 +9,8 @@ struct PeopleBoardsAPIController {
     var pages: PeopleBoardsController { PeopleBoardsController(services: services) }
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.apiBoards("{slug}").route, use: apiBoards)
-        router.get(SiteURL.apiBoard("{slug}", "{board}").route, use: apiBoard)
+        router.get(SiteURL.peopleBoards(.apiList(.key)).route, use: apiBoards)
+        router.get(SiteURL.peopleBoards(.api(.key, .key)).route, use: apiBoard)
     }
 
     @Sendable func apiBoards(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[BoardSummaryJSON]> {
@@ -24,7 +24,8 @@ struct PeopleBoardsAPIController {
                     code: board.code, title: board.title, summary: board.summary, onRoster: counts[board.code] ?? 0,
                     showsCards: board.showsCards(shown),
                     publicFields: board.fields.filter { shown[$0.key] == .public }.map(BoardFieldJSON.init),
-                    url: SiteURL.unitBoard(unit.slug, board.code).path, api: SiteURL.apiBoard(unit.slug, board.code).path)
+                    url: SiteURL.peopleBoards(.board(unit.slug, board.code)).path,
+                    api: SiteURL.peopleBoards(.api(unit.slug, board.code)).path)
             })
     }
 

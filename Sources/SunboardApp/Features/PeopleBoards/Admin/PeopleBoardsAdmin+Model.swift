@@ -26,7 +26,7 @@ struct AdminCardRow: Sendable {
     var flag: String?
 
     init(_ card: BoardCard, unitSlug: String) {
-        url = SiteURL.adminCard(unitSlug, card.board.code, String(card.id)).path
+        url = SiteURL.peopleBoards(.card(unitSlug, card.board.code, card.id)).path
         name = card.name
         details = card.board.fields.filter { $0.key != PeopleBoard.nameKey && $0.kind != .longText }
             .compactMap { field in card.values[field.key].map { "\(field.label) \(CardInput.display($0, field: field))" } }

@@ -9,20 +9,20 @@ struct PeopleBoardsAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get(SiteURL.adminBoards("{slug}").route(under: .unitAdmin("{slug}")), use: overview)
-        group.get(SiteURL.adminBoard("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: boardPage)
-        group.get(SiteURL.adminNewCard("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: newCard)
-        group.post(SiteURL.adminCards("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: createCard)
-        group.get(SiteURL.adminCard("{slug}", "{board}", "{id}").route(under: .unitAdmin("{slug}")), use: show)
-        group.get(SiteURL.adminCardStep("{slug}", "{board}", "{id}", "edit").route(under: .unitAdmin("{slug}")), use: editForm)
+        group.get(SiteURL.peopleBoards(.adminList(.key)).route(under: .units(.admin(.key))), use: overview)
+        group.get(SiteURL.peopleBoards(.admin(.key, .key)).route(under: .units(.admin(.key))), use: boardPage)
+        group.get(SiteURL.peopleBoards(.newCard(.key, .key)).route(under: .units(.admin(.key))), use: newCard)
+        group.post(SiteURL.peopleBoards(.cards(.key, .key)).route(under: .units(.admin(.key))), use: createCard)
+        group.get(SiteURL.peopleBoards(.card(.key, .key, .key)).route(under: .units(.admin(.key))), use: show)
+        group.get(SiteURL.peopleBoards(.cardStep(.key, .key, .key, "edit")).route(under: .units(.admin(.key))), use: editForm)
         // The router prefers the literal `edit` segment, so its POST is registered by name.
-        group.post(SiteURL.adminCardStep("{slug}", "{board}", "{id}", "edit").route(under: .unitAdmin("{slug}")), use: step)
-        group.post(SiteURL.adminCardStep("{slug}", "{board}", "{id}", "{step}").route(under: .unitAdmin("{slug}")), use: step)
-        group.get(SiteURL.adminBoardImport("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: importForm)
-        group.post(SiteURL.adminBoardImport("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: importFile)
-        group.get(SiteURL.adminBoardSettings("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: settingsForm)
-        group.post(SiteURL.adminBoardSettings("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: saveSettings)
-        group.post(SiteURL.adminBoardReview("{slug}", "{board}").route(under: .unitAdmin("{slug}")), use: reviewDisclosure)
+        group.post(SiteURL.peopleBoards(.cardStep(.key, .key, .key, "edit")).route(under: .units(.admin(.key))), use: step)
+        group.post(SiteURL.peopleBoards(.cardStep(.key, .key, .key, .key)).route(under: .units(.admin(.key))), use: step)
+        group.get(SiteURL.peopleBoards(.importRoster(.key, .key)).route(under: .units(.admin(.key))), use: importForm)
+        group.post(SiteURL.peopleBoards(.importRoster(.key, .key)).route(under: .units(.admin(.key))), use: importFile)
+        group.get(SiteURL.peopleBoards(.settings(.key, .key)).route(under: .units(.admin(.key))), use: settingsForm)
+        group.post(SiteURL.peopleBoards(.settings(.key, .key)).route(under: .units(.admin(.key))), use: saveSettings)
+        group.post(SiteURL.peopleBoards(.review(.key, .key)).route(under: .units(.admin(.key))), use: reviewDisclosure)
     }
 
     static let notices = Flash([
@@ -64,11 +64,11 @@ struct PeopleBoardsAdminController {
                 ? try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: [.applicant]).count : 0
             rows.append(
                 .init(
-                    title: board.title, url: SiteURL.adminBoard(unit.slug, board.code).path, onRoster: onRoster[board.code] ?? 0,
+                    title: board.title, url: SiteURL.peopleBoards(.admin(unit.slug, board.code)).path, onRoster: onRoster[board.code] ?? 0,
                     applicants: applicants))
         }
         let model = AdminBoardsPage(
-            frame: frame(context, "插卡式公示", []), unitName: unit.name, rows: rows, publicURL: SiteURL.unitBoards(unit.slug).path)
+            frame: frame(context, "插卡式公示", []), unitName: unit.name, rows: rows, publicURL: SiteURL.peopleBoards(.list(unit.slug)).path)
         return HTML(try services.renderer.render("admin/boards", model))
     }
 
@@ -90,7 +90,8 @@ struct PeopleBoardsAdminController {
             ("已停止、未批准", { $0.status == .removed || $0.status == .rejected }),
         ]
         let model = AdminBoardPage(
-            frame: frame(context, board.title, [(board.title, SiteURL.adminBoard(unit.slug, board.code).path)]), title: board.title,
+            frame: frame(context, board.title, [(board.title, SiteURL.peopleBoards(.admin(unit.slug, board.code)).path)]),
+            title: board.title,
             summary: board.summary,
             groups: groups.compactMap { title, test in
                 let rows = cards.filter(test).map { AdminCardRow($0, unitSlug: unit.slug) }
@@ -100,9 +101,11 @@ struct PeopleBoardsAdminController {
             canImport: PeopleBoardWorkflow.mayImport(roles: context.scope.roles),
             canSettings: context.can(.manageCatalog),
             canReview: board.takesApplications && context.can(.draftDisclosures),
-            newURL: SiteURL.adminNewCard(unit.slug, board.code).path, importURL: SiteURL.adminBoardImport(unit.slug, board.code).path,
-            settingsURL: SiteURL.adminBoardSettings(unit.slug, board.code).path,
-            reviewURL: SiteURL.adminBoardReview(unit.slug, board.code).path, publicURL: SiteURL.unitBoard(unit.slug, board.code).path,
+            newURL: SiteURL.peopleBoards(.newCard(unit.slug, board.code)).path,
+            importURL: SiteURL.peopleBoards(.importRoster(unit.slug, board.code)).path,
+            settingsURL: SiteURL.peopleBoards(.settings(unit.slug, board.code)).path,
+            reviewURL: SiteURL.peopleBoards(.review(unit.slug, board.code)).path,
+            publicURL: SiteURL.peopleBoards(.board(unit.slug, board.code)).path,
             publicLabels: board.fields.filter { visibilities[$0.key] == .public }.map(\.label).joined(separator: "、"),
             lastYear: CalendarDate(services.clock.now).year - 1, notice: notice, error: error)
         return HTML(try services.renderer.render("admin/board", model), status: status)
@@ -125,7 +128,7 @@ struct PeopleBoardsAdminController {
             let id = try await services.boardWorkflow.add(
                 board: board, input: CardInput(values: values), relatedToStaff: related, relation: form["relation"], unit: unit,
                 actor: context.actor, at: services.clock.now)
-            return .redirect(to: SiteURL.adminCard(unit.slug, board.code, String(id)).path + "?done=added", type: .normal)
+            return .redirect(to: SiteURL.peopleBoards(.card(unit.slug, board.code, id)).path + "?done=added", type: .normal)
         } catch let error as ValidationFailure {
             return try await cardForm(context, card: nil, values: values, related: related, relation: form["relation"], failure: error)
                 .response(from: request, context: context)
@@ -152,11 +155,11 @@ struct PeopleBoardsAdminController {
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
         let heading = card.map { "修改：\($0.name)" } ?? (board.takesApplications ? "登记低保申请" : "登记\(board.title)")
         let model = CardFormPage(
-            frame: frame(context, heading, [(board.title, SiteURL.adminBoard(unit.slug, board.code).path)]), heading: heading,
-            action: card.map { SiteURL.adminCardStep(unit.slug, board.code, String($0.id), "edit").path }
-                ?? SiteURL.adminCards(unit.slug, board.code).path,
-            cancelURL: card.map { SiteURL.adminCard(unit.slug, board.code, String($0.id)).path }
-                ?? SiteURL.adminBoard(unit.slug, board.code).path,
+            frame: frame(context, heading, [(board.title, SiteURL.peopleBoards(.admin(unit.slug, board.code)).path)]), heading: heading,
+            action: card.map { SiteURL.peopleBoards(.cardStep(unit.slug, board.code, $0.id, "edit")).path }
+                ?? SiteURL.peopleBoards(.cards(unit.slug, board.code)).path,
+            cancelURL: card.map { SiteURL.peopleBoards(.card(unit.slug, board.code, $0.id)).path }
+                ?? SiteURL.peopleBoards(.admin(unit.slug, board.code)).path,
             board: board, visibilities: visibilities, values: values, relatedToStaff: related, relation: relation,
             asksRelation: board.takesApplications && card == nil, failure: failure)
         return HTML(try services.renderer.render("admin/card-form", model), status: failure == nil ? .ok : .badRequest)
@@ -204,12 +207,15 @@ struct PeopleBoardsAdminController {
             if card.relatedToStaff && !context.scope.roles.contains(.officeLeader) { blocked = BoardError.separateHandling.message }
         }
         let slug = unit.slug
-        let id = String(card.id)
+        let id = card.id
         let decides = (try? PeopleBoardWorkflow.checkDecider(card, roles: context.scope.roles, actor: context.actor, "")) != nil
         let model = AdminCardPage(
             frame: frame(
                 context, card.name,
-                [(board.title, SiteURL.adminBoard(slug, board.code).path), (card.name, SiteURL.adminCard(slug, board.code, id).path)]),
+                [
+                    (board.title, SiteURL.peopleBoards(.admin(slug, board.code)).path),
+                    (card.name, SiteURL.peopleBoards(.card(slug, board.code, id)).path),
+                ]),
             name: card.name, boardTitle: board.title, status: card.status.chinese,
             cells: board.fields.filter { visibilities[$0.key] != .notStored }.map { field in
                 .init(
@@ -224,7 +230,7 @@ struct PeopleBoardsAdminController {
                 return .init(at: ShanghaiTime.dateTime(event.at), what: what, who: event.actorName, note: event.note)
             },
             noticeState: noticeState,
-            noticeURL: state.disclosure.map { SiteURL.adminDisclosure(slug, String($0.id)).path },
+            noticeURL: state.disclosure.map { SiteURL.disclosures(.admin(slug, $0.id)).path },
             objections: state.objections.map {
                 .init(at: ShanghaiTime.dateTime(Date(unixSeconds: $0.createdAt)), text: $0.text, from: $0.name.isEmpty ? "匿名" : $0.name)
             },
@@ -237,12 +243,12 @@ struct PeopleBoardsAdminController {
             canManageRoster: board.takesApplications && card.status == .onRoster && decides,
             canRemove: card.status == .onRoster && (board.takesApplications ? decides : context.can(.keepRosters)),
             isDibao: board.takesApplications, benefit: card.benefit?.plainYuan ?? "", year: today.year,
-            editURL: SiteURL.adminCard(slug, board.code, id).path + "/edit",
-            noticeActionURL: SiteURL.adminCardStep(slug, board.code, id, "notice").path,
-            decideURL: SiteURL.adminCardStep(slug, board.code, id, "decide").path,
-            adjustURL: SiteURL.adminCardStep(slug, board.code, id, "adjust").path,
-            removeURL: SiteURL.adminCardStep(slug, board.code, id, "remove").path,
-            reviewURL: SiteURL.adminCardStep(slug, board.code, id, "review").path,
+            editURL: SiteURL.peopleBoards(.card(slug, board.code, id)).path + "/edit",
+            noticeActionURL: SiteURL.peopleBoards(.cardStep(slug, board.code, id, "notice")).path,
+            decideURL: SiteURL.peopleBoards(.cardStep(slug, board.code, id, "decide")).path,
+            adjustURL: SiteURL.peopleBoards(.cardStep(slug, board.code, id, "adjust")).path,
+            removeURL: SiteURL.peopleBoards(.cardStep(slug, board.code, id, "remove")).path,
+            reviewURL: SiteURL.peopleBoards(.cardStep(slug, board.code, id, "review")).path,
             notice: notice, error: error)
         return HTML(try services.renderer.render("admin/card", model), status: status)
     }
@@ -294,7 +300,7 @@ struct PeopleBoardsAdminController {
             return try await page(context, current, notice: nil, error: error.message, status: error.kind.status)
                 .response(from: request, context: context)
         }
-        return .redirect(to: SiteURL.adminCard(unit.slug, card.board.code, String(card.id)).path + "?done=\(name)", type: .normal)
+        return .redirect(to: SiteURL.peopleBoards(.card(unit.slug, card.board.code, card.id)).path + "?done=\(name)", type: .normal)
     }
 
     // MARK: Import, settings, review disclosure
@@ -309,8 +315,9 @@ struct PeopleBoardsAdminController {
         let board = try board(context)
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
         let model = BoardImportPage(
-            frame: frame(context, "导入名册", [(board.title, SiteURL.adminBoard(unit.slug, board.code).path)]), title: board.title,
-            action: SiteURL.adminBoardImport(unit.slug, board.code).path, cancelURL: SiteURL.adminBoard(unit.slug, board.code).path,
+            frame: frame(context, "导入名册", [(board.title, SiteURL.peopleBoards(.admin(unit.slug, board.code)).path)]), title: board.title,
+            action: SiteURL.peopleBoards(.importRoster(unit.slug, board.code)).path,
+            cancelURL: SiteURL.peopleBoards(.admin(unit.slug, board.code)).path,
             headings: RosterCSV.headings(board, visibilities: visibilities).joined(separator: "，"),
             problems: (reading?.problems ?? []).map { .init(line: $0.line, messages: $0.messages.joined(separator: "；")) },
             hasProblems: !(reading?.problems.isEmpty ?? true), fileProblem: reading?.fileProblem,
@@ -331,7 +338,7 @@ struct PeopleBoardsAdminController {
         guard reading.isClean else {
             return try await importPage(context, reading: reading, status: .badRequest).response(from: request, context: context)
         }
-        return .redirect(to: SiteURL.adminBoard(unit.slug, board.code).path + "?done=added", type: .normal)
+        return .redirect(to: SiteURL.peopleBoards(.admin(unit.slug, board.code)).path + "?done=added", type: .normal)
     }
 
     @Sendable func settingsForm(_ request: Request, context: UnitAdminContext) async throws -> HTML {
@@ -344,8 +351,9 @@ struct PeopleBoardsAdminController {
         let board = try board(context)
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
         let model = BoardSettingsPage(
-            frame: frame(context, "公开设置", [(board.title, SiteURL.adminBoard(unit.slug, board.code).path)]), title: board.title,
-            action: SiteURL.adminBoardSettings(unit.slug, board.code).path, cancelURL: SiteURL.adminBoard(unit.slug, board.code).path,
+            frame: frame(context, "公开设置", [(board.title, SiteURL.peopleBoards(.admin(unit.slug, board.code)).path)]), title: board.title,
+            action: SiteURL.peopleBoards(.settings(unit.slug, board.code)).path,
+            cancelURL: SiteURL.peopleBoards(.admin(unit.slug, board.code)).path,
             fields: board.fields.map { field in
                 let current = visibilities[field.key] ?? field.visibility
                 return .init(
@@ -382,7 +390,7 @@ struct PeopleBoardsAdminController {
         } catch let error as ValidationFailure {
             return try await settingsPage(context, failure: error).response(from: request, context: context)
         }
-        return .redirect(to: SiteURL.adminBoard(unit.slug, board.code).path + "?done=settings", type: .normal)
+        return .redirect(to: SiteURL.peopleBoards(.admin(unit.slug, board.code)).path + "?done=settings", type: .normal)
     }
 
     @Sendable func reviewDisclosure(_ request: Request, context: UnitAdminContext) async throws -> Response {
@@ -392,7 +400,7 @@ struct PeopleBoardsAdminController {
             let id = try await services.boardWorkflow.draftReviewDisclosure(
                 year: Int(context.staff.form["year"]) ?? 0, unit: unit, lineage: context.scope.lineage, actor: context.actor,
                 at: services.clock.now)
-            return .redirect(to: SiteURL.adminDisclosure(unit.slug, String(id)).path, type: .normal)
+            return .redirect(to: SiteURL.disclosures(.admin(unit.slug, id)).path, type: .normal)
         } catch let error as any SunboardError where !(error is CommonError) {
             return try await boardPage(context, notice: nil, error: error.message, status: error.kind.status).response(
                 from: request, context: context)
@@ -403,7 +411,7 @@ struct PeopleBoardsAdminController {
 
     private func frame(_ context: UnitAdminContext, _ title: String, _ crumbs: [(String, String)]) -> Frame {
         context.frame(
-            title, section: .init(title: "插卡式公示", url: SiteURL.adminBoards(context.unit.slug).path), crumbs: crumbs,
+            title, section: .init(title: "插卡式公示", url: SiteURL.peopleBoards(.adminList(context.unit.slug)).path), crumbs: crumbs,
             assets: services.renderer.assets)
     }
 }

@@ -69,7 +69,7 @@ struct PublicBoard: Sendable {
                     date: CalendarDate(change.event.at), kind: kind, values: board.publicValues(change.values, visibilities),
                     amountBefore: showsAmounts ? change.event.amountBefore : nil,
                     amountAfter: showsAmounts ? change.event.amountAfter : nil,
-                    ledgerURL: SiteURL.ledgerRecord(BoardCardRecord.name, change.event.cardID))
+                    ledgerURL: SiteURL.Ledger.record(BoardCardRecord.name, change.event.cardID))
             )
         }
         let brought = imports.map {
@@ -77,7 +77,7 @@ struct PublicBoard: Sendable {
                 $0.at,
                 Change(
                     date: CalendarDate($0.at), kind: .imported, values: [], households: $0.households,
-                    ledgerURL: SiteURL.ledgerRecord(BoardImportRecord.name, $0.id))
+                    ledgerURL: SiteURL.Ledger.record(BoardImportRecord.name, $0.id))
             )
         }
         // Newest first, as the changes come.
@@ -146,7 +146,7 @@ struct BoardPage: Sendable {
 
     init(unit: Unit, parent: Unit?, content: PublicBoard, today: CalendarDate, noticesURL: String?, assets: StaticAssets) {
         let board = content.board
-        let crumbs = Frame.Crumb.trail(to: unit, parent: parent) + [.init(title: "插卡式公示", url: SiteURL.unitBoards(unit.slug).path)]
+        let crumbs = Frame.Crumb.trail(to: unit, parent: parent) + [.init(title: "插卡式公示", url: SiteURL.peopleBoards(.list(unit.slug)).path)]
         self.frame = Frame(title: "\(board.title) · \(unit.name)插卡式公示", crumbs: crumbs, assets: assets)
         self.unitName = unit.name
         self.title = board.title
@@ -163,7 +163,7 @@ struct BoardPage: Sendable {
         self.countsLabel = board.field(board.countsBy)?.label ?? ""
         self.publicLabels = content.publicFields.map(\.label).joined(separator: "、")
         self.periodName = content.period.chinese
-        let base = SiteURL.unitBoard(unit.slug, board.code).path
+        let base = SiteURL.peopleBoards(.board(unit.slug, board.code)).path
         let year = today.year
         let options: [Period] = [.year(year), .year(year - 1)] + (1...today.month).reversed().map { Period.month(year: year, month: $0) }
         self.periods = options.map { PeriodLink(label: $0.chinese, url: "\(base)?period=\($0)", current: $0 == content.period) }

@@ -9,8 +9,8 @@ struct PeopleBoardsController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.unitBoards("{slug}").route, use: boards)
-        router.get(SiteURL.unitBoard("{slug}", "{board}").route, use: board)
+        router.get(SiteURL.peopleBoards(.list(.key)).route, use: boards)
+        router.get(SiteURL.peopleBoards(.board(.key, .key)).route, use: board)
     }
 
     func board(_ context: AppRequestContext) throws -> PeopleBoard {
@@ -48,7 +48,9 @@ struct PeopleBoardsController {
         let model = BoardsPage(
             frame: Frame(title: "插卡式公示 · \(unit.name)", crumbs: crumbs, assets: services.renderer.assets), unitName: unit.name,
             rows: PeopleBoard.all.map {
-                .init(title: $0.title, summary: $0.summary, count: counts[$0.code] ?? 0, url: SiteURL.unitBoard(unit.slug, $0.code).path)
+                .init(
+                    title: $0.title, summary: $0.summary, count: counts[$0.code] ?? 0,
+                    url: SiteURL.peopleBoards(.board(unit.slug, $0.code)).path)
             })
         return HTML(try services.renderer.render("public/boards", model), caching: .publicRevalidate)
     }
@@ -61,7 +63,7 @@ struct PeopleBoardsController {
         let key = "board:\(board.code):\(today):\(period):" + lineage.versionKey
         if let page = services.pages.cached(key) { return page }
         let content = try await content(unit: unit, board: board, period: period)
-        let notices = board.takesApplications ? SiteURL.unitDisclosures(unit.slug).path + "?section=rosters" : nil
+        let notices = board.takesApplications ? SiteURL.disclosures(.list(unit.slug)).path + "?section=rosters" : nil
         return try services.pages.page(for: key) {
             let model = BoardPage(
                 unit: unit, parent: lineage.dropFirst().first, content: content, today: today, noticesURL: notices,

@@ -10,9 +10,9 @@ struct ScreenController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.screen("{slug}").route, use: screen)
-        router.get(SiteURL.screenItems("{slug}").route, use: items)
-        router.get(SiteURL.kiosk("{slug}").route, use: kiosk)
+        router.get(SiteURL.screens(.led(.key)).route, use: screen)
+        router.get(SiteURL.screens(.items(.key)).route, use: items)
+        router.get(SiteURL.screens(.kiosk(.key)).route, use: kiosk)
     }
 
     private func key(_ name: String, _ lineage: [Unit]) -> String {

@@ -7,8 +7,8 @@ struct SearchController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.search.route, use: page)
-        router.get(SiteURL.apiSearch.route, use: api)
+        router.get(SiteURL.search(.page).route, use: page)
+        router.get(SiteURL.search(.api).route, use: api)
     }
 
     struct Result: Sendable {

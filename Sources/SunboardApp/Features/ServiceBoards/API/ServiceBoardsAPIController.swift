@@ -7,10 +7,10 @@ struct ServiceBoardsAPIController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.apiCadres("{slug}").route, use: apiCadres)
-        router.get(SiteURL.apiDirectory("{slug}").route, use: apiDirectory)
-        router.get(SiteURL.apiGuides("{slug}").route, use: apiGuides)
-        router.get(SiteURL.apiGuide("{id}").route, use: apiGuide)
+        router.get(SiteURL.serviceBoards(.apiCadres(.key)).route, use: apiCadres)
+        router.get(SiteURL.serviceBoards(.apiDirectory(.key)).route, use: apiDirectory)
+        router.get(SiteURL.serviceBoards(.apiGuides(.key)).route, use: apiGuides)
+        router.get(SiteURL.serviceBoards(.apiGuide(.key)).route, use: apiGuide)
     }
 
     @Sendable func apiCadres(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[CadreJSON]> {

@@ -9,19 +9,20 @@ struct ServiceBoardsAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        for kind in ["cadres", "directory", "guides"] {
-            group.get(RouterPath(kind), use: list)
-            group.get(RouterPath("\(kind)/new"), use: form)
-            group.post(RouterPath(kind), use: save)
-            group.get(RouterPath("\(kind)/{id}"), use: form)
-            group.post(RouterPath("\(kind)/{id}"), use: save)
-            group.post(RouterPath("\(kind)/{id}/delete"), use: delete)
+        let unit = SiteURL.units(.admin(.key))
+        for kind in SiteURL.ServiceBoards.kinds {
+            group.get(SiteURL.serviceBoards(.admin(.key, kind)).route(under: unit), use: list)
+            group.get(SiteURL.serviceBoards(.adminNew(.key, kind)).route(under: unit), use: form)
+            group.post(SiteURL.serviceBoards(.admin(.key, kind)).route(under: unit), use: save)
+            group.get(SiteURL.serviceBoards(.adminItem(.key, kind, .key)).route(under: unit), use: form)
+            group.post(SiteURL.serviceBoards(.adminItem(.key, kind, .key)).route(under: unit), use: save)
+            group.post(SiteURL.serviceBoards(.adminDelete(.key, kind, .key)).route(under: unit), use: delete)
         }
     }
 
     /// Which board the path names (its first segment after the unit).
     private func kind(_ request: Request, _ context: UnitAdminContext) throws -> String {
-        let prefix = SiteURL.unitAdmin(context.unit.slug).path + "/"
+        let prefix = SiteURL.units(.admin(context.unit.slug)).path + "/"
         let rest = request.uri.path.dropFirst(prefix.count)
         let kind = String(rest.prefix { $0 != "/" })
         // Only communities have cadres and a directory; guides may be the office's.
@@ -40,8 +41,8 @@ struct ServiceBoardsAdminController {
         let slug = unit.slug
         func row(_ id: Int, _ title: String, _ detail: String) -> ServiceBoardPage.Row {
             .init(
-                title: title, detail: detail, url: SiteURL.adminServiceItem(slug, kind, String(id)).path,
-                deleteURL: SiteURL.adminServiceItemDelete(slug, kind, String(id)).path)
+                title: title, detail: detail, url: SiteURL.serviceBoards(.adminItem(slug, kind, id)).path,
+                deleteURL: SiteURL.serviceBoards(.adminDelete(slug, kind, id)).path)
         }
         let rows: [ServiceBoardPage.Row]
         let lead: String
@@ -52,11 +53,11 @@ struct ServiceBoardsAdminController {
                 row($0.id, "\($0.name)（\($0.post)）", "\($0.duties) · \($0.phone)")
             }
             lead = "社区干部的姓名、照片、职务、分管工作、所包巷道和电话，居民据此找人、监督。"
-            publicURL = SiteURL.unitCadres(slug).path
+            publicURL = SiteURL.serviceBoards(.cadres(slug)).path
         case "directory":
             rows = try await services.serviceBoards.directory(unitID: unit.id).map { row($0.id, "\($0.kind.chinese)：\($0.name)", $0.phone) }
             lead = "急救、报警电话和送水、修电、开锁等生活服务的联系方式。"
-            publicURL = SiteURL.unitDirectory(slug).path
+            publicURL = SiteURL.serviceBoards(.directory(slug)).path
         default:
             rows = try await services.serviceBoards.guides(lineage: [unit]).map {
                 row($0.id, $0.content.title, "\($0.content.steps.count) 步 · \($0.content.feesText)\($0.content.isSample ? " · 示例文本" : "")")
@@ -64,12 +65,12 @@ struct ServiceBoardsAdminController {
             lead =
                 unit.kind == .office
                 ? "办事处写的办事指南，各社区的“办事指南”栏都会显示。" : "本社区自己的办事指南；办事处写的通用事项会一起显示。"
-            publicURL = unit.kind == .community ? SiteURL.unitGuides(slug).path : nil
+            publicURL = unit.kind == .community ? SiteURL.serviceBoards(.guides(slug)).path : nil
         }
         let title = Self.titles[kind] ?? ""
         let model = ServiceBoardPage(
             frame: frame(context, title, []), heading: title, lead: lead, rows: rows, isEmpty: rows.isEmpty,
-            canEdit: context.can(.manageServiceBoards), newURL: SiteURL.adminServiceItem(slug, kind, "new").path,
+            canEdit: context.can(.manageServiceBoards), newURL: SiteURL.serviceBoards(.adminNew(slug, kind)).path,
             newLabel: kind == "cadres" ? "添加干部" : kind == "directory" ? "添加电话" : "添加事项", publicURL: publicURL,
             notice: Self.notices.message(for: request))
         return HTML(try services.renderer.render("admin/service-board", model))
@@ -154,7 +155,7 @@ struct ServiceBoardsAdminController {
                 }
             }
         }
-        return .redirect(to: SiteURL.adminServiceBoard(unit.slug, kind).path + "?done=saved", type: .normal)
+        return .redirect(to: SiteURL.serviceBoards(.admin(unit.slug, kind)).path + "?done=saved", type: .normal)
     }
 
     @Sendable func delete(_ request: Request, context: UnitAdminContext) async throws -> Response {
@@ -172,7 +173,7 @@ struct ServiceBoardsAdminController {
             try await services.serviceBoards.deleteGuide(
                 try await guide(context: context, id: id), unit: context.unit, actor: context.actor, at: now)
         }
-        return .redirect(to: SiteURL.adminServiceBoard(context.unit.slug, kind).path + "?done=deleted", type: .normal)
+        return .redirect(to: SiteURL.serviceBoards(.admin(context.unit.slug, kind)).path + "?done=deleted", type: .normal)
     }
 
     // MARK: Pages
@@ -183,9 +184,11 @@ struct ServiceBoardsAdminController {
         let slug = context.unit.slug
         let heading = id == nil ? "添加干部" : "修改：\(input.name)"
         let model = CadreFormPage(
-            frame: frame(context, heading, [("干部监督台", SiteURL.adminServiceBoard(slug, "cadres").path)]), heading: heading,
-            action: id.map { SiteURL.adminServiceItem(slug, "cadres", String($0)).path } ?? SiteURL.adminServiceBoard(slug, "cadres").path,
-            cancelURL: SiteURL.adminServiceBoard(slug, "cadres").path, input: input, photoURL: photo.map { SiteURL.file($0).path },
+            frame: frame(context, heading, [("干部监督台", SiteURL.serviceBoards(.admin(slug, "cadres")).path)]), heading: heading,
+            action: id.map { SiteURL.serviceBoards(.adminItem(slug, "cadres", $0)).path }
+                ?? SiteURL.serviceBoards(.admin(slug, "cadres")).path,
+            cancelURL: SiteURL.serviceBoards(.admin(slug, "cadres")).path, input: input,
+            photoURL: photo.map { SiteURL.disclosures(.file($0)).path },
             errors: fieldErrors(failure), failure: failure?.message)
         return HTML(try services.renderer.render("admin/cadre-form", model), status: failure == nil ? .ok : .badRequest)
     }
@@ -196,10 +199,10 @@ struct ServiceBoardsAdminController {
         let slug = context.unit.slug
         let heading = id == nil ? "添加便民电话" : "修改：\(input.name)"
         let model = DirectoryFormPage(
-            frame: frame(context, heading, [("便民指示牌", SiteURL.adminServiceBoard(slug, "directory").path)]), heading: heading,
-            action: id.map { SiteURL.adminServiceItem(slug, "directory", String($0)).path }
-                ?? SiteURL.adminServiceBoard(slug, "directory").path,
-            cancelURL: SiteURL.adminServiceBoard(slug, "directory").path, input: input,
+            frame: frame(context, heading, [("便民指示牌", SiteURL.serviceBoards(.admin(slug, "directory")).path)]), heading: heading,
+            action: id.map { SiteURL.serviceBoards(.adminItem(slug, "directory", $0)).path }
+                ?? SiteURL.serviceBoards(.admin(slug, "directory")).path,
+            cancelURL: SiteURL.serviceBoards(.admin(slug, "directory")).path, input: input,
             categories: DirectoryCategory.allCases.map {
                 .init(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == input.category)
             },
@@ -213,10 +216,12 @@ struct ServiceBoardsAdminController {
         let slug = context.unit.slug
         let heading = id == nil ? "添加办事指南" : "修改：\(input.title)"
         let model = GuideFormPage(
-            frame: frame(context, heading, [("办事指南", SiteURL.adminServiceBoard(slug, "guides").path)]), heading: heading,
-            action: id.map { SiteURL.adminServiceItem(slug, "guides", String($0)).path } ?? SiteURL.adminServiceBoard(slug, "guides").path,
-            cancelURL: SiteURL.adminServiceBoard(slug, "guides").path, input: input,
-            forms: forms.map { .init(name: $0.name, sha256: $0.sha256, url: SiteURL.file($0.sha256).path) }, hasForms: !forms.isEmpty,
+            frame: frame(context, heading, [("办事指南", SiteURL.serviceBoards(.admin(slug, "guides")).path)]), heading: heading,
+            action: id.map { SiteURL.serviceBoards(.adminItem(slug, "guides", $0)).path }
+                ?? SiteURL.serviceBoards(.admin(slug, "guides")).path,
+            cancelURL: SiteURL.serviceBoards(.admin(slug, "guides")).path, input: input,
+            forms: forms.map { .init(name: $0.name, sha256: $0.sha256, url: SiteURL.disclosures(.file($0.sha256)).path) },
+            hasForms: !forms.isEmpty,
             errors: fieldErrors(failure), failure: failure?.message)
         return HTML(try services.renderer.render("admin/guide-form", model), status: failure == nil ? .ok : .badRequest)
     }

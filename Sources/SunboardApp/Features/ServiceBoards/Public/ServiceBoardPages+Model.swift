@@ -24,7 +24,7 @@ struct CadresPage: Sendable {
         people = cadres.map {
             Person(
                 name: $0.name, initial: String($0.name.prefix(1)), post: $0.post, duties: $0.duties, lanes: $0.lanes, phone: $0.phone,
-                photoURL: $0.photoSha256.map { SiteURL.file($0).path })
+                photoURL: $0.photoSha256.map { SiteURL.disclosures(.file($0)).path })
         }
         isEmpty = cadres.isEmpty
     }
@@ -85,7 +85,7 @@ struct GuidesPage: Sendable {
         rows = guides.map {
             Row(
                 title: $0.content.title, applicants: $0.content.applicants, fees: $0.content.feesText, timeLimit: $0.content.timeLimit,
-                url: SiteURL.guide(String($0.id)).path + "?unit=\(unit.slug)")
+                url: SiteURL.serviceBoards(.guide($0.id)).path + "?unit=\(unit.slug)")
         }
         isEmpty = guides.isEmpty
     }
@@ -127,8 +127,8 @@ struct GuidePage: Sendable {
     init(guide: Guide, owner: Unit, community: Unit?, assets: StaticAssets) {
         var crumbs: [Frame.Crumb] = []
         let home = community ?? owner
-        crumbs.append(.init(title: home.name, url: SiteURL.unit(home.slug).path))
-        if home.kind == .community { crumbs.append(.init(title: "办事指南", url: SiteURL.unitGuides(home.slug).path)) }
+        crumbs.append(.init(title: home.name, url: SiteURL.units(.page(home.slug)).path))
+        if home.kind == .community { crumbs.append(.init(title: "办事指南", url: SiteURL.serviceBoards(.guides(home.slug)).path)) }
         frame = Frame(title: "\(guide.content.title) · 办事指南", crumbs: crumbs, assets: assets)
         title = guide.content.title
         ownerName = owner.name
@@ -139,12 +139,12 @@ struct GuidePage: Sendable {
                 number: $0.offset + 1, title: $0.element.title, detail: $0.element.detail,
                 isLast: $0.offset == guide.content.steps.count - 1)
         }
-        forms = guide.forms.map { Form(name: $0.name, url: SiteURL.file($0.sha256).path, kind: $0.kind.chinese) }
+        forms = guide.forms.map { Form(name: $0.name, url: SiteURL.disclosures(.file($0.sha256)).path, kind: $0.kind.chinese) }
         hasForms = !forms.isEmpty
         hasConditions = !guide.content.conditions.isEmpty
         hasLegalBasis = !guide.content.legalBasis.isEmpty
-        printURL = SiteURL.guidePrint(String(guide.id)).path + (community.map { "?unit=\($0.slug)" } ?? "")
+        printURL = SiteURL.serviceBoards(.guidePrint(guide.id)).path + (community.map { "?unit=\($0.slug)" } ?? "")
         updated = ShanghaiTime.date(guide.updatedAt)
-        ledgerURL = SiteURL.ledgerRecord(GuideRecord.name, guide.id)
+        ledgerURL = SiteURL.Ledger.record(GuideRecord.name, guide.id)
     }
 }

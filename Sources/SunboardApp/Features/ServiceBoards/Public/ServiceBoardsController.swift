@@ -7,11 +7,11 @@ struct ServiceBoardsController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.unitCadres("{slug}").route, use: cadres)
-        router.get(SiteURL.unitDirectory("{slug}").route, use: directory)
-        router.get(SiteURL.unitGuides("{slug}").route, use: guides)
-        router.get(SiteURL.guide("{id}").route, use: guide)
-        router.get(SiteURL.guidePrint("{id}").route, use: guidePrint)
+        router.get(SiteURL.serviceBoards(.cadres(.key)).route, use: cadres)
+        router.get(SiteURL.serviceBoards(.directory(.key)).route, use: directory)
+        router.get(SiteURL.serviceBoards(.guides(.key)).route, use: guides)
+        router.get(SiteURL.serviceBoards(.guide(.key)).route, use: guide)
+        router.get(SiteURL.serviceBoards(.guidePrint(.key)).route, use: guidePrint)
     }
 
     private func cachedPage(_ name: String, _ lineage: [Unit], render: () async throws -> HTML) async throws -> HTML {

@@ -10,7 +10,7 @@ struct AuditController {
     static let pageSize = 50
 
     func addRoutes(to group: RouterGroup<StaffContext>) {
-        group.get(SiteURL.audit.route(under: .admin), use: show)
+        group.get(SiteURL.staff(.audit).route(under: .staff(.home)), use: show)
     }
 
     @Sendable func show(_ request: Request, context: StaffContext) async throws -> HTML {
@@ -30,7 +30,8 @@ struct AuditController {
         let actions = try await services.audit.actions()
         let model = AuditPage(
             frame: Frame.admin(
-                title: "操作日志", crumbs: [.init(title: "操作日志", url: SiteURL.audit.path)], user: context.user, csrfToken: context.csrfToken,
+                title: "操作日志", crumbs: [.init(title: "操作日志", url: SiteURL.staff(.audit).path)], user: context.user,
+                csrfToken: context.csrfToken,
                 assets: services.renderer.assets),
             rows: entries.map {
                 .init(
@@ -43,7 +44,7 @@ struct AuditController {
             actions: [.init(value: "", label: "全部操作", selected: query.action == nil)]
                 + actions.map { .init(value: $0, label: $0, selected: $0 == query.action) },
             actor: query.actor ?? "", from: query.from?.description ?? "", until: query.until?.description ?? "",
-            action: SiteURL.audit.path,
+            action: SiteURL.staff(.audit).path,
             nextURL: entries.count == Self.pageSize ? entries.last.map { query.url(before: $0.id) } : nil,
             error: query.error)
         return HTML(try services.renderer.render("admin/audit", model), status: query.error == nil ? .ok : .badRequest)

@@ -62,6 +62,6 @@ struct AuditQuery: Sendable {
         if let from { parts.append("from=\(from)") }
         if let until { parts.append("until=\(until)") }
         parts.append("before=\(id)")
-        return SiteURL.audit.path + "?" + parts.joined(separator: "&")
+        return SiteURL.staff(.audit).path + "?" + parts.joined(separator: "&")
     }
 }

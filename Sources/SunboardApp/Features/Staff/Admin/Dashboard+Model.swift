@@ -35,12 +35,12 @@ struct Dashboard: Sendable {
             .map { RoleLine(unitName: byID[$0.unitID]?.name ?? "（已删除的单位）", roleName: $0.role.chineseName, duty: $0.role.duty) }
         self.hasRoles = !roles.isEmpty
         self.units = units.map {
-            UnitLink(name: $0.name, url: SiteURL.unitAdmin($0.slug).path, kindName: $0.kind.chineseName, indent: $0.kind == .community)
+            UnitLink(name: $0.name, url: SiteURL.units(.admin($0.slug)).path, kindName: $0.kind.chineseName, indent: $0.kind == .community)
         }
         self.managesUsers = user.access.managesUsers
-        self.usersURL = SiteURL.users.path
+        self.usersURL = SiteURL.staff(.users).path
         self.readsAudit = user.access.grants.contains { $0.role.permissions.contains(.readAuditLog) }
-        self.auditURL = SiteURL.audit.path
+        self.auditURL = SiteURL.staff(.audit).path
         self.hasOfficeTools = managesUsers || readsAudit
     }
 }

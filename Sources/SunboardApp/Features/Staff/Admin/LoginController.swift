@@ -11,16 +11,16 @@ struct LoginController {
 
     /// Login lives in the admin group but in front of the staff-only check.
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get(SiteURL.login.route(under: .admin), use: form)
-        group.post(SiteURL.login.route(under: .admin), use: login)
+        group.get(SiteURL.staff(.login).route(under: .staff(.home)), use: form)
+        group.post(SiteURL.staff(.login).route(under: .staff(.home)), use: login)
     }
 
     func addLogout(to group: RouterGroup<AppRequestContext>) {
-        group.post(SiteURL.logout.route(under: .admin), use: logout)
+        group.post(SiteURL.staff(.logout).route(under: .staff(.home)), use: logout)
     }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if context.identity != nil { return .redirect(to: SiteURL.admin.path, type: .normal) }
+        if context.identity != nil { return .redirect(to: SiteURL.staff(.home).path, type: .normal) }
         let next = request.uri.queryParameters["next"].map(String.init) ?? ""
         let notice = request.uri.queryParameters["bye"] != nil ? "您已退出登录。" : nil
         return try page(context: context, username: "", next: next, error: nil, notice: notice, status: .ok)
@@ -84,16 +84,16 @@ struct LoginController {
             )
         }
         context.sessions.clearSession()
-        return .redirect(to: SiteURL.login.path + "?bye=1", type: .normal)
+        return .redirect(to: SiteURL.staff(.login).path + "?bye=1", type: .normal)
     }
 
     /// Only a path inside the admin area; anything else could send a person
     /// who just signed in to another site.
     static func safeNext(_ next: String) -> String {
         let isLocal =
-            next.hasPrefix(SiteURL.admin.path) && !next.hasPrefix("//") && !next.contains("\\")
+            next.hasPrefix(SiteURL.staff(.home).path) && !next.hasPrefix("//") && !next.contains("\\")
             && !next.contains("://") && next.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F }
-        return isLocal ? next : SiteURL.admin.path
+        return isLocal ? next : SiteURL.staff(.home).path
     }
 
     private func page(
@@ -102,7 +102,7 @@ struct LoginController {
     ) throws -> HTML {
         let model = LoginPage(
             frame: .admin(title: "工作人员登录", user: nil, csrfToken: context.csrfToken, assets: services.renderer.assets),
-            action: SiteURL.login.path,
+            action: SiteURL.staff(.login).path,
             username: username,
             next: Self.safeNext(next),
             error: error,

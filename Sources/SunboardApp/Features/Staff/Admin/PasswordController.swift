@@ -8,8 +8,8 @@ struct PasswordController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<StaffContext>) {
-        group.get(SiteURL.password.route(under: .admin), use: form)
-        group.post(SiteURL.password.route(under: .admin), use: change)
+        group.get(SiteURL.staff(.password).route(under: .staff(.home)), use: form)
+        group.post(SiteURL.staff(.password).route(under: .staff(.home)), use: change)
     }
 
     @Sendable func form(_ request: Request, context: StaffContext) async throws -> HTML {
@@ -48,17 +48,17 @@ struct PasswordController {
         var renewed = user
         renewed.passwordHash = hash
         context.sessions.createSession(StaffSession(renewed), expiresIn: LoginController.sessionLength)
-        return .redirect(to: SiteURL.password.path + "?saved=1", type: .normal)
+        return .redirect(to: SiteURL.staff(.password).path + "?saved=1", type: .normal)
     }
 
     private func page(context: StaffContext, failure: ValidationFailure?, saved: Bool) throws -> HTML {
         let frame = Frame.admin(
-            title: "修改密码", crumbs: [.init(title: "修改密码", url: SiteURL.password.path)],
+            title: "修改密码", crumbs: [.init(title: "修改密码", url: SiteURL.staff(.password).path)],
             user: context.user, csrfToken: context.csrfToken, assets: services.renderer.assets
         )
         let model = PasswordForm(
             frame: frame,
-            action: SiteURL.password.path,
+            action: SiteURL.staff(.password).path,
             minimumPassword: Credentials.passwordMinimumLength,
             errorSummary: failure.map { "有 \($0.issues.count) 处需要修改：\($0.message)" },
             currentError: failure?.message(for: "current_password"),

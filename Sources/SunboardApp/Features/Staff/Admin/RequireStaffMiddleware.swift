@@ -8,7 +8,7 @@ struct RequireStaffMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard context.identity == nil else { return try await next(request, context) }
-        var target = SiteURL.login.path
+        var target = SiteURL.staff(.login).path
         if request.method == .get,
             let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-", "_"]))
         {

@@ -8,12 +8,12 @@ struct UsersController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<StaffContext>) {
-        group.get(SiteURL.users.route(under: .admin), use: list)
-        group.get(SiteURL.newUser.route(under: .admin), use: newForm)
-        group.post(SiteURL.users.route(under: .admin), use: create)
-        group.post(SiteURL.userRoles("{id}").route(under: .admin), use: addRole)
-        group.post(SiteURL.userRoleRemoval("{id}").route(under: .admin), use: removeRole)
-        group.post(SiteURL.userActivation("{id}").route(under: .admin), use: setActive)
+        group.get(SiteURL.staff(.users).route(under: .staff(.home)), use: list)
+        group.get(SiteURL.staff(.newUser).route(under: .staff(.home)), use: newForm)
+        group.post(SiteURL.staff(.users).route(under: .staff(.home)), use: create)
+        group.post(SiteURL.staff(.roles(.key)).route(under: .staff(.home)), use: addRole)
+        group.post(SiteURL.staff(.roleRemoval(.key)).route(under: .staff(.home)), use: removeRole)
+        group.post(SiteURL.staff(.activation(.key)).route(under: .staff(.home)), use: setActive)
     }
 
     /// The units where this person may manage users, parents first.
@@ -36,7 +36,7 @@ struct UsersController {
     {
         let people = try await services.users.managedStaff(inUnits: units.map(\.id))
         let frame = Frame.admin(
-            title: "工作人员", crumbs: [.init(title: "工作人员", url: SiteURL.users.path)],
+            title: "工作人员", crumbs: [.init(title: "工作人员", url: SiteURL.staff(.users).path)],
             user: context.user, csrfToken: context.csrfToken, assets: services.renderer.assets
         )
         let model = UsersPage(people: people, units: units, notice: notice, error: error, frame: frame)
@@ -82,7 +82,7 @@ struct UsersController {
             return try newUserPage(context: context, units: units, failure: ValidationFailure([issue]), grantError: nil)
                 .response(from: request, context: context)
         }
-        return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)
+        return .redirect(to: SiteURL.staff(.users).path + "?done=1", type: .normal)
     }
 
     @Sendable func addRole(_ request: Request, context: StaffContext) async throws -> Response {
@@ -99,7 +99,7 @@ struct UsersController {
                 detail: "授予“\(member.displayName)”\(unit.name)\(role.chineseName)角色"
             )
             try await services.users.grant(role, userID: member.id, unitID: unit.id, audit: services.audit, entry: entry, at: now)
-            return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)
+            return .redirect(to: SiteURL.staff(.users).path + "?done=1", type: .normal)
         }
     }
 
@@ -124,7 +124,7 @@ struct UsersController {
             detail: "收回“\(member.displayName)”\(unit.name)\(role.chineseName)角色"
         )
         try await services.users.revoke(role, userID: member.id, unitID: unit.id, audit: services.audit, entry: entry, at: now)
-        return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)
+        return .redirect(to: SiteURL.staff(.users).path + "?done=1", type: .normal)
     }
 
     /// Stops or restores an account (`active` = `0` or `1`). Accounts are
@@ -144,14 +144,14 @@ struct UsersController {
             return try await listPage(context: context, units: units, notice: nil, error: "不能停用自己的账号。", status: .conflict)
                 .response(from: request, context: context)
         }
-        guard member.isActive != active else { return .redirect(to: SiteURL.users.path + "?done=1", type: .normal) }
+        guard member.isActive != active else { return .redirect(to: SiteURL.staff(.users).path + "?done=1", type: .normal) }
         let now = services.clock.now
         let entry = context.auditEntry(
             action: active ? "user.activate" : "user.deactivate", subject: member.username,
             detail: active ? "恢复使用“\(member.displayName)”的账号" : "停用“\(member.displayName)”的账号"
         )
         try await services.users.setActive(active, userID: member.id, audit: services.audit, entry: entry, at: now)
-        return .redirect(to: SiteURL.users.path + "?done=1", type: .normal)
+        return .redirect(to: SiteURL.staff(.users).path + "?done=1", type: .normal)
     }
 
     private func targetUser(_ context: StaffContext) async throws -> StoredUser {
@@ -185,13 +185,13 @@ struct UsersController {
         let form = context.form
         let frame = Frame.admin(
             title: "新建工作人员账号",
-            crumbs: [.init(title: "工作人员", url: SiteURL.users.path), .init(title: "新建账号", url: SiteURL.newUser.path)],
+            crumbs: [.init(title: "工作人员", url: SiteURL.staff(.users).path), .init(title: "新建账号", url: SiteURL.staff(.newUser).path)],
             user: context.user, csrfToken: context.csrfToken, assets: services.renderer.assets
         )
         let model = NewUserForm(
             frame: frame,
-            action: SiteURL.users.path,
-            cancelURL: SiteURL.users.path,
+            action: SiteURL.staff(.users).path,
+            cancelURL: SiteURL.staff(.users).path,
             username: form["username"],
             displayName: form["display_name"],
             unitOptions: UsersPage.unitOptions(units, selected: Int(form["unit_id"])),

@@ -45,11 +45,11 @@ struct UsersPage: Sendable {
                 grants: member.grants.filter { $0.unitID == unit?.id }.sorted { $0.role < $1.role }.map { grant in
                     Grant(
                         unitName: unit?.name ?? "", roleName: grant.role.chineseName, unitID: grant.unitID, role: grant.role.rawValue,
-                        removeURL: SiteURL.userRoleRemoval(String(member.id)).path
+                        removeURL: SiteURL.staff(.roleRemoval(member.id)).path
                     )
                 },
-                addRoleURL: SiteURL.userRoles(String(member.id)).path,
-                activationURL: SiteURL.userActivation(String(member.id)).path,
+                addRoleURL: SiteURL.staff(.roles(member.id)).path,
+                activationURL: SiteURL.staff(.activation(member.id)).path,
                 activationValue: member.isActive ? "0" : "1",
                 activationLabel: member.isActive ? "停用账号" : "恢复使用"
             )
@@ -63,7 +63,7 @@ struct UsersPage: Sendable {
             groups.append(Group(title: "还没有角色", people: unassigned.map { person($0, in: nil) }))
         }
         self.groups = groups
-        self.newUserURL = SiteURL.newUser.path
+        self.newUserURL = SiteURL.staff(.newUser).path
         self.unitOptions = Self.unitOptions(units, selected: nil)
         self.roleOptions = Self.roleOptions(selected: nil)
         self.notice = notice

@@ -6,8 +6,8 @@ struct UnitAPIController {
     let units: UnitRepository
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(SiteURL.apiUnits.route, use: list)
-        router.get(SiteURL.apiUnit("{slug}").route, use: show)
+        router.get(SiteURL.units(.apiList).route, use: list)
+        router.get(SiteURL.units(.api(.key)).route, use: show)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[UnitJSON]> {

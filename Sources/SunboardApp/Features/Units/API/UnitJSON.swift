@@ -16,7 +16,7 @@ struct UnitJSON: Encodable, Sendable {
         self.name = unit.name
         self.kind = unit.kind
         self.parent = parentSlug
-        self.url = SiteURL.unit(unit.slug).path
+        self.url = SiteURL.units(.page(unit.slug)).path
     }
 
     enum CodingKeys: String, CodingKey {

@@ -22,8 +22,8 @@ struct ProfileForm: Sendable {
     init(unit: Unit, input: UnitProfileInput, failure: ValidationFailure?, frame: Frame) {
         self.frame = frame
         self.unitName = unit.name
-        self.action = SiteURL.unitProfile(unit.slug).path
-        self.cancelURL = SiteURL.unitAdmin(unit.slug).path
+        self.action = SiteURL.units(.profile(unit.slug)).path
+        self.cancelURL = SiteURL.units(.admin(unit.slug)).path
         self.errorSummary = failure.map { "有 \($0.issues.count) 处需要修改：\($0.message)" }
         let field = { (name: String, label: String, value: String, hint: String, mode: String, multiline: Bool) in
             Field(

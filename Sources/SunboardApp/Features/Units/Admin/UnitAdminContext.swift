@@ -39,7 +39,7 @@ struct UnitAdminContext: ChildRequestContext {
     func frame(_ title: String, section: Frame.Crumb? = nil, crumbs: [(String, String)] = [], assets: StaticAssets) -> Frame {
         Frame.admin(
             title: title,
-            crumbs: [.init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path)] + (section.map { [$0] } ?? [])
+            crumbs: [.init(title: unit.name, url: SiteURL.units(.admin(unit.slug)).path)] + (section.map { [$0] } ?? [])
                 + crumbs.map { .init(title: $0.0, url: $0.1) },
             user: user, csrfToken: staff.csrfToken, assets: assets)
     }

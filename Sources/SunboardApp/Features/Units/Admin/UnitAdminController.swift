@@ -7,8 +7,8 @@ struct UnitAdminController {
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
         group.get(use: show)
-        group.get(SiteURL.unitProfile("{slug}").route(under: .unitAdmin("{slug}")), use: editProfile)
-        group.post(SiteURL.unitProfile("{slug}").route(under: .unitAdmin("{slug}")), use: updateProfile)
+        group.get(SiteURL.units(.profile(.key)).route(under: .units(.admin(.key))), use: editProfile)
+        group.post(SiteURL.units(.profile(.key)).route(under: .units(.admin(.key))), use: updateProfile)
     }
 
     @Sendable func show(_ request: Request, context: UnitAdminContext) async throws -> HTML {
@@ -17,7 +17,7 @@ struct UnitAdminController {
         let children = try await services.units.children(of: unit.id)
         let counts = try await services.disclosures.statusCounts(unitID: unit.id)
         let frame = Frame.admin(
-            title: "\(unit.name) · 管理", crumbs: [.init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path)],
+            title: "\(unit.name) · 管理", crumbs: [.init(title: unit.name, url: SiteURL.units(.admin(unit.slug)).path)],
             user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets
         )
         var model = UnitAdminPage(
@@ -57,7 +57,7 @@ struct UnitAdminController {
         let unit = context.unit
         let entry = context.staff.auditEntry(action: "unit.profile.update", unitID: unit.id, subject: unit.name, detail: "修改了基本概况")
         try await services.units.updateProfile(unitID: unit.id, to: profile, audit: entry, at: services.clock.now)
-        return .redirect(to: SiteURL.unitAdmin(unit.slug).path + "?saved=1", type: .normal)
+        return .redirect(to: SiteURL.units(.admin(unit.slug)).path + "?saved=1", type: .normal)
     }
 
     private func profilePage(context: UnitAdminContext, input: UnitProfileInput, failure: ValidationFailure?) throws -> HTML {
@@ -65,8 +65,8 @@ struct UnitAdminController {
         let frame = Frame.admin(
             title: "修改基本概况",
             crumbs: [
-                .init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path),
-                .init(title: "修改基本概况", url: SiteURL.unitProfile(unit.slug).path),
+                .init(title: unit.name, url: SiteURL.units(.admin(unit.slug)).path),
+                .init(title: "修改基本概况", url: SiteURL.units(.profile(unit.slug)).path),
             ],
             user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets
         )

@@ -55,12 +55,12 @@ struct UnitAdminPage: Sendable {
         self.frame = frame
         self.name = unit.name
         self.kindName = unit.kind.chineseName
-        self.publicURL = SiteURL.unit(unit.slug).path
+        self.publicURL = SiteURL.units(.page(unit.slug)).path
         self.yourRoles = user.access.roles(inLineage: scope.lineage.map(\.id)).sorted().map(\.chineseName).joined(separator: "、")
         self.permitted = Permission.allCases.filter(scope.permissions.contains).map { Permitted(text: $0.chineseDescription) }
         self.facts = UnitFacts(unit.profile)
         self.contact = UnitContact(unit.profile)
-        self.profileURL = scope.permissions.contains(.editUnitProfile) ? SiteURL.unitProfile(unit.slug).path : nil
+        self.profileURL = scope.permissions.contains(.editUnitProfile) ? SiteURL.units(.profile(unit.slug)).path : nil
         self.saved = saved
         self.staff = staff.map { member in
             Member(
@@ -72,22 +72,22 @@ struct UnitAdminPage: Sendable {
         }
         self.hasStaff = !staff.isEmpty
         self.children = children.map {
-            Dashboard.UnitLink(name: $0.name, url: SiteURL.unitAdmin($0.slug).path, kindName: $0.kind.chineseName, indent: false)
+            Dashboard.UnitLink(name: $0.name, url: SiteURL.units(.admin($0.slug)).path, kindName: $0.kind.chineseName, indent: false)
         }
         self.hasChildren = !children.isEmpty
-        self.disclosuresURL = SiteURL.adminDisclosures(unit.slug).path
-        self.catalogURL = SiteURL.adminCatalog(unit.slug).path
-        self.financeURL = unit.kind == .community ? SiteURL.adminFinance(unit.slug).path : nil
-        self.civicURL = unit.kind == .community ? SiteURL.adminCivic(unit.slug).path : nil
-        self.boardsURL = unit.kind == .community ? SiteURL.adminBoards(unit.slug).path : nil
-        self.feedbackURL = SiteURL.adminFeedback(unit.slug).path
-        self.cadresURL = SiteURL.adminServiceBoard(unit.slug, "cadres").path
-        self.directoryURL = SiteURL.adminServiceBoard(unit.slug, "directory").path
-        self.guidesURL = SiteURL.adminServiceBoard(unit.slug, "guides").path
-        self.webhooksURL = scope.permissions.contains(.manageWebhooks) ? SiteURL.adminWebhooks(unit.slug).path : nil
-        self.complianceURL = SiteURL.adminCompliance(unit.slug).path
+        self.disclosuresURL = SiteURL.disclosures(.adminList(unit.slug)).path
+        self.catalogURL = SiteURL.catalog(.admin(unit.slug)).path
+        self.financeURL = unit.kind == .community ? SiteURL.finance(.admin(unit.slug)).path : nil
+        self.civicURL = unit.kind == .community ? SiteURL.civic(.admin(unit.slug)).path : nil
+        self.boardsURL = unit.kind == .community ? SiteURL.peopleBoards(.adminList(unit.slug)).path : nil
+        self.feedbackURL = SiteURL.feedback(.admin(unit.slug)).path
+        self.cadresURL = SiteURL.serviceBoards(.admin(unit.slug, "cadres")).path
+        self.directoryURL = SiteURL.serviceBoards(.admin(unit.slug, "directory")).path
+        self.guidesURL = SiteURL.serviceBoards(.admin(unit.slug, "guides")).path
+        self.webhooksURL = scope.permissions.contains(.manageWebhooks) ? SiteURL.webhooks(.admin(unit.slug)).path : nil
+        self.complianceURL = SiteURL.compliance(.matrix(unit.slug)).path
         self.complianceLabel = unit.kind == .office ? "公开情况总览" : "定期公开提醒"
-        self.assessmentURL = unit.kind == .office ? SiteURL.adminAssessment(unit.slug).path : nil
+        self.assessmentURL = unit.kind == .office ? SiteURL.compliance(.assessment(unit.slug)).path : nil
         self.waiting = [DisclosureStatus.draft, .submitted, .returned, .approved].compactMap { status in
             counts[status].flatMap { $0 > 0 ? "\(status.chinese) \($0) 条" : nil }
         }

@@ -94,20 +94,20 @@ struct CommunityHome: Sendable {
 
     init(community: Unit, parent: Unit?, content: Content, today: CalendarDate, assets: StaticAssets) {
         var crumbs: [Frame.Crumb] = []
-        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.unit(parent.slug).path)) }
-        crumbs.append(.init(title: community.name, url: SiteURL.unit(community.slug).path))
+        if let parent { crumbs.append(.init(title: parent.name, url: SiteURL.units(.page(parent.slug)).path)) }
+        crumbs.append(.init(title: community.name, url: SiteURL.units(.page(community.slug)).path))
         self.frame = Frame(title: "\(community.name)居务公开栏", crumbs: crumbs, assets: assets)
         self.name = community.name
         self.contact = UnitContact(community.profile)
-        self.catalogURL = SiteURL.unitCatalog(community.slug).path
-        self.disclosuresURL = SiteURL.unitDisclosures(community.slug).path
-        self.feedURL = SiteURL.unitFeed(community.slug).path
-        self.leafletURL = SiteURL.leaflet(community.slug).path
-        self.civicURL = SiteURL.unit(community.slug).path
+        self.catalogURL = SiteURL.disclosures(.catalog(community.slug)).path
+        self.disclosuresURL = SiteURL.disclosures(.list(community.slug)).path
+        self.feedURL = SiteURL.disclosures(.feed(community.slug)).path
+        self.leafletURL = SiteURL.disclosures(.leaflet(community.slug)).path
+        self.civicURL = SiteURL.units(.page(community.slug)).path
         self.feeds =
             [FeedLink(title: "全部", url: feedURL)]
             + DisclosureClass.allCases.map {
-                FeedLink(title: $0.chinese, url: SiteURL.unitFeed(community.slug).path + "?class=\($0.rawValue)")
+                FeedLink(title: $0.chinese, url: SiteURL.disclosures(.feed(community.slug)).path + "?class=\($0.rawValue)")
             }
 
         let items = Dictionary(uniqueKeysWithValues: content.catalog.map { ($0.id, $0) })
@@ -145,7 +145,7 @@ struct CommunityHome: Sendable {
                 let ordered = standingIDs.flatMap { id in content.standing.filter { $0.itemID == id } }
                 result.standing = ordered.map {
                     StandingBlock(
-                        title: $0.title, url: SiteURL.disclosure(String($0.id)).path, bodyHTML: Markdown.html($0.body),
+                        title: $0.title, url: SiteURL.disclosures(.page($0.id)).path, bodyHTML: Markdown.html($0.body),
                         updated: ShanghaiTime.date($0.lastPublishedAt))
                 }
                 let otherIDs = Set(sectionItems.filter { $0.disclosureClass != .standing }.map(\.id))
@@ -163,7 +163,7 @@ struct CommunityHome: Sendable {
                 if (content.pageCounts[section.id] ?? 0) > 0 { result.isEmpty = false }
             }
             if !result.listings.isEmpty {
-                result.moreURL = SiteURL.unitDisclosures(community.slug).path + "?section=\(section.id)"
+                result.moreURL = SiteURL.disclosures(.list(community.slug)).path + "?section=\(section.id)"
             }
             return result
         }

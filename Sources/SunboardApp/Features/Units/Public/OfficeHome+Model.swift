@@ -24,7 +24,7 @@ struct OfficeHome: Sendable {
     var bulletinsURL: String
 
     init(office: Unit, communities: [Unit], records: [Int: OnTimeRecord] = [:], assets: StaticAssets) {
-        self.bulletinsURL = SiteURL.unitCivic(office.slug, "bulletins").path
+        self.bulletinsURL = SiteURL.civic(.page(office.slug, "bulletins")).path
         self.frame = Frame(title: "\(office.name)居务公开", assets: assets)
         self.name = office.name
         self.introduction = office.profile.introduction.isEmpty ? nil : office.profile.introduction
@@ -34,16 +34,16 @@ struct OfficeHome: Sendable {
         self.communities = communities.map {
             Community(
                 name: $0.name,
-                url: SiteURL.unit($0.slug).path,
+                url: SiteURL.units(.page($0.slug)).path,
                 population: $0.profile.population.map { "\(ChineseNumber.wan($0))人" },
                 contact: UnitContact($0.profile),
                 record: records[$0.id].map {
                     $0.due == 0 ? "还没有到期的定期公开" : "近 12 个月按时公开 \(Percent.text($0.onTimeRate))（\($0.onTime)/\($0.due)）"
                 },
-                recordURL: SiteURL.unitRecord($0.slug).path
+                recordURL: SiteURL.ledger(.unitRecord($0.slug)).path
             )
         }
         self.hasCommunities = !communities.isEmpty
-        self.loginURL = SiteURL.login.path
+        self.loginURL = SiteURL.staff(.login).path
     }
 }

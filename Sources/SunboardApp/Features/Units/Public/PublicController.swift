@@ -8,8 +8,8 @@ struct PublicController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(SiteURL.home.route, use: home)
-        router.get(SiteURL.unit("{slug}").route, use: unit)
-        router.get(SiteURL.staticAsset("{name}").route, use: asset)
+        router.get(SiteURL.units(.page(.key)).route, use: unit)
+        router.get(SiteURL.staticAsset(.key).route, use: asset)
         router.get(SiteURL.favicon.route) { request, _ in
             services.renderer.assets.response(name: "icon.svg", request: request) ?? Response(status: .notFound)
         }

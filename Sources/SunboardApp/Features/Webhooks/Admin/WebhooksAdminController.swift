@@ -10,10 +10,10 @@ struct WebhooksAdminController {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<UnitAdminContext>) {
-        group.get(SiteURL.adminWebhooks("{slug}").route(under: .unitAdmin("{slug}")), use: page)
-        group.post(SiteURL.adminWebhooks("{slug}").route(under: .unitAdmin("{slug}")), use: create)
-        group.post(SiteURL.adminWebhookStep("{slug}", "{id}", "{step}").route(under: .unitAdmin("{slug}")), use: step)
-        group.post(SiteURL.adminDeliveryRetry("{slug}", "{id}").route(under: .unitAdmin("{slug}")), use: retry)
+        group.get(SiteURL.webhooks(.admin(.key)).route(under: .units(.admin(.key))), use: page)
+        group.post(SiteURL.webhooks(.admin(.key)).route(under: .units(.admin(.key))), use: create)
+        group.post(SiteURL.webhooks(.step(.key, .key, .key)).route(under: .units(.admin(.key))), use: step)
+        group.post(SiteURL.webhooks(.retry(.key, .key)).route(under: .units(.admin(.key))), use: retry)
     }
 
     @Sendable func page(_ request: Request, context: UnitAdminContext) async throws -> HTML {
@@ -44,7 +44,7 @@ struct WebhooksAdminController {
             return try await render(context, form: input, error: error, notice: nil, status: .badRequest).response(
                 from: request, context: context)
         }
-        return .redirect(to: SiteURL.adminWebhooks(context.unit.slug).path + "?done=created", type: .normal)
+        return .redirect(to: SiteURL.webhooks(.admin(context.unit.slug)).path + "?done=created", type: .normal)
     }
 
     @Sendable func step(_ request: Request, context: UnitAdminContext) async throws -> Response {
@@ -79,7 +79,7 @@ struct WebhooksAdminController {
             done = "tested"
         default: throw CommonError.notFound
         }
-        return .redirect(to: SiteURL.adminWebhooks(context.unit.slug).path + "?done=\(done)", type: .normal)
+        return .redirect(to: SiteURL.webhooks(.admin(context.unit.slug)).path + "?done=\(done)", type: .normal)
     }
 
     @Sendable func retry(_ request: Request, context: UnitAdminContext) async throws -> Response {
@@ -87,7 +87,7 @@ struct WebhooksAdminController {
         guard let id = context.parameters.get("id", as: Int.self),
             try await services.webhooks.retry(deliveryID: id, unit: context.unit, actor: context.actor, at: services.clock.now)
         else { throw CommonError.notFound }
-        return .redirect(to: SiteURL.adminWebhooks(context.unit.slug).path + "?done=retried", type: .normal)
+        return .redirect(to: SiteURL.webhooks(.admin(context.unit.slug)).path + "?done=retried", type: .normal)
     }
 
     private func render(
@@ -99,8 +99,8 @@ struct WebhooksAdminController {
         let frame = Frame.admin(
             title: "群消息推送",
             crumbs: [
-                .init(title: unit.name, url: SiteURL.unitAdmin(unit.slug).path),
-                .init(title: "群消息推送", url: SiteURL.adminWebhooks(unit.slug).path),
+                .init(title: unit.name, url: SiteURL.units(.admin(unit.slug)).path),
+                .init(title: "群消息推送", url: SiteURL.webhooks(.admin(unit.slug)).path),
             ],
             user: context.user, csrfToken: context.staff.csrfToken, assets: services.renderer.assets)
         let model = WebhooksPage(

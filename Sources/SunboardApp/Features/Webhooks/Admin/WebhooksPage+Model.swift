@@ -78,9 +78,9 @@ struct WebhooksPage: Sendable {
     ) {
         self.frame = frame
         self.unitName = unit.name
-        self.formURL = SiteURL.adminWebhooks(unit.slug).path
+        self.formURL = SiteURL.webhooks(.admin(unit.slug)).path
         self.subscriptions = subscriptions.map { subscription in
-            let step = { SiteURL.adminWebhookStep(unit.slug, String(subscription.id), $0).path }
+            let step = { SiteURL.webhooks(.step(unit.slug, subscription.id, $0)).path }
             return Subscription(
                 name: subscription.name, format: subscription.format.chinese, url: subscription.maskedURL,
                 classes: subscription.classesChinese,
@@ -105,7 +105,7 @@ struct WebhooksPage: Sendable {
                         milliseconds: attempt.milliseconds)
                 },
                 hasHistory: !delivery.history.isEmpty,
-                retryURL: delivery.status == .failed ? SiteURL.adminDeliveryRetry(unit.slug, String(delivery.id)).path : nil)
+                retryURL: delivery.status == .failed ? SiteURL.webhooks(.retry(unit.slug, delivery.id)).path : nil)
         }
         self.hasDeliveries = !deliveries.isEmpty
         let chosenFormat = form.format.isEmpty ? WebhookFormat.wecom.rawValue : form.format
