@@ -26,8 +26,13 @@ public struct AppServices: Sendable {
     public let webhooks: WebhookRepository
     public let compliance: ComplianceRepository
     public let civic: CivicRepository
-    public var civicWorkflow: CivicWorkflow { CivicWorkflow(services: self) }
-    public var civicReport: CivicReport { CivicReport(services: self) }
+    public var civicWorkflow: CivicWorkflow {
+        CivicWorkflow(
+            database: database, audit: audit, catalog: catalog, civic: civic, disclosures: disclosures, finance: finance,
+            workflow: workflow,
+            report: civicReport)
+    }
+    public var civicReport: CivicReport { CivicReport(database: database, units: units, civic: civic, finance: finance) }
     public var complianceReport: ComplianceReport { ComplianceReport(database: database) }
     public let hasher: PasswordHasher
     public let renderer: PageRenderer
@@ -35,8 +40,14 @@ public struct AppServices: Sendable {
     /// Rendered public pages, by the versions of what they show.
     public let pages: PageCache
     public let logger: Logger
-    public var statements: StatementGenerator { StatementGenerator(services: self) }
-    public var boardWorkflow: PeopleBoardWorkflow { PeopleBoardWorkflow(services: self) }
+    public var statements: StatementGenerator {
+        StatementGenerator(database: database, catalog: catalog, disclosures: disclosures, workflow: workflow)
+    }
+    public var boardWorkflow: PeopleBoardWorkflow {
+        PeopleBoardWorkflow(
+            database: database, catalog: catalog, disclosures: disclosures, objections: objections, peopleBoards: peopleBoards,
+            workflow: workflow)
+    }
     /// Posts the outbox's messages; the server runs it as a background service.
     var webhookSender: WebhookSender {
         WebhookSender(

@@ -48,7 +48,7 @@ extension CivicWorkflow {
     {
         var input = input
         input.parent = project.parentID.map(String.init) ?? ""
-        let others = try await services.civic.projects(unitID: unit.id)
+        let others = try await civic.projects(unitID: unit.id)
         let corrected = try input.validated(unitID: unit.id, parents: others)
         try await correct(ProjectRecord.self, id: project.id, reason: reason, subject: corrected.name, unit: unit, actor: actor, at: now) {
             sql in
@@ -67,7 +67,7 @@ extension CivicWorkflow {
     ) async throws {
         guard actor.permissions.contains(.draftDisclosures) else { throw CommonError.forbidden }
         let reason = reason.trimmed
-        let database = services.database
+        let database = self.database
         let entry = AuditLog.Entry(
             actorID: actor.id, actorName: actor.name, action: "civic.correct", unitID: unit.id, subject: subject,
             detail: reason.isEmpty ? "修改基本信息" : "更正基本信息：\(reason)", address: actor.address, object: (kind.name, id))

@@ -7,9 +7,10 @@ import SunboardCore
 /// post for a unit, then put together in memory: a community has a few
 /// dozen posts a year.
 public struct CivicReport: Sendable {
-    let services: AppServices
-
-    private var civic: CivicRepository { services.civic }
+    let database: Database
+    let units: UnitRepository
+    let civic: CivicRepository
+    let finance: FinanceRepository
 
     // MARK: Elections
 
@@ -198,7 +199,7 @@ public struct CivicReport: Sendable {
     /// ones, newest quarter first: what each reviewed and published, side
     /// by side, with the totals.
     public func officeQuarters(office: Unit) async throws -> [OfficeQuarter] {
-        let communities = try await services.units.children(of: office.id).filter { $0.kind == .community }
+        let communities = try await units.children(of: office.id).filter { $0.kind == .community }
         let posts = try await civic.posts(unitIDs: communities.map(\.id), kinds: [.bulletin], publicOnly: true)
         var byPeriod: [Period: [Int: (CivicPostRecord, BulletinPost)]] = [:]
         for record in posts {
@@ -222,7 +223,7 @@ public struct CivicReport: Sendable {
     /// class, the books' income and expense, the projects' published
     /// progress at the quarter's end, and residents' feedback answered.
     public func bulletinFigures(unitID: Int, period: Period) async throws -> BulletinPost {
-        let sql = services.database.sql
+        let sql = database.sql
         let from = period.firstDay.startInstant.unixSeconds
         let until = period.lastDay.adding(days: 1).startInstant.unixSeconds
         var classes: [DisclosureClass: Int] = [:]
@@ -248,7 +249,7 @@ public struct CivicReport: Sendable {
 
         var income = Fen.zero
         var expense = Fen.zero
-        for entry in try await services.finance.entries(unitID: unitID, from: period.firstDay, to: period.lastDay) {
+        for entry in try await finance.entries(unitID: unitID, from: period.firstDay, to: period.lastDay) {
             if entry.line.kind == .income { income = income + entry.line.amount } else { expense = expense + entry.line.amount }
         }
 

@@ -8,8 +8,14 @@ import SunboardCore
 /// draft on, the step goes through review and publication like any other
 /// disclosure; the public pages show a step once it is published.
 public struct CivicWorkflow: Sendable {
-    let services: AppServices
-    private var civic: CivicRepository { services.civic }
+    let database: Database
+    let audit: AuditLog
+    let catalog: CatalogRepository
+    let civic: CivicRepository
+    let disclosures: DisclosureRepository
+    let finance: FinanceRepository
+    let workflow: DisclosureWorkflow
+    let report: CivicReport
 
     // MARK: Records
 
@@ -198,12 +204,12 @@ public struct CivicWorkflow: Sendable {
             guard !steps.isEmpty else { throw CivicError.noMilestones }
             progress = Progress.of(steps)
         } else {
-            let latest = try await CivicReport(services: services).latestProgress(unitID: unit.id)
+            let latest = try await report.latestProgress(unitID: unit.id)
             progress = Progress.rollUp(children.map { ($0.weight, latest[$0.id] ?? 0) })
         }
         var spending: [ProjectPost.Spending] = []
         for id in Set(spendingIDs).sorted() {
-            guard let entry = try await services.finance.entry(id: id), entry.unitID == unit.id, entry.line.kind == .expense else {
+            guard let entry = try await finance.entry(id: id), entry.unitID == unit.id, entry.line.kind == .expense else {
                 throw ValidationFailure([
                     .init(field: "spending", message: "所选支出不是本社区账目里的支出。", englishMessage: "spending must be this unit's expense entries.")
                 ])
@@ -242,7 +248,7 @@ public struct CivicWorkflow: Sendable {
         }
         let replacing = try Self.pending(earlier) { _ in true }
         if replacing?.inCorrection != true, earlier.contains(where: \.isPublic) { throw CivicError.published("\(period.chinese)的工作简报") }
-        let post = try await CivicReport(services: services).bulletinFigures(unitID: unit.id, period: period)
+        let post = try await report.bulletinFigures(unitID: unit.id, period: period)
         return try await draft(
             .bulletin(post), recordID: nil, item: "work-bulletin", unit: unit, lineage: lineage,
             title: "\(unit.name)工作简报（\(period.chinese)）", period: period.description, intro: text.trimmed,
@@ -370,16 +376,16 @@ public struct CivicWorkflow: Sendable {
         uploads: [DisclosureWorkflow.Upload] = [], replacing: CivicPostRecord? = nil, actor: StaffActor, at now: Date
     ) async throws -> Int {
         try require(actor)
-        let catalog = try await services.catalog.effective(lineage: lineage)
-        guard let item = catalog.first(where: { $0.code == code }) else { throw CivicError.itemMissing(code) }
+        let items = try await catalog.effective(lineage: lineage)
+        guard let item = items.first(where: { $0.code == code }) else { throw CivicError.itemMissing(code) }
         // The post in words; the demo's converted notices keep their own.
         let body = body ?? [intro, make([]).markdown].filter { !$0.isEmpty }.joined(separator: "\n\n")
         let input = DisclosureInput(title: String(title.prefix(DisclosureInput.maxTitleLength)), body: body, period: period, fields: fields)
-        let checked = period.isEmpty ? item : try await services.catalog.item(item, forPeriod: period)
+        let checked = period.isEmpty ? item : try await catalog.item(item, forPeriod: period)
         let unitID = unit.id
-        if let replacing, let disclosure = try await services.disclosures.find(id: replacing.disclosureID) {
+        if let replacing, let disclosure = try await disclosures.find(id: replacing.disclosureID) {
             // The same step drafted again: its draft now says what the new form says, files and all.
-            try await services.workflow.update(
+            try await workflow.update(
                 disclosure, unit: unit, item: checked, input: input, uploads: uploads,
                 removing: Set(disclosure.content.attachments.map(\.sha256)),
                 actor: actor, at: now
@@ -389,7 +395,7 @@ public struct CivicWorkflow: Sendable {
             }
             return disclosure.id
         }
-        return try await services.workflow.create(unit: unit, item: checked, input: input, uploads: uploads, actor: actor, at: now) {
+        return try await workflow.create(unit: unit, item: checked, input: input, uploads: uploads, actor: actor, at: now) {
             id, attachments, sql in
             try await CivicRepository.insertPost(make(attachments), disclosureID: id, unitID: unitID, recordID: recordID, at: now, on: sql)
         }
@@ -402,7 +408,7 @@ public struct CivicWorkflow: Sendable {
     private func record(
         _ actor: StaffActor, _ action: String, unit: Unit, subject: String, detail: String, object: (String, Int), at now: Date
     ) async throws {
-        try await services.audit.record(
+        try await audit.record(
             AuditLog.Entry(
                 actorID: actor.id, actorName: actor.name, action: action, unitID: unit.id, subject: subject, detail: detail,
                 address: actor.address, object: object), at: now)

@@ -6,7 +6,10 @@ import SunboardCore
 /// line with its receipts and signers, the opening and closing balances.
 /// The draft then goes through review and publication like any other.
 public struct StatementGenerator: Sendable {
-    let services: AppServices
+    let database: Database
+    let catalog: CatalogRepository
+    let disclosures: DisclosureRepository
+    let workflow: DisclosureWorkflow
 
     /// The catalog item statements are made for.
     public static let itemCode = "office-funds"
@@ -15,7 +18,7 @@ public struct StatementGenerator: Sendable {
     /// to date with the books; returns the disclosure's id.
     @discardableResult
     public func generate(unit: Unit, period: Period, lineage: [Unit], actor: StaffActor, at now: Date) async throws -> Int {
-        let catalog = try await services.catalog.effective(lineage: lineage)
+        let catalog = try await catalog.effective(lineage: lineage)
         guard let item = catalog.first(where: { $0.code == Self.itemCode }) else { throw DisclosureError.unknownItem(Self.itemCode) }
         guard item.fields.contains(where: { $0.kind == .ledgerLines }) else { throw FinanceError.noStatementField }
         guard period.firstDay <= CalendarDate(now) else {
@@ -32,11 +35,11 @@ public struct StatementGenerator: Sendable {
         for key in [Statement.Key.opening, Statement.Key.income, Statement.Key.expense, Statement.Key.closing] {
             typed.fields[key] = Fen(Int(input.fields[key] ?? "0") ?? 0).plainYuan
         }
-        let existing = try await services.database.sql.select().column("id").from("disclosures")
+        let existing = try await database.sql.select().column("id").from("disclosures")
             .where("unit_id", .equal, SQLBind(unit.id)).where("catalog_item_id", .equal, SQLBind(item.id))
             .where("period", .equal, SQLBind(period.description)).where("withdrawn_at", .is, SQLLiteral.null)
             .orderBy("id", .descending).first()?.decode(column: "id", as: Int.self)
-        if let existing, let disclosure = try await services.disclosures.find(id: existing) {
+        if let existing, let disclosure = try await disclosures.find(id: existing) {
             guard disclosure.publishedVersion == 0 else {
                 throw ValidationFailure([
                     .init(
@@ -44,16 +47,16 @@ public struct StatementGenerator: Sendable {
                         englishMessage: "this period's statement is already published.")
                 ])
             }
-            try await services.workflow.update(
+            try await workflow.update(
                 disclosure, unit: unit, item: item, input: typed, uploads: [], removing: [], actor: actor, at: now)
             return disclosure.id
         }
-        return try await services.workflow.create(unit: unit, item: item, input: typed, uploads: [], actor: actor, at: now)
+        return try await workflow.create(unit: unit, item: item, input: typed, uploads: [], actor: actor, at: now)
     }
 
     /// The office fund's statement for a period, from the books.
     public func statement(unitID: Int, period: Period) async throws -> Statement {
-        try await Self.statement(unitID: unitID, period: period, on: services.database.sql)
+        try await Self.statement(unitID: unitID, period: period, on: database.sql)
     }
 
     static func statement(unitID: Int, period: Period, on sql: any SQLDatabase) async throws -> Statement {

@@ -7,7 +7,12 @@ import SunboardCore
 /// entries. A change to what the public board shows raises the community's
 /// board version, so no cached page outlives it.
 public struct PeopleBoardWorkflow: Sendable {
-    let services: AppServices
+    let database: Database
+    let catalog: CatalogRepository
+    let disclosures: DisclosureRepository
+    let objections: ObjectionRepository
+    let peopleBoards: PeopleBoardRepository
+    let workflow: DisclosureWorkflow
 
     /// The catalog items the 低保 board publishes through.
     public static let noticeItem = "dibao-applicants"
@@ -22,7 +27,7 @@ public struct PeopleBoardWorkflow: Sendable {
         board: PeopleBoard, input: CardInput, relatedToStaff: Bool, relation: String, unit: Unit, actor: StaffActor, at now: Date
     ) async throws -> Int {
         guard actor.permissions.contains(.keepRosters) else { throw BoardError.notAllowed("登记公示对象") }
-        let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
+        let visibilities = try await peopleBoards.visibilities(unitID: unit.id, board: board)
         let values = try input.validated(for: board, visibilities: visibilities)
         let relation = relation.trimmed
         if relatedToStaff && relation.isEmpty {
@@ -31,8 +36,8 @@ public struct PeopleBoardWorkflow: Sendable {
             ])
         }
         let status: CardStatus = board.takesApplications ? .applicant : .onRoster
-        let kind = services.database.kind
-        return try await services.database.transaction { sql in
+        let kind = database.kind
+        return try await database.transaction { sql in
             let id = try await Self.insert(
                 board: board, status: status, values: values, relatedToStaff: relatedToStaff, relation: relation, unitID: unit.id,
                 by: actor.id, at: now, on: sql)
@@ -56,7 +61,7 @@ public struct PeopleBoardWorkflow: Sendable {
         if card.status == .applicant, try await notice(of: card).disclosure.map({ $0.withdrawnAt == nil }) == true {
             throw BoardError.wrongState(card.status, "修改（已经提交公示，须撤回公示后才能修改）")
         }
-        let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: card.board)
+        let visibilities = try await peopleBoards.visibilities(unitID: unit.id, board: card.board)
         // The form shows a stored ID number masked; sent back unchanged, it is kept as it was.
         var input = input
         let keepsID = input.values["id_number"]?.contains("*") == true
@@ -65,8 +70,8 @@ public struct PeopleBoardWorkflow: Sendable {
         if keepsID, let old = card.values["id_number"] { values["id_number"] = old }
         if card.status == .onRoster, let benefit = card.values[PeopleBoard.benefitKey] { values[PeopleBoard.benefitKey] = benefit }
         let changed = values
-        let kind = services.database.kind
-        try await services.database.transaction { sql in
+        let kind = database.kind
+        try await database.transaction { sql in
             // Only from the state it was read in: an application decided meanwhile is not edited.
             let updated = try await sql.update("board_cards").set("field_values", to: SQLBind(BoardCardRow.encode(changed)))
                 .set("name", to: SQLBind(changed[PeopleBoard.nameKey] ?? card.name)).set("updated_at", to: SQLBind(now.unixSeconds))
@@ -93,9 +98,9 @@ public struct PeopleBoardWorkflow: Sendable {
         if try await notice(of: card).disclosure.map({ $0.withdrawnAt == nil }) == true {
             throw BoardError.wrongState(card.status, "再次提交公示（已有公示）")
         }
-        let catalog = try await services.catalog.effective(lineage: lineage)
+        let catalog = try await catalog.effective(lineage: lineage)
         guard let item = catalog.first(where: { $0.code == Self.noticeItem }) else { throw DisclosureError.unknownItem(Self.noticeItem) }
-        let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: card.board)
+        let visibilities = try await peopleBoards.visibilities(unitID: unit.id, board: card.board)
         var fields: [String: String] = [
             "applicant": card.name,
             "household_size": card.values["household_size"] ?? "",
@@ -114,10 +119,10 @@ public struct PeopleBoardWorkflow: Sendable {
                 公示期满后，本页不再显示申请人的姓名、拟保障金额和困难情况；经批准的家庭列入本社区“插卡式公示”栏的低保名单。
                 """,
             period: "", fields: fields)
-        let disclosureID = try await services.workflow.create(unit: unit, item: item, input: input, uploads: [], actor: actor, at: now)
-        guard let draft = try await services.disclosures.find(id: disclosureID) else { throw CommonError.notFound }
-        try await services.workflow.submit(draft, unit: unit, actor: actor, at: now)
-        try await services.database.transaction { sql in
+        let disclosureID = try await workflow.create(unit: unit, item: item, input: input, uploads: [], actor: actor, at: now)
+        guard let draft = try await disclosures.find(id: disclosureID) else { throw CommonError.notFound }
+        try await workflow.submit(draft, unit: unit, actor: actor, at: now)
+        try await database.transaction { sql in
             // Linked only if no other notice was linked meanwhile (a second click).
             let linked = try await sql.update("board_cards").set("notice_disclosure_id", to: SQLBind(disclosureID))
                 .set("updated_at", to: SQLBind(now.unixSeconds)).where("id", .equal, SQLBind(card.id))
@@ -142,10 +147,10 @@ public struct PeopleBoardWorkflow: Sendable {
     }
 
     public func notice(of card: BoardCard) async throws -> NoticeState {
-        guard let id = card.noticeDisclosureID, let disclosure = try await services.disclosures.find(id: id) else {
+        guard let id = card.noticeDisclosureID, let disclosure = try await disclosures.find(id: id) else {
             return NoticeState(disclosure: nil, objections: [])
         }
-        return NoticeState(disclosure: disclosure, objections: try await services.objections.list(disclosureID: id))
+        return NoticeState(disclosure: disclosure, objections: try await objections.list(disclosureID: id))
     }
 
     /// Who decides on a 低保 family: the community's director, or the office's
@@ -189,8 +194,8 @@ public struct PeopleBoardWorkflow: Sendable {
         }
         let stored = values
         let decided = benefit
-        let kind = services.database.kind
-        try await services.database.transaction { sql in
+        let kind = database.kind
+        try await database.transaction { sql in
             try await Self.move(card, to: approve ? .onRoster : .rejected, at: now, on: sql) {
                 $0.set("field_values", to: SQLBind(BoardCardRow.encode(stored)))
             }
@@ -222,8 +227,8 @@ public struct PeopleBoardWorkflow: Sendable {
         var values = card.values
         values[PeopleBoard.benefitKey] = String(fen.value)
         let stored = values
-        let kind = services.database.kind
-        try await services.database.transaction { sql in
+        let kind = database.kind
+        try await database.transaction { sql in
             try await Self.move(card, to: .onRoster, at: now, on: sql) { $0.set("field_values", to: SQLBind(BoardCardRow.encode(stored))) }
             try await Self.record(
                 card: card.id, unitID: unit.id, board: card.board, kind: .adjusted, reviewYear: reviewYear,
@@ -249,8 +254,8 @@ public struct PeopleBoardWorkflow: Sendable {
         }
         guard card.status == .onRoster else { throw BoardError.wrongState(card.status, "移出名册") }
         guard !note.trimmed.isEmpty else { throw BoardError.reasonRequired }
-        let kind = services.database.kind
-        try await services.database.transaction { sql in
+        let kind = database.kind
+        try await database.transaction { sql in
             try await Self.move(card, to: .removed, at: now, on: sql) { $0 }
             try await Self.record(
                 card: card.id, unitID: unit.id, board: card.board, kind: .removed, reviewYear: reviewYear,
@@ -274,7 +279,7 @@ public struct PeopleBoardWorkflow: Sendable {
         guard (2000...(CalendarDate(now).year)).contains(year) else {
             throw ValidationFailure([.init(field: "year", message: "复审年度不对。", englishMessage: "year is out of range.")])
         }
-        guard try await !services.peopleBoards.reviewed(cardID: card.id, year: year) else { throw BoardError.alreadyReviewed(year) }
+        guard try await !peopleBoards.reviewed(cardID: card.id, year: year) else { throw BoardError.alreadyReviewed(year) }
         do {
             switch outcome {
             case .adjusted:
@@ -282,8 +287,8 @@ public struct PeopleBoardWorkflow: Sendable {
             case .cancelled:
                 try await remove(card, note: note, reviewYear: year, unit: unit, roles: roles, actor: actor, at: now)
             case .continued:
-                let kind = services.database.kind
-                try await services.database.transaction { sql in
+                let kind = database.kind
+                try await database.transaction { sql in
                     try await Self.record(
                         card: card.id, unitID: unit.id, board: card.board, kind: .reviewed, reviewYear: year,
                         amountBefore: card.benefit?.value,
@@ -298,7 +303,7 @@ public struct PeopleBoardWorkflow: Sendable {
             }
         } catch {
             // Someone recorded it first: the unique index refused the second.
-            if try await services.peopleBoards.reviewed(cardID: card.id, year: year) { throw BoardError.alreadyReviewed(year) }
+            if try await peopleBoards.reviewed(cardID: card.id, year: year) { throw BoardError.alreadyReviewed(year) }
             throw error
         }
     }
@@ -307,9 +312,9 @@ public struct PeopleBoardWorkflow: Sendable {
     /// an unpublished draft up to date); returns the disclosure's id.
     @discardableResult
     public func draftReviewDisclosure(year: Int, unit: Unit, lineage: [Unit], actor: StaffActor, at now: Date) async throws -> Int {
-        let catalog = try await services.catalog.effective(lineage: lineage)
+        let catalog = try await catalog.effective(lineage: lineage)
         guard let item = catalog.first(where: { $0.code == Self.reviewItem }) else { throw DisclosureError.unknownItem(Self.reviewItem) }
-        let counts = try await services.peopleBoards.reviewCounts(unitID: unit.id, year: year)
+        let counts = try await peopleBoards.reviewCounts(unitID: unit.id, year: year)
         let reviewed = counts.values.reduce(0, +)
         guard reviewed > 0 else {
             throw ValidationFailure([
@@ -328,11 +333,11 @@ public struct PeopleBoardWorkflow: Sendable {
                 "reviewed": String(reviewed), "continued": String(counts[.continued] ?? 0), "adjusted": String(counts[.adjusted] ?? 0),
                 "cancelled": String(counts[.cancelled] ?? 0),
             ])
-        let existing = try await services.database.sql.select().column("id").from("disclosures")
+        let existing = try await database.sql.select().column("id").from("disclosures")
             .where("unit_id", .equal, SQLBind(unit.id)).where("catalog_item_id", .equal, SQLBind(item.id))
             .where("period", .equal, SQLBind(String(year))).where("withdrawn_at", .is, SQLLiteral.null)
             .orderBy("id", .descending).first()?.decode(column: "id", as: Int.self)
-        if let existing, let disclosure = try await services.disclosures.find(id: existing) {
+        if let existing, let disclosure = try await disclosures.find(id: existing) {
             guard disclosure.publishedVersion == 0, disclosure.status == .draft || disclosure.status == .returned else {
                 throw ValidationFailure([
                     .init(
@@ -340,11 +345,11 @@ public struct PeopleBoardWorkflow: Sendable {
                         englishMessage: "this year's review is already submitted or published.")
                 ])
             }
-            try await services.workflow.update(
+            try await workflow.update(
                 disclosure, unit: unit, item: item, input: input, uploads: [], removing: [], actor: actor, at: now)
             return disclosure.id
         }
-        return try await services.workflow.create(unit: unit, item: item, input: input, uploads: [], actor: actor, at: now)
+        return try await workflow.create(unit: unit, item: item, input: input, uploads: [], actor: actor, at: now)
     }
 
     // MARK: Import and settings
@@ -364,10 +369,10 @@ public struct PeopleBoardWorkflow: Sendable {
         board: PeopleBoard, bytes: [UInt8], unit: Unit, roles: Set<Role>, actor: StaffActor, at now: Date
     ) async throws -> RosterCSV.Reading {
         guard Self.mayImport(roles: roles) else { throw BoardError.notAllowed("导入名册（只有办事处能把既有名单迁入一次）") }
-        let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
+        let visibilities = try await peopleBoards.visibilities(unitID: unit.id, board: board)
         var reading = RosterCSV.read(bytes, board: board, visibilities: visibilities)
         guard reading.isClean else { return reading }
-        if try await !services.peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases).isEmpty {
+        if try await !peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases).isEmpty {
             reading.fileProblem = "“\(board.title)”已经有记录了：名单只能在开始使用时迁入一次，以后的每一户都要逐一登记、公示。"
             return reading
         }
@@ -380,8 +385,8 @@ public struct PeopleBoardWorkflow: Sendable {
             }
         }
         guard reading.problems.isEmpty else { return reading }
-        let kind = services.database.kind
-        try await services.database.transaction { [reading] sql in
+        let kind = database.kind
+        try await database.transaction { [reading] sql in
             // Checked again where it counts: two imports at once cannot both find the board empty.
             let started = try await sql.select().column("id").from("board_cards").where("unit_id", .equal, SQLBind(unit.id))
                 .where("board", .equal, SQLBind(board.code)).limit(1).first()
@@ -423,9 +428,9 @@ public struct PeopleBoardWorkflow: Sendable {
         let chosen = choices.filter { choice in board.field(choice.key).map { $0.visibility != choice.value } ?? false }
         let dropped = board.fields.filter { choices[$0.key] == .notStored }.map(\.key)
         let cards =
-            dropped.isEmpty ? [] : try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases)
-        let kind = services.database.kind
-        try await services.database.transaction { sql in
+            dropped.isEmpty ? [] : try await peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases)
+        let kind = database.kind
+        try await database.transaction { sql in
             try await sql.delete(from: "board_field_settings").where("unit_id", .equal, SQLBind(unit.id))
                 .where("board", .equal, SQLBind(board.code)).run()
             for (key, visibility) in chosen.sorted(by: { $0.key < $1.key }) {
