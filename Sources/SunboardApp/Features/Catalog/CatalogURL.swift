@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Catalog's addresses.
+    /// A unit's catalog for its staff.
     enum Catalog: Sendable, Equatable {
         case admin(_ slug: Param<String>)
         case adminNew(_ slug: Param<String>)

@@ -1,11 +1,13 @@
 extension SiteURL {
-    /// Civic's addresses.
+    /// Elections, meetings, hearings, projects and posts: public pages, the API and the staff's pages.
     enum Civic: Sendable, Equatable {
+        /// A civic process's public page, one of `pages`.
         case page(_ slug: Param<String>, _ page: Param<String>)
         case item(_ slug: Param<String>, _ page: Param<String>, _ id: Param<Int>)
         case api(_ slug: Param<String>, _ page: Param<String>)
         case apiItem(_ slug: Param<String>, _ page: Param<String>, _ id: Param<Int>)
         case admin(_ slug: Param<String>)
+        /// Adds a record (`elections`, …) or a post without one (`bulletins`, …).
         case create(_ slug: Param<String>, _ page: Param<String>)
         case adminItem(_ slug: Param<String>, _ page: Param<String>, _ id: Param<Int>)
         case adminStep(_ slug: Param<String>, _ page: Param<String>, _ id: Param<Int>, _ step: Param<String>)

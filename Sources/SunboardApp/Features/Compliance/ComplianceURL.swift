@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Compliance's addresses.
+    /// The office's matrix and assessment, and their API.
     enum Compliance: Sendable, Equatable {
         case matrix(_ slug: Param<String>)
         case matrixCSV(_ slug: Param<String>)

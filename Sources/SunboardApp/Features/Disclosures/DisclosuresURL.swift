@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Disclosures's addresses.
+    /// Notices: public pages, versions, objections, feeds, print, files, staff pages and the API.
     enum Disclosures: Sendable, Equatable {
         case catalog(_ slug: Param<String>)
         case list(_ slug: Param<String>)

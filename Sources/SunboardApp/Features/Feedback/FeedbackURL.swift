@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Feedback's addresses.
+    /// Residents' suggestions and complaints, and the staff's replies.
     enum Feedback: Sendable, Equatable {
         case list(_ slug: Param<String>)
         case form(_ slug: Param<String>)

@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Finance's addresses.
+    /// A community's books: the public board and its lines, the staff's pages, the API.
     enum Finance: Sendable, Equatable {
         case board(_ slug: Param<String>)
         case entry(_ slug: Param<String>, _ id: Param<Int>)

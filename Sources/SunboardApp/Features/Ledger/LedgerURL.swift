@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Ledger's addresses.
+    /// The public ledger, a unit's records and the records API.
     enum Ledger: Sendable, Equatable {
         case page
         case check

@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// PeopleBoards's addresses.
+    /// The 插卡式 boards: public boards, the staff's cards and the API.
     enum PeopleBoards: Sendable, Equatable {
         case list(_ slug: Param<String>)
         case board(_ slug: Param<String>, _ board: Param<String>)

@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Screens's addresses.
+    /// The gate's LED screen and the courtyard kiosk.
     enum Screens: Sendable, Equatable {
         case led(_ slug: Param<String>)
         case items(_ slug: Param<String>)

@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Search's addresses.
+    /// The site's search, as a page and as JSON.
     enum Search: Sendable, Equatable {
         case page
         case api

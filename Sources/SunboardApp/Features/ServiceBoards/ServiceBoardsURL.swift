@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// ServiceBoards's addresses.
+    /// 干部监督台, 便民指示牌 and 办事指南: public pages, staff pages and the API.
     enum ServiceBoards: Sendable, Equatable {
         case cadres(_ slug: Param<String>)
         case directory(_ slug: Param<String>)

@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Staff's addresses.
+    /// Sign-in, the staff's own pages and the audit log, all under `/admin`.
     enum Staff: Sendable, Equatable {
         case login
         case logout

@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Units's addresses.
+    /// The units' home pages, their profiles for staff and the units API.
     enum Units: Sendable, Equatable {
         case page(_ slug: Param<String>)
         case admin(_ slug: Param<String>)

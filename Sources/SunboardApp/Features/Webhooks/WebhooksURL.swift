@@ -1,5 +1,5 @@
 extension SiteURL {
-    /// Webhooks's addresses.
+    /// A unit's chat-group subscriptions and their deliveries.
     enum Webhooks: Sendable, Equatable {
         case admin(_ slug: Param<String>)
         case step(_ slug: Param<String>, _ id: Param<Int>, _ step: Param<String>)
