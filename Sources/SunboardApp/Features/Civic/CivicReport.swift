@@ -229,10 +229,7 @@ public struct CivicReport: Sendable {
         var classes: [DisclosureClass: Int] = [:]
         let rows = try await sql.select().column(SQLColumn("class", table: "c")).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(SQLAlias(SQLIdentifier("disclosures"), as: SQLIdentifier("d")))
-            .join(
-                SQLAlias(SQLIdentifier("catalog_items"), as: SQLIdentifier("c")), on: SQLColumn("id", table: "c"), .equal,
-                SQLColumn("catalog_item_id", table: "d")
-            )
+            .joinCatalogItem()
             .where(SQLColumn("unit_id", table: "d"), .equal, SQLBind(unitID))
             .where(SQLColumn("first_published_at", table: "d"), .greaterThanOrEqual, SQLBind(from))
             .where(SQLColumn("first_published_at", table: "d"), .lessThan, SQLBind(until))

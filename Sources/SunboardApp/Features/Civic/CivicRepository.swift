@@ -178,12 +178,7 @@ public struct CivicRepository: Sendable {
                 SQLAlias(SQLIdentifier("disclosures"), as: SQLIdentifier("d")), on: SQLColumn("id", table: "d"), .equal,
                 SQLColumn("disclosure_id", table: "p")
             )
-            .join(
-                SQLAlias(SQLIdentifier("disclosure_versions"), as: SQLIdentifier("v")), method: SQLJoinMethod.left,
-                on: SQLBinaryExpression(
-                    SQLBinaryExpression(SQLColumn("disclosure_id", table: "v"), .equal, SQLColumn("id", table: "d")), .and,
-                    SQLBinaryExpression(SQLColumn("number", table: "v"), .equal, SQLColumn("published_version", table: "d")))
-            )
+            .joinPublishedVersion(method: .left)
             .where(SQLColumn("unit_id", table: "p"), .in, SQLBind.group(unitIDs))
             .where(SQLColumn("kind", table: "p"), .in, SQLBind.group(kinds.map(\.rawValue)))
         if let recordID { query = query.where(SQLColumn("record_id", table: "p"), .equal, SQLBind(recordID)) }
@@ -211,16 +206,8 @@ public struct CivicRepository: Sendable {
         try await database.sql.select()
             .column(SQLColumn("id", table: "d")).column(SQLColumn("title", table: "v")).column(SQLColumn("period", table: "v"))
             .from(SQLAlias(SQLIdentifier("disclosures"), as: SQLIdentifier("d")))
-            .join(
-                SQLAlias(SQLIdentifier("disclosure_versions"), as: SQLIdentifier("v")),
-                on: SQLBinaryExpression(
-                    SQLBinaryExpression(SQLColumn("disclosure_id", table: "v"), .equal, SQLColumn("id", table: "d")), .and,
-                    SQLBinaryExpression(SQLColumn("number", table: "v"), .equal, SQLColumn("published_version", table: "d")))
-            )
-            .join(
-                SQLAlias(SQLIdentifier("catalog_items"), as: SQLIdentifier("c")), on: SQLColumn("id", table: "c"), .equal,
-                SQLColumn("catalog_item_id", table: "d")
-            )
+            .joinPublishedVersion()
+            .joinCatalogItem()
             .where(SQLColumn("unit_id", table: "d"), .equal, SQLBind(unitID)).where(
                 SQLColumn("code", table: "c"), .equal, SQLBind("annual-plan")
             )

@@ -115,16 +115,8 @@ public struct WebhookRepository: Sendable {
             .column(SQLColumn("title", table: "v"), as: "title").column(SQLColumn("title", table: "c"), as: "item_title")
             .column(SQLColumn("class", table: "c"), as: "class")
             .from(SQLAlias(SQLIdentifier("disclosures"), as: SQLIdentifier("d")))
-            .join(
-                SQLAlias(SQLIdentifier("disclosure_versions"), as: SQLIdentifier("v")),
-                on: SQLBinaryExpression(
-                    SQLBinaryExpression(SQLColumn("disclosure_id", table: "v"), .equal, SQLColumn("id", table: "d")), .and,
-                    SQLBinaryExpression(SQLColumn("number", table: "v"), .equal, SQLColumn("published_version", table: "d")))
-            )
-            .join(
-                SQLAlias(SQLIdentifier("catalog_items"), as: SQLIdentifier("c")), on: SQLColumn("id", table: "c"), .equal,
-                SQLColumn("catalog_item_id", table: "d")
-            )
+            .joinPublishedVersion()
+            .joinCatalogItem()
             .where(SQLColumn("unit_id", table: "d"), .equal, SQLBind(unit.id))
             .where(SQLColumn("published_version", table: "d"), .greaterThan, SQLBind(0))
             .where(SQLColumn("withdrawn_at", table: "d"), .is, SQLLiteral.null)
