@@ -62,7 +62,7 @@ struct LoginTests {
         }
     }
 
-    @Test("After five failures an account is locked for fifteen minutes, even with the right password")
+    @Test("After five failures an account is locked from that address for fifteen minutes, even with the right password")
     func throttling() async throws {
         let clock = TestClock()
         try await TestApp.run(clock: clock) { app in
@@ -82,6 +82,54 @@ struct LoginTests {
 
             clock.advance(15 * 60 + 1)
             #expect(try await browser.login("yinnan-clerk", password: DemoSeeder.password).status == .seeOther)
+        }
+    }
+
+    @Test("A stranger who fails at an account's password does not lock its owner out from another address")
+    func strangerCannotLockOwner() async throws {
+        let clock = TestClock()
+        try await TestApp.run(clock: clock) { app in
+            try await app.proxied { client in
+                let stranger = Browser(client: client)
+                stranger.defaultHeaders = [HTTPField.Name("X-Forwarded-For")!: "198.51.100.7"]
+                for _ in 0..<6 { _ = try await stranger.login("yinnan-director", password: "a guess") }
+                let locked = try await stranger.login("yinnan-director", password: DemoSeeder.password).status
+                #expect(locked == .tooManyRequests)
+
+                let owner = Browser(client: client)
+                owner.defaultHeaders = [HTTPField.Name("X-Forwarded-For")!: "203.0.113.20"]
+                let signIn = try await owner.login("yinnan-director", password: DemoSeeder.password).status
+                #expect(signIn == .seeOther)
+            }
+        }
+    }
+
+    @Test("Guessing one account from many addresses holds back every address that failed, not the owner's")
+    func distributedGuessing() async throws {
+        let clock = TestClock()
+        try await TestApp.run(clock: clock) { app in
+            try await app.proxied { client in
+                // Fifty guesses from ten addresses, each under its own limit of five.
+                for host in 1...10 {
+                    let guesser = Browser(client: client)
+                    guesser.defaultHeaders = [HTTPField.Name("X-Forwarded-For")!: "198.51.100.\(host)"]
+                    for _ in 0..<5 {
+                        let status = try await guesser.login("yinxin-clerk", password: "a guess").status
+                        #expect(status == .unauthorized)
+                    }
+                }
+                // An address that has guessed before now waits, even below its own limit: a new guess is slow.
+                let returning = Browser(client: client)
+                returning.defaultHeaders = [HTTPField.Name("X-Forwarded-For")!: "198.51.100.11"]
+                let first = try await returning.login("yinxin-clerk", password: "a guess").status
+                let second = try await returning.login("yinxin-clerk", password: "another guess").status
+                #expect(first == .unauthorized && second == .tooManyRequests)
+                // The owner, from an address that has not failed, signs in.
+                let owner = Browser(client: client)
+                owner.defaultHeaders = [HTTPField.Name("X-Forwarded-For")!: "203.0.113.20"]
+                let signIn = try await owner.login("yinxin-clerk", password: DemoSeeder.password).status
+                #expect(signIn == .seeOther)
+            }
         }
     }
 
@@ -215,11 +263,7 @@ struct LoginTests {
             _ = try await direct.login("yinbei-director", password: DemoSeeder.password)
             #expect(try await app.services.audit.recent().first?.address != "203.0.113.9")
 
-            var configuration = app.services.configuration
-            configuration.trustProxy = true
-            let proxied = try AppServices(
-                configuration: configuration, database: app.database, clock: app.clock.wallClock, logger: TestDatabase.logger)
-            try await Application(router: buildRouter(services: proxied)).test(.router) { client in
+            try await app.proxied { client in
                 let browser = Browser(client: client)
                 browser.defaultHeaders = [HTTPField.Name("X-Forwarded-For")!: "10.0.0.1, 203.0.113.9"]
                 _ = try await browser.login("yinbei-director", password: DemoSeeder.password)
@@ -237,5 +281,15 @@ struct LoginTests {
             #expect(entries.map(\.action) == ["logout", "login"])
             #expect(entries.allSatisfy { $0.actorName == "罗红梅" && !$0.address.isEmpty })
         }
+    }
+}
+
+extension TestApp {
+    /// The same app behind a trusted proxy, so a test can send from several addresses.
+    func proxied(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        var configuration = services.configuration
+        configuration.trustProxy = true
+        let proxied = try AppServices(configuration: configuration, database: database, clock: clock.wallClock, logger: TestDatabase.logger)
+        try await Application(router: buildRouter(services: proxied)).test(.router, body)
     }
 }

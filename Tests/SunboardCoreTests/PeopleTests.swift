@@ -111,12 +111,12 @@ struct LoginThrottleTests {
     let throttle = LoginThrottle()
     let now = Date(timeIntervalSince1970: 1_795_000_000)
 
-    @Test("Four failures are allowed, the fifth locks until the oldest leaves the window")
-    func account() {
+    @Test("From one address, four failures for an account are allowed, the fifth locks until the oldest leaves the window")
+    func accountAddress() {
         let four = LoginThrottle.Failures(count: 4, oldest: now.addingTimeInterval(-60))
-        #expect(throttle.lockedUntil(account: four, address: .none, now: now) == nil)
+        #expect(throttle.lockedUntil(accountAddress: four, address: four, account: four, now: now) == nil)
         let five = LoginThrottle.Failures(count: 5, oldest: now.addingTimeInterval(-60))
-        let until = throttle.lockedUntil(account: five, address: .none, now: now)
+        let until = throttle.lockedUntil(accountAddress: five, address: five, account: five, now: now)
         #expect(until == now.addingTimeInterval(14 * 60))
         #expect(LoginLocked(until: until!, now: now).minutes == 14)
     }
@@ -124,8 +124,20 @@ struct LoginThrottleTests {
     @Test("The address limit is separate and higher")
     func address() {
         let many = LoginThrottle.Failures(count: 20, oldest: now)
-        #expect(throttle.lockedUntil(account: .none, address: many, now: now) == now.addingTimeInterval(15 * 60))
-        #expect(throttle.lockedUntil(account: .none, address: .init(count: 19, oldest: now), now: now) == nil)
+        #expect(throttle.lockedUntil(accountAddress: .none, address: many, account: .none, now: now) == now.addingTimeInterval(15 * 60))
+        #expect(throttle.lockedUntil(accountAddress: .none, address: .init(count: 19, oldest: now), account: .none, now: now) == nil)
+    }
+
+    @Test("Many failures for an account from everywhere hold back the addresses that failed, not a new one")
+    func account() {
+        let many = LoginThrottle.Failures(count: 50, oldest: now.addingTimeInterval(-120))
+        // The owner's address, which has not failed, may still try.
+        #expect(throttle.lockedUntil(accountAddress: .none, address: .none, account: many, now: now) == nil)
+        // An address that has guessed once waits, though it is under its own limit.
+        let once = LoginThrottle.Failures(count: 1, oldest: now)
+        #expect(throttle.lockedUntil(accountAddress: once, address: once, account: many, now: now) == now.addingTimeInterval(13 * 60))
+        #expect(
+            throttle.lockedUntil(accountAddress: once, address: once, account: .init(count: 49, oldest: now), now: now) == nil)
     }
 
     @Test("The wait is told in whole minutes, at least one")

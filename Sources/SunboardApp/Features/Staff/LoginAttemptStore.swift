@@ -30,33 +30,39 @@ struct LoginAttemptStore: Sendable {
         try await database.sql.delete(from: "login_attempts").where("id", .equal, id).run()
     }
 
-    /// Earlier failures for an account within the window and after its last
-    /// successful login: signing in clears the count.
-    func failures(username: String, since start: Date, before id: Int) async throws -> LoginThrottle.Failures {
-        let lastSuccess = try await database.sql.select()
+    /// Earlier failures within the window as the throttle counts them: for
+    /// the account from this address and for the account from everywhere,
+    /// both after its last successful login (signing in clears them), and
+    /// from this address whatever the account.
+    func failures(username: String, address: String, since start: Date, before id: Int) async throws
+        -> (accountAddress: LoginThrottle.Failures, address: LoginThrottle.Failures, account: LoginThrottle.Failures)
+    {
+        let lastSuccess =
+            try await database.sql.select()
             .column(SQLFunction("MAX", args: SQLColumn("id")), as: "id")
             .from("login_attempts")
             .where("username", .equal, username)
             .where("succeeded", .equal, SQLBind(true))
             .where("id", .lessThan, id)
             .first()?
-            .decode(column: "id", as: Int?.self)
-        return try await countFailures(column: "username", value: username, since: start, after: lastSuccess ?? 0, before: id)
+            .decode(column: "id", as: Int?.self) ?? 0
+        let byUsername = SQLBinaryExpression(SQLColumn("username"), .equal, SQLBind(username))
+        let byAddress = SQLBinaryExpression(SQLColumn("address"), .equal, SQLBind(address))
+        return (
+            try await countFailures(SQLBinaryExpression(byUsername, .and, byAddress), since: start, after: lastSuccess, before: id),
+            try await countFailures(byAddress, since: start, after: 0, before: id),
+            try await countFailures(byUsername, since: start, after: lastSuccess, before: id)
+        )
     }
 
-    /// Earlier failures from one address within the window, whatever the account.
-    func failures(address: String, since start: Date, before id: Int) async throws -> LoginThrottle.Failures {
-        try await countFailures(column: "address", value: address, since: start, after: 0, before: id)
-    }
-
-    private func countFailures(column: String, value: String, since start: Date, after: Int, before: Int) async throws
+    private func countFailures(_ condition: any SQLExpression, since start: Date, after: Int, before: Int) async throws
         -> LoginThrottle.Failures
     {
         let row = try await database.sql.select()
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .column(SQLFunction("MIN", args: SQLColumn("attempted_at")), as: "oldest")
             .from("login_attempts")
-            .where(SQLColumn(column), .equal, SQLBind(value))
+            .where(condition)
             .where("succeeded", .equal, SQLBind(false))
             .where("attempted_at", .greaterThanOrEqual, SQLBind(start.unixSeconds))
             .where("id", .greaterThan, SQLBind(after))

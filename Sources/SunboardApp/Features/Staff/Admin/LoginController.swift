@@ -46,9 +46,10 @@ struct LoginController {
         let attempts = services.loginAttempts
         let attempt = try await attempts.begin(username: username, address: context.clientAddress, at: now)
         let windowStart = services.throttle.windowStart(now: now)
-        let accountFailures = try await attempts.failures(username: username, since: windowStart, before: attempt)
-        let addressFailures = try await attempts.failures(address: context.clientAddress, since: windowStart, before: attempt)
-        if let until = services.throttle.lockedUntil(account: accountFailures, address: addressFailures, now: now) {
+        let failures = try await attempts.failures(username: username, address: context.clientAddress, since: windowStart, before: attempt)
+        if let until = services.throttle.lockedUntil(
+            accountAddress: failures.accountAddress, address: failures.address, account: failures.account, now: now)
+        {
             try await attempts.withdraw(attempt)
             let locked = LoginLocked(until: until, now: now)
             var response = try page(context: context, username: username, next: next, error: locked.message, status: .tooManyRequests)
