@@ -161,7 +161,7 @@ struct DisclosureHistoryTests {
             try await app.publishThroughReview(id, in: "yinxin")
             let resident = app.browser()
             _ = try await resident.get("/disclosures/\(id)/objection")
-            for index in 0..<ObjectionController.perAddressPerHour {
+            for index in 0..<MessageQuota.perHour {
                 #expect(
                     try await resident.post("/disclosures/\(id)/objection", form: [("text", "第 \(index) 条意见，请核实。")]).status == .seeOther)
             }
@@ -172,6 +172,36 @@ struct DisclosureHistoryTests {
             #expect(
                 try await resident.post("/disclosures/\(id)/objection", form: [("text", "伪造的意见内容")], token: .some(nil)).status == .forbidden
             )
+        }
+    }
+
+    @Test("Messages sent all at once from one address cannot pass the hour's limit together")
+    func parallelMessages() async throws {
+        try await TestApp.run { app in
+            let id = try await app.draft(
+                try await app.signedIn("yinxin-clerk"), in: "yinxin", item: "dibao-applicants", title: "新申请低保家庭公示",
+                fields: ["applicant": "贺振东", "household_size": "3", "monthly_benefit": "420", "hardship": "因病致贫"])
+            try await app.publishThroughReview(id, in: "yinxin")
+            let client = app.client
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<12 {
+                    group.addTask {
+                        let resident = Browser(client: client)
+                        if index.isMultiple(of: 2) {
+                            _ = try await resident.get("/disclosures/\(id)/objection")
+                            return try await resident.post("/disclosures/\(id)/objection", form: [("text", "第 \(index) 条意见，请核实。")]).status
+                        }
+                        _ = try await resident.get("/units/yinxin/feedback/new")
+                        return try await resident.post(
+                            "/units/yinxin/feedback/new", form: [("kind", "suggestion"), ("text", "第 \(index) 条建议，请考虑。")]
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .seeOther }.count == MessageQuota.perHour)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 12 - MessageQuota.perHour)
+            #expect(try await app.count("objections") + app.count("feedback") == MessageQuota.perHour)
         }
     }
 

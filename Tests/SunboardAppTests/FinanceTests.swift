@@ -37,6 +37,38 @@ struct FinanceTests {
 
     static let fourSigners = ["yincheng-secretary", "yincheng-director", "yincheng-supervisor", "yincheng-liaison"]
 
+    @Test("The last two signers signing at the same moment complete the sheet, and the clerk can post it")
+    func lastSignersAtOnce() async throws {
+        try await TestApp.run { app in
+            let unit = try await app.unit("yincheng")
+            var signers: [(StaffActor, Set<Role>)] = []
+            for username in Self.fourSigners.suffix(2) {
+                let user = try #require(try await app.services.users.find(username: username))
+                let roles = Set(try await app.services.users.grants(userID: user.id).filter { $0.unitID == unit.id }.map(\.role))
+                let permissions = roles.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) }
+                signers.append((StaffActor(id: user.id, name: user.displayName, address: "test", permissions: permissions), roles))
+            }
+            let workflow = app.services.financeWorkflow
+            for _ in 0..<5 {
+                let id = try await Self.file(try await app.signedIn("yincheng-worker1"))
+                try await Self.sign(app, id, as: Array(Self.fourSigners.prefix(2)))
+                let request = try #require(try await app.services.finance.reimbursement(id: id))
+                let now = app.clock.now
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for (actor, roles) in signers {
+                        group.addTask { try await workflow.sign(request, unit: unit, roles: roles, actor: actor, at: now) }
+                    }
+                    try await group.waitForAll()
+                }
+                let signed = try #require(try await app.services.finance.reimbursement(id: id))
+                #expect(signed.sheet.isComplete)
+                #expect(signed.status == .signed)
+                let posted = try await app.signedIn("yincheng-clerk").post(Self.base + "/reimbursements/\(id)/post", form: [])
+                #expect(posted.status == .seeOther)
+            }
+        }
+    }
+
     @Test("Five people sign, the clerk posts; the line, its receipt and the signers appear in public, the API and the CSV")
     func fullChain() async throws {
         try await TestApp.run { app in

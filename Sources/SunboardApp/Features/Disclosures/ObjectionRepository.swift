@@ -27,6 +27,7 @@ public struct ObjectionRepository: Sendable {
     {
         let kind = database.kind
         try await database.transaction { sql in
+            try await MessageQuota.check(address: address, at: now, database: kind, on: sql)
             let id = try await sql.insert(into: "objections")
                 .columns("disclosure_id", "version", "name", "contact", "text", "address", "created_at")
                 .values(

@@ -50,6 +50,7 @@ public struct FeedbackRepository: Sendable {
     {
         let kind = database.kind
         try await database.transaction { sql in
+            try await MessageQuota.check(address: address, at: now, database: kind, on: sql)
             let id = try await sql.insert(into: "feedback")
                 .columns("unit_id", "kind", "text", "name", "contact", "address", "sent_on", "created_at", "shows_text")
                 .values(
@@ -65,18 +66,6 @@ public struct FeedbackRepository: Sendable {
     /// Whether a community has any message at all, for its board.
     public func hasAny(unitID: Int) async throws -> Bool {
         try await database.sql.select().column("id").from("feedback").where("unit_id", .equal, SQLBind(unitID)).first() != nil
-    }
-
-    /// How many messages (feedback and objections) an address sent since `start`.
-    func count(address: String, since start: Date) async throws -> Int {
-        var total = 0
-        for table in ["feedback", "objections"] {
-            total +=
-                try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
-                .where("address", .equal, SQLBind(address)).where("created_at", .greaterThanOrEqual, SQLBind(start.unixSeconds))
-                .first()?.decode(column: "n", as: Int.self) ?? 0
-        }
-        return total
     }
 
     /// A community's messages of every kind, newest first: two queries.

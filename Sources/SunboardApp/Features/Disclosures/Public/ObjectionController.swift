@@ -8,7 +8,7 @@ import SunboardCore
 /// robots that fill in everything.
 struct ObjectionController {
     let services: AppServices
-    static let perAddressPerHour = 5
+    static let tooMany = "提交太频繁了，请一小时后再试，或到居委会当面反映。"
     /// Left empty by people, who never see it.
     static let honeypot = "website"
 
@@ -63,15 +63,6 @@ struct ObjectionController {
         if !context.form[Self.honeypot].isEmpty {
             return .redirect(to: SiteURL.disclosures(.objection(disclosure.id)).path + "?sent=1", type: .normal)
         }
-        // One limit for everything a resident sends: objections, suggestions and complaints.
-        if try await services.feedback.count(address: context.clientAddress, since: now.addingTimeInterval(-3600))
-            >= Self.perAddressPerHour
-        {
-            return try page(
-                disclosure, unit: unit, title: title, context: context, input: input, error: "提交太频繁了，请一小时后再试，或到居委会当面反映。",
-                sent: false, status: .tooManyRequests
-            ).response(from: request, context: context)
-        }
         let checked: ObjectionInput
         do {
             checked = try input.validated()
@@ -81,9 +72,17 @@ struct ObjectionController {
             )
             .response(from: request, context: context)
         }
-        try await services.objections.add(
-            disclosureID: disclosure.id, version: disclosure.publishedVersion, name: checked.name, contact: checked.contact,
-            text: checked.text, address: context.clientAddress, at: now)
+        do {
+            // One limit for everything a resident sends: objections, suggestions and complaints.
+            try await services.objections.add(
+                disclosureID: disclosure.id, version: disclosure.publishedVersion, name: checked.name, contact: checked.contact,
+                text: checked.text, address: context.clientAddress, at: now)
+        } catch is MessageQuota.Exceeded {
+            return try page(
+                disclosure, unit: unit, title: title, context: context, input: input, error: Self.tooMany, sent: false,
+                status: .tooManyRequests
+            ).response(from: request, context: context)
+        }
         return .redirect(to: SiteURL.disclosures(.objection(disclosure.id)).path + "?sent=1", type: .normal)
     }
 

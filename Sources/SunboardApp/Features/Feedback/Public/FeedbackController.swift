@@ -96,19 +96,16 @@ struct FeedbackController {
         let done = Response.redirect(to: SiteURL.feedback(.form(unit.slug)).path + "?sent=1", type: .normal)
         // A robot filled in the field no person sees: pretend all went well.
         if !form[ObjectionController.honeypot].isEmpty { return done }
-        if try await services.feedback.count(address: context.clientAddress, since: now.addingTimeInterval(-3600))
-            >= ObjectionController.perAddressPerHour
-        {
-            let failure = ValidationFailure([
-                .init(field: "text", message: "提交太频繁了，请一小时后再试，或到居委会当面反映。", englishMessage: "too many messages; try again in an hour.")
-            ])
-            return try page(unit, lineage, context, input: input, failure: failure, sent: false, status: .tooManyRequests)
-                .response(from: request, context: context)
-        }
         do {
             try await services.feedback.add(unitID: unit.id, input: try input.validated(), address: context.clientAddress, at: now)
         } catch let error as ValidationFailure {
             return try page(unit, lineage, context, input: input, failure: error, sent: false, status: .badRequest)
+                .response(from: request, context: context)
+        } catch is MessageQuota.Exceeded {
+            let failure = ValidationFailure([
+                .init(field: "text", message: ObjectionController.tooMany, englishMessage: "too many messages; try again in an hour.")
+            ])
+            return try page(unit, lineage, context, input: input, failure: failure, sent: false, status: .tooManyRequests)
                 .response(from: request, context: context)
         }
         return done
