@@ -86,6 +86,8 @@ struct DisclosureHistoryTests {
             #expect(page.text.contains("关于北环路电动车被盗的警情通报"))
             #expect(!page.text.contains("电动车被盗。"))
             #expect(try await app.browser().get("/files/\(sha)").status == .notFound)
+            // A phone that kept the file asks again and is told it is gone, not that its copy is good.
+            #expect(try await app.browser().get("/files/\(sha)", headers: [.ifNoneMatch: "\"\(sha)\""]).status == .notFound)
             let json = try await app.browser().get("/api/v1/disclosures/\(id)").text
             #expect(json.contains("\"reason\":\"经核实为误报，撤回本通报\""))
             #expect(json.contains("\"body\":\"\""))

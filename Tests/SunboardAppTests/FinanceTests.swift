@@ -95,7 +95,10 @@ struct FinanceTests {
             #expect(board.text.contains("¥1,585.10"))
             #expect(board.text.contains("李秀英、王建国、张桂兰、刘志强") || board.text.contains("周海涛"))
             #expect(board.text.contains("/files/\(receipt)"))
-            #expect(try await app.browser().get("/files/\(receipt)").status == .ok)
+            let receiptFile = try await app.browser().get("/files/\(receipt)")
+            #expect(receiptFile.status == .ok)
+            // A posted line's receipt stays public for good.
+            #expect(receiptFile.headers[.cacheControl] == "public, max-age=31536000, immutable")
 
             let entryID = try await app.services.finance.reimbursement(id: id)!.entryID!
             let page = try await app.browser().get("/units/yincheng/finance/entries/\(entryID)")

@@ -199,7 +199,7 @@ struct AdminDisclosuresController {
         let isReceipt = isUnits ? false : try await services.finance.isReceipt(sha256, ofUnit: context.unit.id)
         guard isUnits || isReceipt else { throw CommonError.notFound }
         return try await FileResponse.make(
-            sha256: sha256, store: services.files, database: services.database, cache: "private, max-age=3600")
+            sha256: sha256, store: services.files, database: services.database, cache: "private, max-age=3600", request: request)
     }
 
     // MARK: Helpers

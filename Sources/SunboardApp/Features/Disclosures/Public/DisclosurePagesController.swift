@@ -113,7 +113,8 @@ struct DisclosurePagesController {
 
     /// An attached file: public once attached to a published version that
     /// is not withdrawn, or a receipt of a posted reimbursement. Named by
-    /// its content, so it never changes.
+    /// its content, so it never changes; but only a receipt stays public for
+    /// good, so only a receipt may be kept without asking again.
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         let sha256 = try context.parameters.require("sha256")
         guard FileStore.isHash(sha256) else { throw CommonError.notFound }
@@ -126,7 +127,8 @@ struct DisclosurePagesController {
         // `?size=phone`: the copy made at upload for a large photo, else the photo itself.
         let served = request.queryDictionary["size"] == "phone" ? try await services.files.phoneCopy(of: sha256) ?? sha256 : sha256
         return try await FileResponse.make(
-            sha256: served, store: services.files, database: services.database, cache: "public, max-age=31536000, immutable")
+            sha256: served, store: services.files, database: services.database,
+            cache: isReceipt ? FileResponse.forever : FileResponse.revalidate, request: request)
     }
 }
 
