@@ -10,10 +10,20 @@
 #include <jerror.h> /* after jpeglib.h: its message list depends on jconfig.h */
 #include <png.h>
 
-#define SB_MAX_PIXELS 60000000ULL
-/* A progressive JPEG can declare thousands of tiny scans that each cost a full
- * pass; libjpeg-turbo's own tools stop at 500, far above any real encoder. */
-#define SB_MAX_SCANS 500
+/* A JPEG is decoded scaled, a few rows at a time, so its pixels cost little
+ * memory: 50 MP takes the largest phone photos. A PNG is decoded whole, four
+ * bytes a pixel, so it gets less: 16 MP is 64 MB, more than any screenshot or
+ * scan needs. */
+#define SB_MAX_JPEG_PIXELS 50000000ULL
+#define SB_MAX_PNG_PIXELS 16000000ULL
+/* What libjpeg may allocate for one image. A progressive JPEG keeps all its
+ * coefficients (two bytes a sample) until the last scan: a 12 MP photo needs
+ * about 36 MB. Past the cap libjpeg asks for a backing store, which this
+ * build has not, and the image is refused as too large. */
+#define SB_MAX_JPEG_MEMORY (96L * 1024 * 1024)
+/* A progressive JPEG can declare thousands of tiny scans that each cost a
+ * pass; real encoders write about ten. */
+#define SB_MAX_SCANS 100
 
 /* Tightly packed 8-bit RGB. */
 typedef struct {
@@ -277,6 +287,9 @@ static void on_jpeg_error(j_common_ptr c)
     case JERR_OUT_OF_MEMORY:
         code = SB_PHOTO_NO_MEMORY;
         break;
+    case JERR_NO_BACKING_STORE: /* over SB_MAX_JPEG_MEMORY */
+        code = SB_PHOTO_TOO_LARGE;
+        break;
     case JERR_BAD_PRECISION:      /* 12-bit */
     case JERR_SOF_UNSUPPORTED:    /* lossless, hierarchical */
     case JERR_ARITH_NOTIMPL:
@@ -350,13 +363,14 @@ static int jpeg_read_scaled(jpeg_read_job *job, const unsigned char *in, size_t 
         return job->err.code;
     }
     jpeg_create_decompress(cinfo);
+    cinfo->mem->max_memory_to_use = SB_MAX_JPEG_MEMORY;
     job->progress.progress_monitor = on_jpeg_progress;
     cinfo->progress = &job->progress;
     jpeg_mem_src(cinfo, in, (unsigned long)in_size);
     jpeg_save_markers(cinfo, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(cinfo, TRUE);
 
-    if ((uint64_t)cinfo->image_width * cinfo->image_height > SB_MAX_PIXELS)
+    if ((uint64_t)cinfo->image_width * cinfo->image_height > SB_MAX_JPEG_PIXELS)
         jpeg_fail((j_common_ptr)cinfo, SB_PHOTO_TOO_LARGE);
 
     int tag = 1;
@@ -513,7 +527,7 @@ static int png_read_scaled(const unsigned char *in, size_t in_size, int max_side
         png_image_free(&image);
         return SB_PHOTO_CORRUPT;
     }
-    if ((uint64_t)image.width * image.height > SB_MAX_PIXELS) {
+    if ((uint64_t)image.width * image.height > SB_MAX_PNG_PIXELS) {
         png_image_free(&image);
         return SB_PHOTO_TOO_LARGE;
     }

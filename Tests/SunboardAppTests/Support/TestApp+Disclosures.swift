@@ -6,8 +6,15 @@ import SunboardCore
 
 /// Steps of the disclosure workflow as people take them, through HTTP.
 extension TestApp {
-    /// A scan's first bytes: enough for the content check.
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("demo receipt scan".utf8)
+    /// A small real PNG (8 × 6 pixels): every photo is decoded at upload.
+    static let png = fixture("plain.png")
+
+    /// A file of `Tests/SunboardAppTests/Fixtures/` (README.md there says how each was made).
+    static func fixture(_ name: String) -> [UInt8] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/\(name)")
+        return Array((try? Data(contentsOf: url)) ?? Data())
+    }
     static let pdf: [UInt8] = Array("%PDF-1.4\n% a budget sheet\n".utf8)
 
     func item(_ code: String, in slug: String) async throws -> CatalogItem {

@@ -337,6 +337,13 @@ public struct CivicWorkflow: Sendable {
     /// most 2560 pixels across, which drops the camera's metadata (where it
     /// was taken, on whose phone) before anything is stored.
     static func cleaned(_ photos: [DisclosureWorkflow.Upload]) async throws -> [DisclosureWorkflow.Upload] {
+        guard photos.count <= UploadPreparation.maxPhotos else {
+            throw ValidationFailure([
+                .init(
+                    field: "photos", message: "一次最多上传 \(UploadPreparation.maxPhotos) 张照片，这次有 \(photos.count) 张。请分几次上传。",
+                    englishMessage: "at most \(UploadPreparation.maxPhotos) photos per upload.")
+            ])
+        }
         var issues: [ValidationFailure.Issue] = []
         var cleaned: [DisclosureWorkflow.Upload] = []
         for photo in photos {

@@ -39,9 +39,8 @@ public struct DisclosureWorkflow: Sendable {
     ) async throws -> Int {
         guard actor.permissions.contains(.draftDisclosures) else { throw DisclosureError.notAllowed(.edit) }
         guard item.isActive else { throw DisclosureError.itemInactive(item.title) }
-        let kinds = try Self.check(uploads)
-        _ = try input.validated(for: item)  // refuse bad input before any file is stored
-        let attachments = try await store(uploads, kinds: kinds, at: now)
+        _ = try input.validated(for: item)  // refuse bad input before any photo is decoded or file stored
+        let attachments = try await store(try await Self.prepare(uploads), at: now)
         let content = try input.validated(for: item, attachments: attachments)
         return try await database.transaction { sql in
             try await StatementGenerator.checkAgainstBooks(content, item: item, unitID: unit.id, on: sql)
@@ -64,10 +63,9 @@ public struct DisclosureWorkflow: Sendable {
     ) async throws {
         let status = try DisclosureLifecycle.next(
             after: .edit, from: disclosure.lifecycleState, permissions: actor.permissions, actor: actor.id)
-        let kinds = try Self.check(uploads)
         _ = try input.validated(for: item)
         let kept = disclosure.content.attachments.filter { !removing.contains($0.sha256) }
-        let added = try await store(uploads, kinds: kinds, at: now)
+        let added = try await store(try await Self.prepare(uploads), at: now)
         let content = try input.validated(for: item, attachments: kept + added.filter { new in !kept.contains { $0.sha256 == new.sha256 } })
         // What a published disclosure fulfils is fixed: the compliance matrix and the scores read it.
         if disclosure.publishedVersion > 0, content.period != disclosure.content.period {
@@ -246,25 +244,16 @@ public struct DisclosureWorkflow: Sendable {
         return CanonicalForm.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
-    /// Checks every upload, reporting all refused files at once.
-    static func check(_ uploads: [Upload]) throws(ValidationFailure) -> [AttachmentKind] {
-        var kinds: [AttachmentKind] = []
-        var issues: [ValidationFailure.Issue] = []
-        for upload in uploads {
-            do {
-                kinds.append(try AttachmentKind.check(name: upload.name, bytes: upload.bytes))
-            } catch {
-                issues.append(.init(field: "attachments", message: error.message, englishMessage: error.englishMessage))
-            }
-        }
-        try ValidationFailure.check(issues)
-        return kinds
+    /// Checks every upload, reporting all refused files at once; photos
+    /// come back upright and without their metadata.
+    static func prepare(_ uploads: [Upload]) async throws -> [PreparedUpload] {
+        try await UploadPreparation.prepare(uploads.map { ($0.name, $0.bytes) }, field: "attachments")
     }
 
-    private func store(_ uploads: [Upload], kinds: [AttachmentKind], at now: Date) async throws -> [AttachmentRef] {
+    private func store(_ uploads: [PreparedUpload], at now: Date) async throws -> [AttachmentRef] {
         var stored: [AttachmentRef] = []
-        for (upload, kind) in zip(uploads, kinds) {
-            stored.append(try await files.save(upload.bytes, name: upload.name, kind: kind, at: now))
+        for upload in uploads {
+            stored.append(try await files.save(upload.bytes, name: upload.name, kind: upload.kind, at: now))
         }
         return stored
     }

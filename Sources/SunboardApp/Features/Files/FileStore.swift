@@ -45,7 +45,7 @@ public struct FileStore: Sendable {
     /// Keeps a phone-sized copy of a large photo beside it, once.
     private func savePhoneCopy(of bytes: [UInt8], sha256: String, at now: Date) async throws {
         let known = try await database.sql.select().column("sha256").from("photo_variants").where("sha256", .equal, SQLBind(sha256)).first()
-        guard known == nil, let copy = try await NIOThreadPool.singleton.runIfActive({ PhotoScaler.phoneCopy(of: bytes) }) else { return }
+        guard known == nil, let copy = try await PhotoScaler.phoneCopy(of: bytes) else { return }
         let phone = try await save(copy.bytes, name: "phone.jpg", kind: .jpeg, at: now)
         try await database.sql.insert(into: "photo_variants")
             .columns("sha256", "phone_sha256", "width", "height")

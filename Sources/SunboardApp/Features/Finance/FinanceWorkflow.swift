@@ -310,17 +310,17 @@ public struct FinanceWorkflow: Sendable {
     }
 
     func store(_ uploads: [Upload], at now: Date) async throws -> [AttachmentRef] {
-        let kinds: [AttachmentKind]
+        let prepared: [PreparedUpload]
         do {
-            kinds = try DisclosureWorkflow.check(uploads)
-        } catch {
+            prepared = try await DisclosureWorkflow.prepare(uploads)
+        } catch let error as ValidationFailure {
             // Same checks as any attachment, said about receipts.
             throw ValidationFailure(
                 error.issues.map { .init(field: "receipts", message: "原始单据：" + $0.message, englishMessage: $0.englishMessage) })
         }
         var stored: [AttachmentRef] = []
-        for (upload, kind) in zip(uploads, kinds) {
-            stored.append(try await files.save(upload.bytes, name: upload.name, kind: kind, at: now))
+        for upload in prepared {
+            stored.append(try await files.save(upload.bytes, name: upload.name, kind: upload.kind, at: now))
         }
         return stored
     }

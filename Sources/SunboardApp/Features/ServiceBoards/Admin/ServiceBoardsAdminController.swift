@@ -252,20 +252,16 @@ struct ServiceBoardsAdminController {
     /// Stores the files sent in `field`, each checked by its content.
     private func upload(_ context: UnitAdminContext, field: String, imagesOnly: Bool) async throws -> [AttachmentRef] {
         try context.require(.manageServiceBoards)
+        let files = context.staff.files.filter { $0.field == field && !$0.bytes.isEmpty }.map { ($0.filename, $0.bytes) }
+        let prepared = try await UploadPreparation.prepare(files, field: field)
+        if imagesOnly && prepared.contains(where: { !$0.kind.isImage }) {
+            throw ValidationFailure([
+                .init(field: field, message: "照片须是 JPEG 或 PNG 图片。", englishMessage: "the photo must be a JPEG or PNG image.")
+            ])
+        }
         var stored: [AttachmentRef] = []
-        for file in context.staff.files where file.field == field && !file.bytes.isEmpty {
-            let kind: AttachmentKind
-            do {
-                kind = try AttachmentKind.check(name: file.filename, bytes: file.bytes)
-            } catch {
-                throw ValidationFailure([.init(field: field, message: error.message, englishMessage: error.englishMessage)])
-            }
-            if imagesOnly && !kind.isImage {
-                throw ValidationFailure([
-                    .init(field: field, message: "照片须是 JPEG 或 PNG 图片。", englishMessage: "the photo must be a JPEG or PNG image.")
-                ])
-            }
-            stored.append(try await services.files.save(file.bytes, name: file.filename, kind: kind, at: services.clock.now))
+        for upload in prepared {
+            stored.append(try await services.files.save(upload.bytes, name: upload.name, kind: upload.kind, at: services.clock.now))
         }
         return stored
     }
