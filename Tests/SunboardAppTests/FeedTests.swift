@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import SunboardCore
 import Testing
 
@@ -100,6 +102,31 @@ struct FeedTests {
             let feed = try await app.browser().get("/units/yincheng/feed.atom").text
             #expect(feed.contains("新申请低保家庭公示"))
             #expect(!feed.contains("马兰花") && !feed.contains("独自照顾儿子"))
+        }
+    }
+
+    @Test("Absolute links never take a stranger's Host: only this machine's, a private network's or the configured address")
+    func hostHeader() async throws {
+        try await TestApp.run { app in
+            func origin(_ authority: String?) -> String {
+                let head = HTTPRequest(method: .get, scheme: "http", authority: authority, path: "/units/yincheng/feed.atom")
+                return app.services.origin(of: Request(head: head, body: .init(buffer: ByteBuffer())))
+            }
+            let own = app.services.configuration.origin
+            for hostile in [
+                "evil.example", "evil.example:8080", "gongkai.example.gov.cn", "8.8.8.8", "[2001:db8::1]:80", "a/b", "x:y:z", nil,
+            ] {
+                #expect(origin(hostile) == own, "\(hostile ?? "no host")")
+            }
+            for local in ["localhost:8080", "127.0.0.1:8080", "192.168.1.10:8080", "[::1]:8080", "10.0.0.5"] {
+                #expect(origin(local) == "http://" + local)
+            }
+            var configuration = app.services.configuration
+            configuration.publicURL = "https://gongkai.example.gov.cn"
+            let configured = try AppServices(
+                configuration: configuration, database: app.database, clock: app.clock.wallClock, logger: TestDatabase.logger)
+            let head = HTTPRequest(method: .get, scheme: "http", authority: "192.168.1.10", path: "/")
+            #expect(configured.origin(of: Request(head: head, body: .init(buffer: ByteBuffer()))) == "https://gongkai.example.gov.cn")
         }
     }
 }

@@ -1,3 +1,4 @@
+import NIOCore
 import Testing
 
 @testable import SunboardApp
@@ -21,6 +22,23 @@ struct FormFieldsTests {
         #expect(form["b"] == "%zz")
         #expect(form["c"] == "\u{FFFD}")
         #expect(form["d"] == "1=2")
+    }
+
+    @Test("Control characters leave every kind of form: URL-encoded, and multipart text and file names")
+    func controlCharacters() throws {
+        #expect(FormFields(urlEncoded: "text=a%00b%1Bc%09d")["text"] == "abc\td")
+        let boundary = "XyZ"
+        let body = [
+            "--XyZ", "Content-Disposition: form-data; name=\"text\"", "", "居民\u{0}意见\u{1B}[31m\u{7F}\n第二行",
+            "--XyZ", "Content-Disposition: form-data; name=\"files\"; filename=\"收\u{1}据.png\"", "Content-Type: image/png", "",
+            "\u{0}bytes",
+            "--XyZ--", "",
+        ].joined(separator: "\r\n")
+        let (fields, files) = try MultipartForm.parse(ByteBuffer(string: body), boundary: boundary)
+        #expect(fields["text"] == "居民意见[31m\n第二行")
+        #expect(files.first?.filename == "收据.png")
+        // The file's own bytes are not text: they are kept exactly.
+        #expect(files.first?.bytes == Array("\u{0}bytes".utf8))
     }
 
     @Test("Repeated fields keep every value")

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import SQLKit
 import SunboardCore
@@ -76,6 +77,22 @@ struct PublicSiteTests {
         }
     }
 
+    @Test("Behind HTTPS (secure cookies) every answer asks browsers to stay on HTTPS for a year")
+    func strictTransport() async throws {
+        try await TestApp.run { app in
+            var configuration = app.services.configuration
+            configuration.secureCookies = true
+            let secure = try AppServices(
+                configuration: configuration, database: app.database, clock: app.clock.wallClock, logger: TestDatabase.logger)
+            try await Application(router: buildRouter(services: secure)).test(.router) { client in
+                for path in ["/units/yinnan", "/api/v1/units", "/admin/login", "/no-such-page"] {
+                    let response = try await client.execute(uri: path, method: .get)
+                    #expect(response.headers[HTTPField.Name("Strict-Transport-Security")!] == "max-age=31536000", "\(path)")
+                }
+            }
+        }
+    }
+
     @Test("Public pages revalidate with an ETag, set no cookie and carry the security headers")
     func caching() async throws {
         try await TestApp.run { app in
@@ -85,6 +102,8 @@ struct PublicSiteTests {
             #expect(first.headers[.setCookie] == nil)
             #expect(first.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
             #expect(first.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            // Over plain HTTP (cookies not secure) no HSTS: it would lock a LAN install out of itself.
+            #expect(first.headers[HTTPField.Name("Strict-Transport-Security")!] == nil)
             let again = try await browser.get("/units/yinnan", headers: [.ifNoneMatch: etag])
             #expect(again.status == .notModified)
             // A change to the page changes its ETag.

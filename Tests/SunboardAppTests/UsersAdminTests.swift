@@ -198,4 +198,48 @@ struct PasswordTests {
             #expect(try await app.browser().login("yinnan-secretary", password: "杨春梅的新密码2026").status == .seeOther)
         }
     }
+
+    @Test("An office's audit log holds its own people's logins, not another office's")
+    func auditAcrossOffices() async throws {
+        try await TestApp.run { app in
+            let now = app.clock.now
+            let other = try await app.services.units.create(slug: "yinan-office", name: "银安街道办事处", kind: .office, parentID: nil, at: now)
+            let stranger = try await app.services.users.create(
+                username: "yinan-admin", displayName: "钱立新", passwordHash: try await app.services.hasher.hash(DemoSeeder.password), at: now)
+            try await app.services.users.grant(.officeAdmin, userID: stranger, unitID: other.id, at: now)
+            _ = try await app.signedIn("yinan-admin")
+            _ = try await app.signedIn("yincheng-clerk")
+
+            let clerk = try #require(try await app.services.users.find(username: "yincheng-clerk")).displayName
+            let ours = try await app.signedIn("admin").get("/admin/audit").text
+            #expect(ours.contains(clerk))
+            #expect(!ours.contains("钱立新"), "another office's login is shown to this office")
+            let theirs = try await app.signedIn("yinan-admin").get("/admin/audit").text
+            #expect(theirs.contains("钱立新"))
+            #expect(!theirs.contains(clerk) && !theirs.contains("赵文华"))
+        }
+    }
+
+    @Test("An administrator cannot switch off an account that holds no role in their units, nor one with no role at all")
+    func deactivateOnlyYourOwn() async throws {
+        try await TestApp.run { app in
+            let now = app.clock.now
+            let other = try await app.services.units.create(slug: "yinan-office", name: "银安街道办事处", kind: .office, parentID: nil, at: now)
+            let roleless = try await app.services.users.create(
+                username: "yinan-director", displayName: "孙明", passwordHash: try await app.services.hasher.hash(DemoSeeder.password),
+                at: now)
+            let theirs = try await app.services.users.create(
+                username: "yinan-clerk", displayName: "周红", passwordHash: try await app.services.hasher.hash(DemoSeeder.password), at: now)
+            try await app.services.users.grant(.clerk, userID: theirs, unitID: other.id, at: now)
+            let admin = try await app.signedIn("admin")
+            for id in [roleless, theirs] {
+                #expect(try await admin.post("/admin/users/\(id)/active", form: [("active", "0")]).status == .forbidden)
+                #expect(try await app.services.users.find(id: id)?.isActive == true)
+            }
+            // The office's own people it may.
+            let clerk = try #require(try await app.services.users.find(username: "yincheng-clerk"))
+            #expect(try await admin.post("/admin/users/\(clerk.id)/active", form: [("active", "0")]).status == .seeOther)
+            #expect(try await app.services.users.find(id: clerk.id)?.isActive == false)
+        }
+    }
 }

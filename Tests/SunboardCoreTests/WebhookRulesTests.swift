@@ -136,16 +136,26 @@ struct WebhookRulesTests {
         for host in [
             "localhost", "127.0.0.1", "10.1.2.3", "172.16.0.9", "172.31.255.1", "192.168.1.5", "169.254.169.254", "0.0.0.0", "[::1]", "::1",
             "fd00::1", "fe80::1", "::ffff:127.0.0.1", "100.64.0.1", "api.localhost",
+            // IPv4 inside IPv6, however written: mapped, NAT64, 6to4, compatible; a local NAT64; padded forms.
+            "::ffff:7f00:1", "64:ff9b::10.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b:1::8.8.8.8", "2002:c0a8:101::1", "::127.0.0.1",
+            "0:0:0:0:0:0:0:1", "[fe80::1%eth0]", "::", "fd12:3456:789a::1",
+            // Not an address at all, but looks like one: refused rather than guessed.
+            "1::2::3",
         ] {
             #expect(PrivateAddress.isPrivateHost(host), "\(host)")
         }
-        for host in ["qyapi.weixin.qq.com", "8.8.8.8", "172.32.0.1", "192.169.0.1", "2408:8000::1", "oapi.dingtalk.com"] {
+        for host in [
+            "qyapi.weixin.qq.com", "8.8.8.8", "172.32.0.1", "192.169.0.1", "2408:8000::1", "oapi.dingtalk.com", "64:ff9b::8.8.8.8",
+            "2002:808:808::1", "[2001:db8::1]",
+        ] {
             #expect(!PrivateAddress.isPrivateHost(host), "\(host)")
         }
         #expect(PrivateAddress.isPrivate([127, 0, 0, 1]) && !PrivateAddress.isPrivate([1, 1, 1, 1]))
         #expect(PrivateAddress.isPrivate(Array(repeating: 0, count: 15) + [1]))
         #expect(PrivateAddress.isPrivate(Array(repeating: 0, count: 10) + [0xff, 0xff, 192, 168, 0, 1]))
         #expect(!PrivateAddress.isPrivate([0x24, 0x08] + Array(repeating: 0, count: 13) + [1]))
+        // A name looked up to NAT64 of a private address is refused when the message is sent.
+        #expect(PrivateAddress.isPrivate([0, 0x64, 0xff, 0x9b] + Array(repeating: 0, count: 8) + [192, 168, 0, 1]))
     }
 
     @Test("Retries double from the base up to the cap, then stop")

@@ -9,7 +9,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     // HEAD is answered as GET without the body, for monitors and link checkers.
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Outermost first: every response, error pages included, gets the headers.
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.secureCookies))
     router.add(middleware: ErrorMiddleware(renderer: services.renderer))
     router.add(middleware: ClientAddressMiddleware(trustProxy: services.configuration.trustProxy))
 

@@ -62,8 +62,16 @@ public struct FormFields: Sendable, Equatable {
                 bytes.append(byte)
             }
         }
+        return Self.text(bytes)
+    }
+
+    /// A typed value's bytes as text, the same for every kind of form:
+    /// control characters other than tab and line breaks are dropped (no
+    /// person types them, PostgreSQL refuses a NUL in text and an Atom feed
+    /// may not carry them), and invalid UTF-8 becomes U+FFFD, never an error.
+    static func text(_ bytes: [UInt8]) -> String {
+        var bytes = bytes
         bytes.removeAll { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }
-        // Invalid UTF-8 becomes U+FFFD rather than an error.
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -50,10 +50,11 @@ enum MultipartForm {
             if let filename = parameter("filename", in: disposition) {
                 // An empty file input sends a part with no name and no bytes.
                 if !filename.isEmpty || !collector.body.isEmpty {
-                    collector.files.append(UploadedFile(field: name, filename: filename, bytes: collector.body))
+                    collector.files.append(
+                        UploadedFile(field: name, filename: FormFields.text(Array(filename.utf8)), bytes: collector.body))
                 }
             } else {
-                collector.fields.append((name, String(decoding: collector.body, as: UTF8.self)))
+                collector.fields.append((name, FormFields.text(collector.body)))
             }
         }
         try parser.execute(body)

@@ -92,7 +92,9 @@ public struct OutboundHTTPClient: Sendable {
         }
         if !allowsPrivate, Self.isPrivate(address) { throw Failure.privateAddress(address.ipAddress ?? bareHost) }
         let tls = self.tls
-        // SNI takes names only, never an IP address.
+        // SNI takes names only, never an IP address. Without a name NIOSSL's full
+        // verification checks the certificate's IP addresses against the peer
+        // it connected to, so an IP host is verified too.
         let serverName = bareHost.first(where: \.isLetter) != nil && !bareHost.contains(":") ? bareHost : nil
         let connectLimit = min(timeout, .seconds(10))
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)

@@ -61,7 +61,9 @@ public struct AuditLog: Sendable {
     /// Which entries to read: all of them, or narrowed down.
     public struct Filter: Sendable {
         public var unitIDs: [Int]?
-        /// With `unitIDs`: also entries that belong to no unit (logins).
+        /// With `unitIDs`: also entries that belong to no unit (logins,
+        /// password changes) made by people who hold a role in those units;
+        /// another office's people's are not this office's to read.
         public var includeUnitless: Bool
         public var actorName: String?
         public var action: String?
@@ -100,10 +102,16 @@ public struct AuditLog: Sendable {
         if let ids = filter.unitIDs {
             let inUnits =
                 ids.isEmpty ? SQLRaw("1 = 0") as any SQLExpression : SQLBinaryExpression(SQLColumn("unit_id"), .in, SQLBind.group(ids))
-            query =
-                filter.includeUnitless
-                ? query.where { $0.where(inUnits).orWhere("unit_id", .is, SQLLiteral.null) }
-                : query.where(inUnits)
+            if filter.includeUnitless && !ids.isEmpty {
+                let staffThere = SQLSubquery.select {
+                    $0.column("user_id").from("role_grants").where("unit_id", .in, SQLBind.group(ids))
+                }
+                query = query.where {
+                    $0.where(inUnits).orWhere { $0.where("unit_id", .is, SQLLiteral.null).where("actor_id", .in, staffThere) }
+                }
+            } else {
+                query = query.where(inUnits)
+            }
         }
         if let name = filter.actorName { query = query.where("actor_name", .equal, name) }
         if let action = filter.action { query = query.where("action", .equal, action) }

@@ -133,9 +133,11 @@ struct UsersController {
         let units = try await managedUnits(context)
         let member = try await targetUser(context)
         let managed = Set(units.map(\.id))
-        // Only someone whose every role lies within this administrator's units.
+        // Only someone whose every role lies within this administrator's units. An
+        // account with no role belongs to no unit, so to no administrator: give it
+        // a role first (which says whose it is), or leave it, since it can do nothing.
         let grants = try await services.users.grants(userID: member.id)
-        guard grants.allSatisfy({ managed.contains($0.unitID) }) else { throw CommonError.forbidden }
+        guard !grants.isEmpty, grants.allSatisfy({ managed.contains($0.unitID) }) else { throw CommonError.forbidden }
         guard let active = ["0": false, "1": true][context.form["active"]] else {
             return try await listPage(context: context, units: units, notice: nil, error: "请求无法识别，请刷新页面后重试。", status: .badRequest)
                 .response(from: request, context: context)
