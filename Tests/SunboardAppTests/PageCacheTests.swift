@@ -25,13 +25,26 @@ struct PageCacheTests {
 
     @Test("When full, the least recently used pages are forgotten")
     func eviction() {
-        let cache = PageCache(capacity: 4)
-        for key in ["a", "b", "c", "d"] { _ = cache.page(for: key) { HTML(key) } }
+        // Each page and its key take 10 bytes; room for four.
+        let cache = PageCache(capacityBytes: 40)
+        for key in ["a", "b", "c", "d"] { _ = cache.page(for: key) { HTML(key + "123456789".dropLast()) } }
+        #expect(cache.bytes == 40)
         _ = cache.page(for: "a") { HTML("rendered again") }  // a is now the most recent
-        _ = cache.page(for: "e") { HTML("e") }  // over capacity: keep the two most recent
-        #expect(cache.count == 2)
-        #expect(cache.page(for: "a") { HTML("rendered again") }.body == "a")
+        _ = cache.page(for: "e") { HTML("e12345678") }  // over capacity: keep the most recent half
+        #expect(cache.count == 2 && cache.bytes == 20)
+        #expect(cache.page(for: "a") { HTML("rendered again") }.body == "a12345678")
         #expect(cache.page(for: "b") { HTML("rendered again") }.body == "rendered again")
+    }
+
+    @Test("Full is counted in bytes: many large pages cannot take more than the room, and a huge one is not kept")
+    func bytes() {
+        let cache = PageCache(capacityBytes: 1 << 20, maxPageBytes: 256 << 10)
+        let large = String(repeating: "公开", count: 30_000)  // 180 KB
+        for period in 0..<200 { _ = cache.page(for: "finance:1:\(period)") { HTML(large) } }
+        #expect(cache.bytes <= 1 << 20)
+        #expect(cache.count < 200)
+        _ = cache.page(for: "huge") { HTML(String(repeating: "x", count: 300 << 10)) }
+        #expect(cache.cached("huge") == nil)
     }
 
     @Test("The public board is served from memory until its version changes")

@@ -39,6 +39,10 @@ public struct AppServices: Sendable {
     public let throttle: LoginThrottle
     /// Rendered public pages, by the versions of what they show.
     public let pages: PageCache
+    /// Reports being built, so each is built once however many ask.
+    let reports = SingleFlight()
+    /// Search and the office's reports, per address: 30 at once, then 2 a second.
+    let expensiveReads = RateLimiter(burst: 30, perSecond: 2)
     public let logger: Logger
     public var statements: StatementGenerator {
         StatementGenerator(database: database, catalog: catalog, disclosures: disclosures, workflow: workflow)

@@ -40,7 +40,10 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         .add(middleware: UnitAccessMiddleware(units: services.units))
         .group(context: UnitAdminContext.self)
     let routes = FeatureRoutes(
-        site: router, forms: publicForms, admin: admin, staff: staff, staffPages: staff.group(context: StaffContext.self),
+        site: router,
+        expensive: router.group().add(middleware: RateLimitMiddleware(limiter: services.expensiveReads, clock: services.clock)),
+        forms: publicForms,
+        admin: admin, staff: staff, staffPages: staff.group(context: StaffContext.self),
         unitPages: unitPages)
     for feature in Features.all {
         feature.addRoutes(to: routes, services: services)

@@ -41,6 +41,9 @@ struct BoardLink: Sendable {
 struct FeatureRoutes {
     /// Public pages and the API: no session, no cookie.
     let site: Router<AppRequestContext>
+    /// Public reads that cost far more than a page (search, the office's
+    /// matrix and ranking): the same, rate-limited per address.
+    let expensive: RouterGroup<AppRequestContext>
     /// Public forms: a form token, so a cookie.
     let forms: RouterGroup<AppRequestContext>
     /// The admin area before sign-in (the login page).

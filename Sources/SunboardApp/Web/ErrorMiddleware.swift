@@ -18,10 +18,14 @@ struct ErrorMiddleware: RouterMiddleware {
                 context.logger.error(
                     "Request failed", metadata: ["path": .string(request.uri.path), "error": .string(String(reflecting: error))])
             }
-            if request.uri.path.hasPrefix("/api/") {
-                return try JSONBody(APIErrorBody(problem), status: problem.status).response(from: request, context: context)
+            var response =
+                request.uri.path.hasPrefix("/api/")
+                ? try JSONBody(APIErrorBody(problem), status: problem.status).response(from: request, context: context)
+                : errorPage(problem, request: request, context: context)
+            if problem.status == .tooManyRequests {
+                response.headers[.retryAfter] = String((error as? TooManyRequests)?.seconds ?? 60)
             }
-            return errorPage(problem, request: request, context: context)
+            return response
         }
     }
 
@@ -35,9 +39,7 @@ struct ErrorMiddleware: RouterMiddleware {
             homeURL: SiteURL.home.path
         )
         let body = (try? renderer.render("public/error", model)) ?? problem.message
-        var response = HTML(body, status: problem.status).response(from: request, context: context)
-        if problem.status == .tooManyRequests { response.headers[.retryAfter] = "60" }
-        return response
+        return HTML(body, status: problem.status).response(from: request, context: context)
     }
 }
 

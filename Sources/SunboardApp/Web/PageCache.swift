@@ -10,17 +10,27 @@ import Synchronization
 /// never seen and renders afresh: nothing is ever invalidated, and every
 /// app instance stays right on its own. Old keys are simply forgotten when
 /// the cache is full, least recently used first.
+///
+/// Full is counted in bytes (a page and its key), not pages: a community's
+/// board is 50 KB and a year of finance lines far more, so a count would
+/// let a stranger who asks for many distinct pages take the memory of many
+/// large ones. A page larger than ``maxPageBytes`` is served but not kept.
 public final class PageCache: Sendable {
     private struct State {
-        var pages: [String: (page: HTML, used: UInt64)] = [:]
+        var pages: [String: (page: HTML, bytes: Int, used: UInt64)] = [:]
+        var bytes = 0
         var clock: UInt64 = 0
     }
 
     private let state = Mutex(State())
-    private let capacity: Int
+    /// What all kept pages may take together.
+    public let capacityBytes: Int
+    /// The largest page kept.
+    public let maxPageBytes: Int
 
-    public init(capacity: Int = 2_000) {
-        self.capacity = max(1, capacity)
+    public init(capacityBytes: Int = 64 << 20, maxPageBytes: Int = 4 << 20) {
+        self.capacityBytes = max(1, capacityBytes)
+        self.maxPageBytes = min(max(1, maxPageBytes), self.capacityBytes)
     }
 
     /// The page under `key`, rendering and keeping it if it is not there.
@@ -38,6 +48,9 @@ public final class PageCache: Sendable {
 
     public var count: Int { state.withLock { $0.pages.count } }
 
+    /// The bytes kept, pages and keys.
+    public var bytes: Int { state.withLock { $0.bytes } }
+
     private func lookup(_ key: String) -> HTML? {
         state.withLock { state in
             guard let entry = state.pages[key] else { return nil }
@@ -48,14 +61,25 @@ public final class PageCache: Sendable {
     }
 
     private func store(_ page: HTML, for key: String) {
+        let size = page.body.utf8.count + key.utf8.count
+        guard size <= maxPageBytes else { return }
         state.withLock { state in
             state.clock += 1
-            state.pages[key] = (page, state.clock)
-            guard state.pages.count > capacity else { return }
-            // Forget the least recently used half in one go, so a full cache
-            // costs one sort now and then rather than one on every page.
-            let keep = state.pages.sorted { $0.value.used > $1.value.used }.prefix(capacity / 2)
-            state.pages = Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
+            if let old = state.pages[key] { state.bytes -= old.bytes }
+            state.pages[key] = (page, size, state.clock)
+            state.bytes += size
+            guard state.bytes > capacityBytes else { return }
+            // Forget the least recently used pages until half the room is free,
+            // so a full cache costs one sort now and then rather than one on every page.
+            var kept: [String: (page: HTML, bytes: Int, used: UInt64)] = [:]
+            var total = 0
+            for entry in state.pages.sorted(by: { $0.value.used > $1.value.used }) {
+                guard total + entry.value.bytes <= capacityBytes / 2 else { break }
+                kept[entry.key] = entry.value
+                total += entry.value.bytes
+            }
+            state.pages = kept
+            state.bytes = total
         }
     }
 }

@@ -4,7 +4,7 @@ struct ComplianceFeature: Feature {
     var migrations: [any Migration] { [CreateCompliance()] }
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {
-        ComplianceAPIController(services: services).addRoutes(to: routes.site)
+        ComplianceAPIController(services: services).addRoutes(to: routes.expensive)
         ComplianceAdminController(services: services).addRoutes(to: routes.unitPages)
         AssessmentAdminController(services: services).addRoutes(to: routes.unitPages)
     }

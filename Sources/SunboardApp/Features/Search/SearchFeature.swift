@@ -3,6 +3,6 @@ struct SearchFeature: Feature {
     let name = "Search"
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {
-        SearchController(services: services).addRoutes(to: routes.site)
+        SearchController(services: services).addRoutes(to: routes.expensive)
     }
 }

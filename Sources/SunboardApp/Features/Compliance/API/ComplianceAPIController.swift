@@ -7,8 +7,10 @@ import SunboardCore
 /// for the office's slug, all its communities.
 struct ComplianceAPIController {
     let services: AppServices
+    /// Communities a page of the office's matrix carries.
+    static let perPage = 500
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get(SiteURL.compliance(.apiMatrix(.key)).route, use: compliance)
         router.get(SiteURL.compliance(.apiAssessment(.key)).route, use: assessment)
     }
@@ -71,20 +73,26 @@ struct ComplianceAPIController {
         var totalCommunities: Int
     }
 
-    /// An answer kept for up to a minute under the office's version (its
-    /// settings and notes): at 20,000 communities the assessment takes
-    /// seconds, and anyone may ask for it.
-    private func cached(_ name: String, unit: Unit, _ build: () async throws -> HTML) async throws -> HTML {
+    /// An answer kept under the versions of the office and of every community
+    /// in it, and today's date (what is late changes with the day): at 20,000
+    /// communities the assessment takes seconds, so it is built once per
+    /// change, and people asking while it is built wait for that one.
+    private func cached(_ name: String, unit: Unit, _ build: @escaping @Sendable () async throws -> HTML) async throws -> HTML {
         var office = unit
         if unit.kind != .office {
             guard let parentID = unit.parentID, let parent = try await services.units.find(id: parentID) else { throw CommonError.notFound }
             office = parent
         }
-        let minute = Int(services.clock.now.timeIntervalSince1970 / 60)
-        let key = "api:\(name):\(unit.slug):\(office.id).\(office.boardVersion):\(minute)"
+        let communities = try await services.compliance.versions(officeID: office.id)
+        let today = CalendarDate(services.clock.now)
+        let key = "api:\(name):\(unit.slug):\(office.id).\(office.boardVersion).\(communities):\(today)"
         if let hit = services.pages.cached(key) { return hit }
-        let answer = try await build()
-        return services.pages.page(for: key) { answer }
+        let pages = services.pages
+        return try await services.reports.run(key) {
+            if let hit = pages.cached(key) { return hit }
+            let answer = try await build()
+            return pages.page(for: key) { answer }
+        }
     }
 
     @Sendable func compliance(_ request: Request, context: AppRequestContext) async throws -> HTML {
@@ -92,7 +100,18 @@ struct ComplianceAPIController {
         guard let text = request.queryDictionary["period"], let period = Period(text) else {
             throw ComplianceError.badPeriod(request.queryDictionary["period"] ?? "")
         }
-        let page = Int(request.queryDictionary["page"] ?? "") ?? 1
+        // What is owed can be looked at a year ahead; records, ten years back.
+        let range = PeriodRange(today: CalendarDate(services.clock.now), aheadYears: 1)
+        guard range.contains(period) else { throw range.refusal(text) }
+        // A page past the last is refused before it is built or kept.
+        let pageText = request.queryDictionary["page"] ?? "1"
+        guard let page = Int(pageText), page >= 1 else { throw ComplianceError.badPage(pageText) }
+        if unit.kind == .office, page > 1 {
+            let communities = try await services.compliance.communityCount(officeID: unit.id)
+            guard page <= max(1, (communities + Self.perPage - 1) / Self.perPage) else { throw CommonError.notFound }
+        } else if page > 1 {
+            throw CommonError.notFound
+        }
         return try await cached("compliance:\(period):\(page)", unit: unit) {
             try HTML.json(try await compliance(unit: unit, period: period, page: page))
         }
@@ -102,7 +121,8 @@ struct ComplianceAPIController {
         let today = CalendarDate(services.clock.now)
         let matrix: ComplianceReport.Matrix
         if unit.kind == .office {
-            matrix = try await services.complianceReport.matrix(officeID: unit.id, period: period, today: today, page: page, perPage: 500)
+            matrix = try await services.complianceReport.matrix(
+                officeID: unit.id, period: period, today: today, page: page, perPage: Self.perPage)
         } else {
             guard let office = unit.parentID, let obligated = try await services.compliance.community(id: unit.id) else {
                 throw CommonError.notFound
@@ -177,6 +197,8 @@ struct ComplianceAPIController {
         let unit = try await unit(context)
         let text = request.queryDictionary["year"] ?? ""
         guard text.count == 4, let year = Int(text), (2000...2100).contains(year) else { throw ComplianceError.badYear(text) }
+        let range = PeriodRange(today: CalendarDate(services.clock.now))
+        guard range.contains(year: year) else { throw range.refusal(text) }
         return try await cached("assessment:\(year)", unit: unit) { try HTML.json(try await assessment(unit: unit, year: year)) }
     }
 

@@ -94,6 +94,7 @@ struct ComplianceAdminController {
 enum ComplianceError: SunboardError {
     case badPeriod(String)
     case badYear(String)
+    case badPage(String)
 
     var code: String { "invalid_input" }
     var kind: ErrorKind { .invalidInput }
@@ -101,12 +102,14 @@ enum ComplianceError: SunboardError {
         switch self {
         case .badPeriod: "期次请写成 2026-10（月）、2026-Q3（季度）或 2026（年）。"
         case .badYear: "年份请写成 2026 这样的四位数字。"
+        case .badPage: "页码请写成 1、2、3 这样的正整数。"
         }
     }
     var englishMessage: String {
         switch self {
         case .badPeriod(let text): "period \(text.prefix(20)) must look like 2026-10, 2026-Q3 or 2026."
         case .badYear(let text): "year \(text.prefix(20)) must be four digits, e.g. 2026."
+        case .badPage(let text): "page \(text.prefix(20)) must be a whole number from 1."
         }
     }
 }

@@ -29,6 +29,8 @@ struct PeopleBoardsController {
                     englishMessage: "period must look like 2026-10, 2026-Q3 or 2026.")
             ])
         }
+        let range = PeriodRange(today: CalendarDate(services.clock.now))
+        guard range.contains(period) else { throw range.refusal(text) }
         return period
     }
 

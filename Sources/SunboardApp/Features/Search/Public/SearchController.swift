@@ -6,7 +6,7 @@ import SunboardCore
 struct SearchController {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get(SiteURL.search(.page).route, use: page)
         router.get(SiteURL.search(.api).route, use: api)
     }
