@@ -131,15 +131,3 @@ struct DisclosurePagesController {
             cache: isReceipt ? FileResponse.forever : FileResponse.revalidate, request: request)
     }
 }
-
-extension Request {
-    /// The query as plain strings (already decoded); a repeated key keeps
-    /// its first value.
-    var queryDictionary: [String: String] {
-        var result: [String: String] = [:]
-        for (key, value) in uri.queryParameters where result[String(key)] == nil {
-            result[String(key)] = String(value)
-        }
-        return result
-    }
-}

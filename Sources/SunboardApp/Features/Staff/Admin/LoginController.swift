@@ -21,7 +21,7 @@ struct LoginController {
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
         if context.identity != nil { return .redirect(to: SiteURL.staff(.home).path, type: .normal) }
-        let next = request.uri.queryParameters["next"].map(String.init) ?? ""
+        let next = request.queryDictionary["next"] ?? ""
         let notice = request.uri.queryParameters["bye"] != nil ? "您已退出登录。" : nil
         return try page(context: context, username: "", next: next, error: nil, notice: notice, status: .ok)
             .response(from: request, context: context)
