@@ -13,6 +13,10 @@ enum PhotoScaler {
     /// Big enough for a phone's screen at 2× and for a TV at the gate.
     static let phoneSide = 1280
     static let quality = 80
+    /// A photo turned upright is decoded whole and turned in memory (three
+    /// bytes a pixel, twice): 4096 pixels across is 12 MP, about 75 MB at the
+    /// peak, and more than a notice board needs.
+    static let uprightSide = 4096
 
     /// Why a photo was refused.
     enum Refusal: Error, Equatable {
@@ -24,15 +28,15 @@ enum PhotoScaler {
 
     /// A photo as it is kept: decoded once to prove it is whole and within
     /// the budgets, then stripped of its metadata. A JPEG the camera stored
-    /// on its side is turned upright by re-encoding it; any other photo keeps
-    /// its pixels exactly.
+    /// on its side is turned upright by re-encoding it, at most
+    /// ``uprightSide`` across; any other photo keeps its pixels exactly.
     static func prepared(_ bytes: [UInt8]) async throws -> [UInt8] {
         try await decoding {
             // Decoded small: a JPEG does it almost for free in its IDCT, within every budget.
             guard let check = scaled(bytes, side: 64, quality: 50) else { throw Refusal.unreadable }
             if case .failure(let refusal) = check { throw refusal }
             if AttachmentKind.detect(bytes) == .jpeg, ImageMetadata.jpegOrientation(bytes) != 1 {
-                guard case .success(let upright) = scaled(bytes, side: 8192, quality: 92) else { throw Refusal.unreadable }
+                guard case .success(let upright) = scaled(bytes, side: uprightSide, quality: 92) else { throw Refusal.unreadable }
                 return upright.bytes
             }
             guard let stripped = ImageMetadata.stripped(bytes) else { throw Refusal.unreadable }
