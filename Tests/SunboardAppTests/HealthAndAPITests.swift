@@ -8,13 +8,14 @@ import Testing
 
 @Suite("Health and the units API")
 struct HealthAndAPITests {
-    @Test("GET /healthz names the database in use")
+    @Test("GET /healthz names the database in use and counts the outbox's waiting and given-up messages")
     func health() async throws {
         try await TestApp.run { app in
             let response = try await app.browser().get("/healthz")
             #expect(response.status == .ok)
-            let json = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: String]
-            #expect(json == ["status": "ok", "database": app.database.kind.rawValue])
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+            #expect(json["status"] as? String == "ok" && json["database"] as? String == app.database.kind.rawValue)
+            #expect(json["outbox"] as? [String: Int] == ["pending": 0, "failed": 0])
             #expect(response.headers[.cacheControl] == "no-store")
         }
     }

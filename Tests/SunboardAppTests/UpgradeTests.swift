@@ -40,6 +40,43 @@ struct UpgradeTests {
             })
     }
 
+    @Test(
+        "A dry run lists the steps the previous release lacks, in order, and changes nothing", .enabled(if: TestDatabase.postgresURL == nil)
+    )
+    func dryRun() async throws {
+        let (path, folder) = try Self.oldDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try await Database.open(.sqlite(path: path), logger: TestDatabase.logger)
+        do {
+            let migrator = Migrator(database: database, logger: TestDatabase.logger)
+            let applied = try await migrator.appliedNames()
+            let pending = try await migrator.pendingNames()
+            #expect(pending.contains(ChainEveryRecord().name))
+            #expect(applied + pending == Migrations.all.map(\.name))
+            #expect(try await migrator.appliedNames() == applied)
+            // What it listed is what runs.
+            #expect(try await migrator.migrate() == pending)
+            #expect(try await migrator.pendingNames().isEmpty)
+            await database.close()
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    @Test("A dry run on an empty database lists every step and creates no table")
+    func dryRunEmpty() async throws {
+        let fresh = try await TestDatabase.make()
+        let database = try await fresh.open()
+        let migrator = Migrator(database: database, logger: TestDatabase.logger)
+        #expect(try await migrator.pendingNames() == Migrations.all.map(\.name))
+        #expect(try await migrator.pendingNames() == Migrations.all.map(\.name))  // the first created nothing
+        try await migrator.migrate()
+        #expect(try await migrator.pendingNames().isEmpty)
+        await database.close()
+        await fresh.destroy()
+    }
+
     // The fixture is a SQLite file, so the suite's PostgreSQL pass has nothing more to show here.
     @Test(
         "Migrating chains what was public, keeps the old entries, verifies, and names a row changed afterwards",

@@ -129,6 +129,9 @@ struct WebhookTests {
                     $0.message.event == .withdrawn && $0.message.reason == "与上月通知重复" && $0.message.title == "冬季清雪责任区划分"
                 })
             #expect(try await app.count("webhook_outbox") == 5)  // nothing for 银南
+            // Monitoring sees them waiting.
+            let health = try await app.browser().get("/healthz").text
+            #expect(health.contains("\"outbox\":{\"failed\":0,\"pending\":5}"), "\(health)")
         }
     }
 

@@ -40,6 +40,18 @@ def test_migrate_then_demo_twice_creates_nothing_twice():
             assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_migrate_dry_run_lists_the_steps_and_changes_nothing():
+    with tempfile.TemporaryDirectory() as data:
+        listed = run("migrate", "--dry-run", data=data)
+        assert listed.returncode == 0, listed.stderr
+        assert "将要执行" in listed.stdout and "010_create_ledger" in listed.stdout
+        with sqlite3.connect(os.path.join(data, "sunboard.sqlite")) as db:
+            assert db.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] == 0
+        assert run("migrate", data=data).returncode == 0
+        again = run("migrate", "--dry-run", data=data)
+        assert again.returncode == 0 and "没有要执行的迁移" in again.stdout
+
+
 def test_user_add_checks_its_input_and_prints_a_generated_password():
     with tempfile.TemporaryDirectory() as data:
         assert run("demo", "--seed-only", data=data).returncode == 0

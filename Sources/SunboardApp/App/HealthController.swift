@@ -3,21 +3,42 @@ import Logging
 import SQLKit
 
 /// `GET /healthz`: whether the app can reach its database, for load
-/// balancers and monitoring.
+/// balancers and monitoring, and how many chat-group messages wait in the
+/// outbox (a growing `pending` means the sender is stuck or a receiver is
+/// down; `failed` are given up until someone sends them again).
 struct HealthController {
     let database: Database
 
     struct Status: Encodable, Sendable {
         var status: String
         var database: String
+        var outbox: Outbox?
+    }
+
+    struct Outbox: Encodable, Sendable {
+        var pending = 0
+        var failed = 0
+    }
+
+    /// Waiting and given-up messages: one grouped count over the outbox's status index.
+    private func outbox() async throws -> Outbox {
+        var outbox = Outbox()
+        for row in try await database.sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("webhook_outbox").where("status", .in, SQLBind.group(["pending", "failed"])).groupBy("status").all()
+        {
+            let count = try row.decode(column: "n", as: Int.self)
+            if try row.decode(column: "status", as: String.self) == "pending" { outbox.pending = count } else { outbox.failed = count }
+        }
+        return outbox
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(SiteURL.health.route) { request, context in
             var response: Response
             do {
-                _ = try await database.sql.raw("SELECT 1").all()
-                response = try JSONBody(Status(status: "ok", database: database.kind.rawValue)).response(from: request, context: context)
+                let outbox = try await outbox()
+                response = try JSONBody(Status(status: "ok", database: database.kind.rawValue, outbox: outbox))
+                    .response(from: request, context: context)
             } catch {
                 context.logger.error("Health check failed: \(error)")
                 response = try JSONBody(Status(status: "unavailable", database: database.kind.rawValue), status: .serviceUnavailable)

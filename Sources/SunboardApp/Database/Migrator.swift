@@ -66,6 +66,27 @@ public struct Migrator: Sendable {
             .run()
     }
 
+    /// Names of the steps not yet applied, in the order they would run.
+    /// Reads only: `migrate --dry-run` creates no table, not even the list of
+    /// applied steps.
+    public func pendingNames() async throws -> [String] {
+        let listed: Bool
+        switch database.kind {
+        case .sqlite:
+            listed =
+                try await database.sql.raw(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+                ).first() != nil
+        case .postgresql:
+            listed =
+                try await database.sql.raw("SELECT to_regclass('schema_migrations') IS NOT NULL AS listed").first()?
+                .decode(column: "listed", as: Bool.self) ?? false
+        }
+        guard listed else { return migrations.map(\.name) }
+        let applied = Set(try await appliedNames())
+        return migrations.map(\.name).filter { !applied.contains($0) }
+    }
+
     /// Names of applied steps, in the order of the history.
     public func appliedNames() async throws -> [String] {
         let rows = try await database.sql.select().column("name").from("schema_migrations").all()

@@ -14,14 +14,22 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let problem = Problem(error)
-            if problem.status == .internalServerError {
+            // A fault on our side: one line in the log, under the request's id, which the
+            // answer shows, so a resident's screenshot leads to the line.
+            let reference = problem.status.code >= 500 ? context.id : nil
+            if let reference {
                 context.logger.error(
-                    "Request failed", metadata: ["path": .string(request.uri.path), "error": .string(String(reflecting: error))])
+                    "Request failed",
+                    metadata: [
+                        "request_id": .string(reference), "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+                        "error": .string(String(reflecting: error)),
+                    ])
             }
             var response =
                 request.uri.path.hasPrefix("/api/")
-                ? try JSONBody(APIErrorBody(problem), status: problem.status).response(from: request, context: context)
-                : errorPage(problem, request: request, context: context)
+                ? try JSONBody(APIErrorBody(problem, reference: reference), status: problem.status).response(
+                    from: request, context: context)
+                : errorPage(problem, reference: reference, request: request, context: context)
             if problem.status == .tooManyRequests {
                 response.headers[.retryAfter] = String((error as? TooManyRequests)?.seconds ?? 60)
             }
@@ -29,14 +37,15 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    private func errorPage(_ problem: Problem, request: Request, context: Context) -> Response {
+    private func errorPage(_ problem: Problem, reference: String?, request: Request, context: Context) -> Response {
         let model = ErrorPage(
             frame: Frame(
                 title: problem.title, csrfToken: context.csrfToken, isAdmin: request.uri.path.hasPrefix("/admin"), assets: renderer.assets),
             heading: problem.title,
             message: problem.message,
             status: Int(problem.status.code),
-            homeURL: SiteURL.home.path
+            homeURL: SiteURL.home.path,
+            reference: reference
         )
         let body = (try? renderer.render("public/error", model)) ?? problem.message
         return HTML(body, status: problem.status).response(from: request, context: context)
@@ -119,12 +128,14 @@ struct APIErrorBody: Encodable, Sendable {
         var code: String
         var message: String
         var messageZh: String
+        /// A fault on our side: the request's id, as the log line names it.
+        var requestId: String?
     }
 
     var error: Detail
 
-    init(_ problem: Problem) {
-        self.error = Detail(code: problem.code, message: problem.englishMessage, messageZh: problem.message)
+    init(_ problem: Problem, reference: String? = nil) {
+        self.error = Detail(code: problem.code, message: problem.englishMessage, messageZh: problem.message, requestId: reference)
     }
 }
 
@@ -135,6 +146,8 @@ struct ErrorPage: Sendable {
     var message: String
     var status: Int
     var homeURL: String
+    /// For a fault on our side, the request's id, to tell whoever keeps the server.
+    var reference: String?
 }
 
 extension ErrorKind {
