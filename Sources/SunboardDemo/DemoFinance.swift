@@ -6,15 +6,8 @@ import SunboardCore
 /// the 报账员 records income; each expense is filed by its 经办人 with a
 /// receipt scan, signed by every signer its chain needs, and posted.
 struct DemoFinance {
-    let services: AppServices
-    /// Each community's people by role, and its 专职工作者 by name.
-    let people: [String: [Role: StaffActor]]
-    let workers: [String: [StaffActor]]
-    let units: [String: Unit]
-    let office: Unit
-    let officeAdmin: StaffActor
-    let officeLeader: StaffActor
-    let calendar: DemoCalendar
+    /// The services, each community's people by role and its 专职工作者, the office's accounts, the calendar.
+    let demo: DemoContext
 
     /// The office's rule for the demo: the seed's five, and above ¥2,000 an
     /// office leader signs too.
@@ -24,16 +17,16 @@ struct DemoFinance {
     func steps(_ written: [DemoMoney]) throws -> [DemoStep] {
         // The office funds' books move by months, so each line stays in its
         // month's statement; requests still on their way move by days.
-        let money = written.map { $0.moved(by: $0.isInTheBooks && $0.fund == .office ? calendar.monthly : calendar.daily) }
-        let first = money.compactMap { CalendarDate($0.date) }.min() ?? calendar.today
+        let money = written.map { $0.moved(by: $0.isInTheBooks && $0.fund == .office ? demo.calendar.monthly : demo.calendar.daily) }
+        let first = money.compactMap { CalendarDate($0.date) }.min() ?? demo.calendar.today
         let start = first.adding(days: -1).startInstant.addingTimeInterval(9 * 3600)
         var steps = [
             DemoStep(at: start, order: 0) {
-                try await services.financeWorkflow.setChain(Self.chain, unit: office, actor: officeAdmin, at: start)
+                try await demo.services.financeWorkflow.setChain(Self.chain, unit: demo.office, actor: demo.officeAdmin, at: start)
             }
         ]
         for (index, item) in money.enumerated() {
-            guard let unit = units[item.community], let roles = people[item.community], let clerk = roles[.clerk],
+            guard let unit = demo.units[item.community], let roles = demo.people[item.community], let clerk = roles[.clerk],
                 let day = CalendarDate(item.date)
             else { throw DemoError.bad("money \(index): unknown community or date (\(item.community) \(item.date))") }
             // Several lines of one day keep their order.
@@ -45,7 +38,7 @@ struct DemoFinance {
                     summary: item.summary, counterparty: item.counterparty)
                 steps.append(
                     DemoStep(at: at(8.5), order: 0) {
-                        try await services.financeWorkflow.record(input, unit: unit, actor: clerk, at: at(8.5))
+                        try await demo.services.financeWorkflow.record(input, unit: unit, actor: clerk, at: at(8.5))
                     })
             case .expense:
                 // Filed and signed in the day, posted in the evening: a step of its own, so the ledger runs in time order.
@@ -57,10 +50,10 @@ struct DemoFinance {
                 if case .posted = item.stage {
                     steps.append(
                         DemoStep(at: at(17), order: 0) {
-                            guard let id = filed.id, let request = try await services.finance.reimbursement(id: id) else {
+                            guard let id = filed.id, let request = try await demo.services.finance.reimbursement(id: id) else {
                                 throw DemoError.bad("money \(index): the request to post was not filed")
                             }
-                            try await services.financeWorkflow.post(request, unit: unit, actor: clerk, at: at(17))
+                            try await demo.services.financeWorkflow.post(request, unit: unit, actor: clerk, at: at(17))
                         })
                 }
                 if let mistake = item.mistake {
@@ -87,13 +80,13 @@ struct DemoFinance {
         let replacement = Filed()
         return [
             DemoStep(at: at(9), order: 0, until: at(16)) {
-                guard let id = filed.id, let line = try await services.finance.reimbursement(id: id)?.entryID else {
+                guard let id = filed.id, let line = try await demo.services.finance.reimbursement(id: id)?.entryID else {
                     throw DemoError.bad("money: \(item.summary) was not posted before its correction")
                 }
                 let input = ReimbursementInput(
                     fund: item.fund.rawValue, spentOn: item.date, amount: item.amount, category: item.category, summary: item.summary,
                     payee: item.counterparty)
-                let filed = try await services.financeWorkflow.requestCorrection(
+                let filed = try await demo.services.financeWorkflow.requestCorrection(
                     of: line, reason: mistake.reason, replacement: input, uploads: [], unit: unit, actor: clerk, at: at(9))
                 for (offset, id) in [filed.reversal, filed.replacement!].enumerated() {
                     try await signAll(id, unit: unit, roles: roles, at: { at(10 + $0 + Double(offset) / 2) })
@@ -104,8 +97,8 @@ struct DemoFinance {
             DemoStep(at: at(17), order: 0) {
                 // The reversal first, then the line it should have been.
                 for (offset, id) in [requests.id, replacement.id].enumerated() {
-                    guard let id, let request = try await services.finance.reimbursement(id: id) else { continue }
-                    try await services.financeWorkflow.post(
+                    guard let id, let request = try await demo.services.finance.reimbursement(id: id) else { continue }
+                    try await demo.services.financeWorkflow.post(
                         request, unit: unit, actor: clerk, at: at(17).addingTimeInterval(Double(offset)))
                 }
             },
@@ -116,12 +109,12 @@ struct DemoFinance {
     private func signAll(_ id: Int, unit: Unit, roles: [Role: StaffActor], count: Int? = nil, at: (Double) -> Date)
         async throws
     {
-        var request = try await services.finance.reimbursement(id: id)!
+        var request = try await demo.services.finance.reimbursement(id: id)!
         let open = request.sheet.missing.map { request.sheet.slots[$0] }
         for (offset, signer) in open.prefix(count ?? open.count).enumerated() {
             guard case .role(let role) = signer else { continue }
-            let actor = role == .officeLeader ? officeLeader : role == .supervisionChair ? roles[.supervisor]! : roles[role]!
-            try await services.financeWorkflow.sign(request, unit: unit, roles: [role], actor: actor, at: at(Double(offset)))
+            let actor = role == .officeLeader ? demo.officeLeader : role == .supervisionChair ? roles[.supervisor]! : roles[role]!
+            try await demo.services.financeWorkflow.sign(request, unit: unit, roles: [role], actor: actor, at: at(Double(offset)))
             // As signed, without reading it back: the next signature sees this one.
             request.sheet = request.sheet.signing(
                 slot: try request.sheet.slot(for: actor.id, roles: [role]), userID: actor.id, name: actor.name)
@@ -134,7 +127,7 @@ struct DemoFinance {
     private func expense(
         _ item: DemoMoney, unit: Unit, roles: [Role: StaffActor], clerk: StaffActor, at: (Double) -> Date
     ) async throws -> Int? {
-        let workflow = services.financeWorkflow
+        let workflow = demo.services.financeWorkflow
         let input = ReimbursementInput(
             fund: item.fund.rawValue, spentOn: item.date, amount: item.mistake?.amount ?? item.amount, category: item.category,
             summary: item.summary, payee: item.counterparty)
@@ -147,8 +140,8 @@ struct DemoFinance {
             return nil
         }
         let handler =
-            workers[item.community]?.first { $0.name == item.handler } ?? (roles[.clerk]?.name == item.handler ? roles[.clerk] : nil)
-            ?? workers[item.community]![0]
+            demo.workers[item.community]?.first { $0.name == item.handler } ?? (roles[.clerk]?.name == item.handler ? roles[.clerk] : nil)
+            ?? demo.workers[item.community]![0]
         let id = try await workflow.file(input, uploads: [receipt(item)], unit: unit, actor: handler, at: at(9))
         let count: Int? =
             switch item.stage {
@@ -157,7 +150,7 @@ struct DemoFinance {
             default: nil
             }
         try await signAll(id, unit: unit, roles: roles, count: count, at: { at(10 + $0) })
-        if case .rejected(let reason) = item.stage, let request = try await services.finance.reimbursement(id: id) {
+        if case .rejected(let reason) = item.stage, let request = try await demo.services.finance.reimbursement(id: id) {
             try await workflow.reject(
                 request, unit: unit, reason: reason, roles: [.supervisionChair], actor: roles[.supervisor]!, at: at(15))
         }

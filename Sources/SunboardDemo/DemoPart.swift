@@ -24,11 +24,7 @@ protocol DemoPart {
 }
 
 extension DemoFinance: DemoPart {
-    init(_ demo: DemoContext) {
-        self.init(
-            services: demo.services, people: demo.people, workers: demo.workers, units: demo.units, office: demo.office,
-            officeAdmin: demo.officeAdmin, officeLeader: demo.officeLeader, calendar: demo.calendar)
-    }
+    init(_ demo: DemoContext) { self.demo = demo }
 
     func steps() throws -> [DemoStep] { try steps(DemoData.money) }
 }

@@ -82,22 +82,17 @@ public struct ComplianceRepository: Sendable {
             .orderBy("position").orderBy("id").all().map(Self.unit)
     }
 
-    /// The versions of an office's communities in one figure that grows with
-    /// any of them (their sum, with how many there are): part of a report's key.
-    public func versions(officeID: Int) async throws -> String {
+    /// How many communities an office has, and the sum of their board
+    /// versions: one row, for paging and, as a figure that grows with any
+    /// change to any of them, for a report's key.
+    public func communityVersions(officeID: Int) async throws -> (count: Int, sum: Int) {
         let row = try await database.sql.select()
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             // Cast: PostgreSQL sums a bigint column as numeric.
             .column(SQLRaw("CAST(COALESCE(SUM(board_version), 0) AS BIGINT)"), as: "total")
-            .from("units").where("parent_id", .equal, SQLBind(officeID)).first()
-        return "\(try row?.decode(column: "n", as: Int.self) ?? 0)-\(try row?.decode(column: "total", as: Int.self) ?? 0)"
-    }
-
-    /// How many communities an office has: one counted row, for paging.
-    public func communityCount(officeID: Int) async throws -> Int {
-        try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units")
-            .where("parent_id", .equal, SQLBind(officeID)).where("kind", .equal, SQLBind(UnitKind.community.rawValue))
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+            .from("units").where("parent_id", .equal, SQLBind(officeID)).where("kind", .equal, SQLBind(UnitKind.community.rawValue))
+            .first()
+        return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "total", as: Int.self) ?? 0)
     }
 
     public func community(id: Int) async throws -> ObligatedUnit? {

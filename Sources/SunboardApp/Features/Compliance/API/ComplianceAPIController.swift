@@ -83,9 +83,9 @@ struct ComplianceAPIController {
             guard let parentID = unit.parentID, let parent = try await services.units.find(id: parentID) else { throw CommonError.notFound }
             office = parent
         }
-        let communities = try await services.compliance.versions(officeID: office.id)
+        let communities = try await services.compliance.communityVersions(officeID: office.id)
         let today = CalendarDate(services.clock.now)
-        let key = "api:\(name):\(unit.slug):\(office.id).\(office.boardVersion).\(communities):\(today)"
+        let key = "api:\(name):\(unit.slug):\(office.id).\(office.boardVersion).\(communities.count)-\(communities.sum):\(today)"
         if let hit = services.pages.cached(key) { return hit }
         let pages = services.pages
         return try await services.reports.run(key) {
@@ -107,7 +107,7 @@ struct ComplianceAPIController {
         let pageText = request.queryDictionary["page"] ?? "1"
         guard let page = Int(pageText), page >= 1 else { throw ComplianceError.badPage(pageText) }
         if unit.kind == .office, page > 1 {
-            let communities = try await services.compliance.communityCount(officeID: unit.id)
+            let communities = try await services.compliance.communityVersions(officeID: unit.id).count
             guard page <= max(1, (communities + Self.perPage - 1) / Self.perPage) else { throw CommonError.notFound }
         } else if page > 1 {
             throw CommonError.notFound

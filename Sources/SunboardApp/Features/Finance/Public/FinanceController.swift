@@ -21,8 +21,9 @@ struct FinanceController {
         var period = Period.year(CalendarDate(now).year)
         if let text = parameters["period"], !text.isEmpty {
             if let parsed = Period(text) {
-                guard PeriodRange(today: CalendarDate(now)).contains(parsed) else {
-                    throw PeriodRange(today: CalendarDate(now)).refusal(text)
+                let range = PeriodRange(today: CalendarDate(now))
+                guard range.contains(parsed) else {
+                    throw range.refusal(text)
                 }
                 period = parsed
             } else {
