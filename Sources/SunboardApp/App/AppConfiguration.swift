@@ -30,6 +30,14 @@ public struct AppConfiguration: Sendable {
     /// Let webhooks reach this machine and private networks: for tests and
     /// for a receiver on the office's own network, never by default.
     public var webhookAllowsPrivate: Bool
+    /// Where the nightly backup goes (`SUNBOARD_BACKUP_DIR`); none when unset.
+    public var backupDirectory: String?
+    /// How many nightly backups are kept (`SUNBOARD_BACKUP_KEEP`, default 7).
+    public var backupKeep: Int
+    /// Serve Prometheus's `/metrics` (`SUNBOARD_METRICS=1`): to this machine,
+    /// or to anyone sending `Authorization: Bearer` and the token.
+    public var metrics: Bool
+    public var metricsToken: String?
 
     public init(
         hostname: String = "127.0.0.1",
@@ -42,7 +50,11 @@ public struct AppConfiguration: Sendable {
         publicURL: String? = nil,
         webhookRetry: RetrySchedule = .init(),
         webhookTimeout: Duration = .seconds(10),
-        webhookAllowsPrivate: Bool = false
+        webhookAllowsPrivate: Bool = false,
+        backupDirectory: String? = nil,
+        backupKeep: Int = 7,
+        metrics: Bool = false,
+        metricsToken: String? = nil
     ) {
         self.hostname = hostname
         self.port = port
@@ -55,6 +67,10 @@ public struct AppConfiguration: Sendable {
         self.webhookRetry = webhookRetry
         self.webhookTimeout = webhookTimeout
         self.webhookAllowsPrivate = webhookAllowsPrivate
+        self.backupDirectory = backupDirectory
+        self.backupKeep = backupKeep
+        self.metrics = metrics
+        self.metricsToken = metricsToken
     }
 
     /// The site's address for links sent away from any request (webhooks):
@@ -68,7 +84,9 @@ public struct AppConfiguration: Sendable {
     /// Reads `SUNBOARD_DATA`, `DATABASE_URL`, `SUNBOARD_SECURE_COOKIES`,
     /// `SUNBOARD_TRUST_PROXY`, `SUNBOARD_PUBLIC_URL`, `SUNBOARD_WEBHOOK_RETRY_BASE` (seconds
     /// before the first retry), `SUNBOARD_WEBHOOK_TIMEOUT` (seconds) and
-    /// `SUNBOARD_WEBHOOK_ALLOW_PRIVATE`; flags given on the command line win.
+    /// `SUNBOARD_WEBHOOK_ALLOW_PRIVATE`, `SUNBOARD_BACKUP_DIR`, `SUNBOARD_BACKUP_KEEP` (1–365),
+    /// `SUNBOARD_METRICS` and `SUNBOARD_METRICS_TOKEN` (16 characters or more);
+    /// flags given on the command line win.
     public static func resolve(
         hostname: String?, port: Int?, dataDirectory: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -86,7 +104,12 @@ public struct AppConfiguration: Sendable {
             publicURL: environment["SUNBOARD_PUBLIC_URL"].flatMap { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil },
             webhookRetry: RetrySchedule(base: TimeInterval(seconds("SUNBOARD_WEBHOOK_RETRY_BASE") ?? 60)),
             webhookTimeout: .seconds(seconds("SUNBOARD_WEBHOOK_TIMEOUT") ?? 10),
-            webhookAllowsPrivate: flag("SUNBOARD_WEBHOOK_ALLOW_PRIVATE")
+            webhookAllowsPrivate: flag("SUNBOARD_WEBHOOK_ALLOW_PRIVATE"),
+            backupDirectory: environment["SUNBOARD_BACKUP_DIR"].flatMap { $0.isEmpty ? nil : $0 },
+            backupKeep: environment["SUNBOARD_BACKUP_KEEP"].flatMap { Int($0) }.flatMap { (1...365).contains($0) ? $0 : nil } ?? 7,
+            metrics: flag("SUNBOARD_METRICS"),
+            // A short token is guessable: it is ignored, and only this machine may scrape.
+            metricsToken: environment["SUNBOARD_METRICS_TOKEN"].flatMap { $0.count >= 16 ? $0 : nil }
         )
     }
 
@@ -95,6 +118,12 @@ public struct AppConfiguration: Sendable {
     public func databaseConfiguration() throws -> DatabaseConfiguration {
         if let databaseURL { return try .postgresql(url: databaseURL) }
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-        return .sqlite(path: URL(fileURLWithPath: dataDirectory).appendingPathComponent("sunboard.sqlite").path)
+        return .sqlite(path: sqlitePath)
     }
+
+    /// The attachment store, under the data folder.
+    public var filesDirectory: URL { URL(fileURLWithPath: dataDirectory).appendingPathComponent("files") }
+
+    /// The SQLite file, in the data folder.
+    public var sqlitePath: String { URL(fileURLWithPath: dataDirectory).appendingPathComponent("sunboard.sqlite").path }
 }

@@ -52,6 +52,14 @@ public struct AppServices: Sendable {
             database: database, catalog: catalog, disclosures: disclosures, objections: objections, peopleBoards: peopleBoards,
             workflow: workflow)
     }
+    /// The nightly backup, when `SUNBOARD_BACKUP_DIR` is set.
+    public var nightlyBackups: NightlyBackups? {
+        configuration.backupDirectory.map {
+            NightlyBackups(
+                folder: URL(fileURLWithPath: $0), keep: configuration.backupKeep,
+                backup: Backup(database: database, configuration: configuration, logger: logger, now: { [clock] in clock.now }))
+        }
+    }
     /// Posts the outbox's messages; the server runs it as a background service.
     var webhookSender: WebhookSender {
         WebhookSender(
@@ -80,7 +88,7 @@ public struct AppServices: Sendable {
         self.disclosures = DisclosureRepository(database: database)
         self.objections = ObjectionRepository(database: database)
         self.ledger = LedgerRepository(database: database)
-        self.files = FileStore(root: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("files"), database: database)
+        self.files = FileStore(root: configuration.filesDirectory, database: database)
         self.workflow = DisclosureWorkflow(database: database, files: files, audit: audit)
         self.finance = FinanceRepository(database: database)
         self.financeWorkflow = FinanceWorkflow(database: database, files: files, audit: audit, finance: finance, units: units)

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdAuth
 import Logging
@@ -13,7 +14,10 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: ErrorMiddleware(renderer: services.renderer))
     router.add(middleware: ClientAddressMiddleware(trustProxy: services.configuration.trustProxy))
 
-    HealthController(database: services.database).addRoutes(to: router)
+    HealthController(
+        database: services.database, backupDirectory: services.configuration.backupDirectory.map { URL(fileURLWithPath: $0) },
+        clock: services.clock
+    ).addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
     // residents read do not.
@@ -53,13 +57,15 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
 
 /// The server with its background services, ready to run.
 public func buildApplication(services: AppServices) -> some ApplicationProtocol {
-    Application(
+    var background: [any Service] = [MaintenanceService(services: services), WebhookDeliveryService(sender: services.webhookSender)]
+    if let nightly = services.nightlyBackups { background.append(NightlyBackupService(nightly: nightly, services: services)) }
+    return Application(
         router: buildRouter(services: services),
         configuration: .init(
             address: .hostname(services.configuration.hostname, port: services.configuration.port),
             serverName: "Sunboard"
         ),
-        services: [MaintenanceService(services: services), WebhookDeliveryService(sender: services.webhookSender)],
+        services: background,
         logger: services.logger
     )
 }

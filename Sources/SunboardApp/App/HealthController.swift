@@ -1,18 +1,48 @@
+import Foundation
 import Hummingbird
 import Logging
 import SQLKit
+import SunboardCore
 
 /// `GET /healthz`: whether the app can reach its database, for load
 /// balancers and monitoring, and how many chat-group messages wait in the
 /// outbox (a growing `pending` means the sender is stuck or a receiver is
-/// down; `failed` are given up until someone sends them again).
+/// down; `failed` are given up until someone sends them again), and, with
+/// nightly backups on, when the newest was taken (an `age_seconds` over a
+/// day means last night's failed).
 struct HealthController {
     let database: Database
+    let backupDirectory: URL?
+    let clock: WallClock
 
     struct Status: Encodable, Sendable {
         var status: String
         var database: String
         var outbox: Outbox?
+        var backup: LastBackup?
+    }
+
+    struct LastBackup: Encodable, Sendable {
+        var last: String?
+        var ageSeconds: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case last
+            case ageSeconds = "age_seconds"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(last, forKey: .last)
+            try container.encode(ageSeconds, forKey: .ageSeconds)
+        }
+    }
+
+    private func lastBackup() -> LastBackup? {
+        guard let backupDirectory else { return nil }
+        guard let newest = NightlyBackups.backups(in: backupDirectory).first else { return LastBackup() }
+        return LastBackup(
+            last: newest.takenAt.formatted(.iso8601), ageSeconds: max(0, Int(clock.now.timeIntervalSince(newest.takenAt))))
     }
 
     struct Outbox: Encodable, Sendable {
@@ -37,7 +67,7 @@ struct HealthController {
             var response: Response
             do {
                 let outbox = try await outbox()
-                response = try JSONBody(Status(status: "ok", database: database.kind.rawValue, outbox: outbox))
+                response = try JSONBody(Status(status: "ok", database: database.kind.rawValue, outbox: outbox, backup: lastBackup()))
                     .response(from: request, context: context)
             } catch {
                 context.logger.error("Health check failed: \(error)")

@@ -13,6 +13,8 @@ struct TestApp {
     let services: AppServices
     let clock: TestClock
     let client: any TestClientProtocol
+    /// Where its rows and files are: for tests that copy an installation.
+    let storage: TestDatabase
 
     var database: Database { services.database }
 
@@ -51,7 +53,7 @@ struct TestApp {
             if demo != .none { try await DemoSeeder(services: services).seed(year: demo == .year) }
             let app = Application(router: buildRouter(services: services))
             try await app.test(.router) { client in
-                try await body(TestApp(services: services, clock: clock, client: client))
+                try await body(TestApp(services: services, clock: clock, client: client, storage: testDatabase))
             }
         } catch {
             await database.close()
