@@ -17,6 +17,8 @@ enum Runtime {
         _ configuration: AppConfiguration, clock: WallClock = .system, _ work: (AppServices) async throws -> R
     ) async throws -> R {
         let logger = logger()
+        // Before anything makes a counter: one made earlier would count nowhere.
+        if configuration.metrics { AppMetrics.bootstrap() }
         let database = try await Database.open(try configuration.databaseConfiguration(), logger: logger)
         do {
             try await Migrator(database: database, logger: logger).migrate()

@@ -9,7 +9,9 @@ import ServiceLifecycle
 public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     // HEAD is answered as GET without the body, for monitors and link checkers.
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
-    // Outermost first: every response, error pages included, gets the headers.
+    // Outermost first. Requests by route pattern and status, and their time, when `/metrics` is on.
+    if services.configuration.metrics { router.add(middleware: MetricsMiddleware<AppRequestContext>()) }
+    // Every response, error pages included, gets the headers.
     router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.secureCookies))
     router.add(middleware: ErrorMiddleware(renderer: services.renderer))
     router.add(middleware: ClientAddressMiddleware(trustProxy: services.configuration.trustProxy))
@@ -18,6 +20,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         database: services.database, backupDirectory: services.configuration.backupDirectory.map { URL(fileURLWithPath: $0) },
         clock: services.clock
     ).addRoutes(to: router)
+    MetricsController(services: services).addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
     // residents read do not.

@@ -39,10 +39,14 @@ struct HealthController {
     }
 
     private func lastBackup() -> LastBackup? {
+        Self.lastBackup(in: backupDirectory, now: clock.now)
+    }
+
+    static func lastBackup(in backupDirectory: URL?, now: Date) -> LastBackup? {
         guard let backupDirectory else { return nil }
         guard let newest = NightlyBackups.backups(in: backupDirectory).first else { return LastBackup() }
         return LastBackup(
-            last: newest.takenAt.formatted(.iso8601), ageSeconds: max(0, Int(clock.now.timeIntervalSince(newest.takenAt))))
+            last: newest.takenAt.formatted(.iso8601), ageSeconds: max(0, Int(now.timeIntervalSince(newest.takenAt))))
     }
 
     struct Outbox: Encodable, Sendable {
@@ -51,7 +55,7 @@ struct HealthController {
     }
 
     /// Waiting and given-up messages: one grouped count over the outbox's status index.
-    private func outbox() async throws -> Outbox {
+    static func outbox(on database: Database) async throws -> Outbox {
         var outbox = Outbox()
         for row in try await database.sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from("webhook_outbox").where("status", .in, SQLBind.group(["pending", "failed"])).groupBy("status").all()
@@ -66,7 +70,7 @@ struct HealthController {
         router.get(SiteURL.health.route) { request, context in
             var response: Response
             do {
-                let outbox = try await outbox()
+                let outbox = try await Self.outbox(on: database)
                 response = try JSONBody(Status(status: "ok", database: database.kind.rawValue, outbox: outbox, backup: lastBackup()))
                     .response(from: request, context: context)
             } catch {

@@ -19,6 +19,7 @@ enum SiteURL: Sendable, Equatable {
     case favicon
     case robots
     case health
+    case metrics
     case units(Units)
     case staff(Staff)
     case catalog(Catalog)
@@ -44,6 +45,7 @@ enum SiteURL: Sendable, Equatable {
         case .favicon: "/favicon.ico"
         case .robots: "/robots.txt"
         case .health: "/healthz"
+        case .metrics: "/metrics"
         case .units(let url): url.path
         case .staff(let url): url.path
         case .catalog(let url): url.path
@@ -64,7 +66,7 @@ enum SiteURL: Sendable, Equatable {
     /// Every route of the site, as registered: the route table's test holds
     /// the router to this list, both ways.
     static var patterns: [SiteURL] {
-        [.home, .staticAsset(.key), .favicon, .robots, .health]
+        [.home, .staticAsset(.key), .favicon, .robots, .health, .metrics]
             + Units.patterns.map(SiteURL.units) + Staff.patterns.map(SiteURL.staff)
             + Catalog.patterns.map(SiteURL.catalog) + Disclosures.patterns.map(SiteURL.disclosures)
             + Ledger.patterns.map(SiteURL.ledger) + Finance.patterns.map(SiteURL.finance)

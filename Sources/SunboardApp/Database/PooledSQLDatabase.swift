@@ -1,4 +1,6 @@
+import Dispatch
 import Logging
+import Metrics
 import NIOCore
 import NIOPosix
 import SQLKit
@@ -11,6 +13,9 @@ struct PooledSQLDatabase<Source: SQLConnectionSource>: SQLDatabase {
     let dialect: any SQLDialect
     let version: (any SQLDatabaseReportedVersion)?
 
+    /// How long a statement waited for a connection: a pool too small shows here first.
+    let connectionWait = Metrics.Timer(label: "sunboard_db_connection_wait_seconds", preferredDisplayUnit: .seconds)
+
     var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
     var queryLogLevel: Logger.Level? { .trace }
 
@@ -19,10 +24,18 @@ struct PooledSQLDatabase<Source: SQLConnectionSource>: SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await source.withConnection { try await $0.execute(sql: query, onRow) }
+        let asked = DispatchTime.now()
+        try await source.withConnection {
+            connectionWait.recordInterval(since: asked)
+            try await $0.execute(sql: query, onRow)
+        }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await source.withConnection { try await closure($0) }
+        let asked = DispatchTime.now()
+        return try await source.withConnection {
+            connectionWait.recordInterval(since: asked)
+            return try await closure($0)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Metrics
 import SunboardCore
 import Synchronization
 
@@ -27,6 +28,9 @@ public final class PageCache: Sendable {
     public let capacityBytes: Int
     /// The largest page kept.
     public let maxPageBytes: Int
+    /// For `/metrics` (no-ops unless it is on).
+    private let hits = Counter(label: "sunboard_page_cache_hits_total")
+    private let misses = Counter(label: "sunboard_page_cache_misses_total")
 
     public init(capacityBytes: Int = 64 << 20, maxPageBytes: Int = 4 << 20) {
         self.capacityBytes = max(1, capacityBytes)
@@ -53,7 +57,11 @@ public final class PageCache: Sendable {
 
     private func lookup(_ key: String) -> HTML? {
         state.withLock { state in
-            guard let entry = state.pages[key] else { return nil }
+            guard let entry = state.pages[key] else {
+                misses.increment()
+                return nil
+            }
+            hits.increment()
             state.clock += 1
             state.pages[key]?.used = state.clock
             return entry.page

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import SQLKit
 import SunboardCore
 
@@ -185,6 +186,7 @@ struct WebhookSender: Sendable {
         let attempts = job.attempts + 1
         let retryAt = problem == nil ? nil : schedule.delay(afterFailure: attempts).map { now.addingTimeInterval($0) }
         let outcome: DeliveryStatus = problem == nil ? .delivered : retryAt == nil ? .failed : .pending
+        if problem != nil { Counter(label: "sunboard_webhook_delivery_failures_total").increment() }
         if let problem { logger.info("Webhook delivery \(job.id) to “\(job.subscription.name)” failed (attempt \(attempts)): \(problem)") }
         try await database.transaction { sql in
             try await sql.update("webhook_outbox")
