@@ -71,7 +71,7 @@ enum ETag {
         to request: Request, status: HTTPResponse.Status, contentType: String, etag: String, body: ByteBuffer
     ) -> Response {
         var headers: HTTPFields = [.contentType: contentType, .cacheControl: "public, no-cache", .eTag: etag]
-        if status == .ok, request.headers[.ifNoneMatch] == etag {
+        if status == .ok, ETag.matches(request.headers[.ifNoneMatch], etag) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentLength] = String(body.readableBytes)

@@ -44,7 +44,7 @@ public struct StaticAssets: Sendable {
         // A fingerprinted link never changes meaning; a bare one may.
         let pinned = request.uri.queryParameters["v"].map { String($0) } == asset.fingerprint
         headers[.cacheControl] = pinned ? "public, max-age=31536000, immutable" : "public, max-age=300"
-        if request.headers[.ifNoneMatch] == etag {
+        if ETag.matches(request.headers[.ifNoneMatch], etag) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentLength] = String(asset.body.readableBytes)

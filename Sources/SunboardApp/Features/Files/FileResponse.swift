@@ -16,9 +16,7 @@ enum FileResponse {
 
     static func make(sha256: String, store: FileStore, database: Database, cache: String, request: Request) async throws -> Response {
         let tag = "\"\(sha256)\""
-        if let asked = request.headers[.ifNoneMatch],
-            asked.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag })
-        {
+        if ETag.matches(request.headers[.ifNoneMatch], tag) {
             return Response(status: .notModified, headers: [.cacheControl: cache, .eTag: tag])
         }
         guard
