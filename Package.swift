@@ -53,11 +53,14 @@ let package = Package(
             name: "CPhotoScale",
             linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png")]
         ),
+        // Raw deflate and CRC-32 for the open-data ZIP files, with Debian's zlib.
+        .target(name: "CDeflate", linkerSettings: [.linkedLibrary("z")]),
         .target(
             name: "SunboardApp",
             dependencies: [
                 "SunboardCore",
                 "CPhotoScale",
+                "CDeflate",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

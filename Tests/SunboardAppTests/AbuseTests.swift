@@ -102,7 +102,7 @@ struct AbuseTests {
     @Test("Work asked for by many at once is done once")
     func singleFlight() async throws {
         final class Runs: Sendable { let count = Mutex(0) }
-        let flight = SingleFlight()
+        let flight = SingleFlight<HTML>()
         let runs = Runs()
         try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<20 {

@@ -128,6 +128,14 @@ struct PrivacyTests {
                 fetched += 1
                 if response.text.contains(Self.marker) { leaks.append(path) }
             }
+            // Nor does any file of any unit's open data.
+            for slug in ["yinzhou", "yincheng", "yinnan", "yinbei", "yinxin"] {
+                let archive = try await resident.get("/units/\(slug)/open-data.zip")
+                #expect(archive.status == .ok)
+                for (name, text) in try OpenDataTests.unzip(Array(archive.body.readableBytesView)) where text.contains(Self.marker) {
+                    leaks.append("/units/\(slug)/open-data.zip: \(name)")
+                }
+            }
             // Search finds none of the markers (the page repeats what was asked, so it is checked by its answer).
             #expect(try await resident.get("/api/v1/search?q=\(Self.marker)").text.contains("\"count\":0"))
             #expect(try await resident.get("/search?q=\(Self.marker)").text.contains("没有找到包含"))

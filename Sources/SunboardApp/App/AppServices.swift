@@ -40,7 +40,9 @@ public struct AppServices: Sendable {
     /// Rendered public pages, by the versions of what they show.
     public let pages: PageCache
     /// Reports being built, so each is built once however many ask.
-    let reports = SingleFlight()
+    let reports = SingleFlight<HTML>()
+    /// Open-data archives being made, each once however many ask.
+    let exports = SingleFlight<[UInt8]>()
     /// Search and the office's reports, per address: 30 at once, then 2 a second.
     let expensiveReads = RateLimiter(burst: 30, perSecond: 2)
     public let logger: Logger

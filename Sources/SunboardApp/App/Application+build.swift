@@ -21,6 +21,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         clock: services.clock
     ).addRoutes(to: router)
     MetricsController(services: services).addRoutes(to: router)
+    APIDocsController().addRoutes(to: router)
 
     // Public forms: they need a form token, so they set a cookie; the pages
     // residents read do not.

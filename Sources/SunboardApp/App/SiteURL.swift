@@ -20,6 +20,8 @@ enum SiteURL: Sendable, Equatable {
     case robots
     case health
     case metrics
+    /// The public API described in OpenAPI 3.1.
+    case openAPI
     case units(Units)
     case staff(Staff)
     case catalog(Catalog)
@@ -46,6 +48,7 @@ enum SiteURL: Sendable, Equatable {
         case .robots: "/robots.txt"
         case .health: "/healthz"
         case .metrics: "/metrics"
+        case .openAPI: "/api/v1/openapi.json"
         case .units(let url): url.path
         case .staff(let url): url.path
         case .catalog(let url): url.path
@@ -66,7 +69,7 @@ enum SiteURL: Sendable, Equatable {
     /// Every route of the site, as registered: the route table's test holds
     /// the router to this list, both ways.
     static var patterns: [SiteURL] {
-        [.home, .staticAsset(.key), .favicon, .robots, .health, .metrics]
+        [.home, .staticAsset(.key), .favicon, .robots, .health, .metrics, .openAPI]
             + Units.patterns.map(SiteURL.units) + Staff.patterns.map(SiteURL.staff)
             + Catalog.patterns.map(SiteURL.catalog) + Disclosures.patterns.map(SiteURL.disclosures)
             + Ledger.patterns.map(SiteURL.ledger) + Finance.patterns.map(SiteURL.finance)

@@ -8,5 +8,6 @@ struct LedgerFeature: Feature {
         RecordAPIController(services: services).addRoutes(to: routes.site)
         LedgerController(services: services).addRoutes(to: routes.site)
         RecordController(services: services).addRoutes(to: routes.site)
+        OpenDataController(services: services).addRoutes(to: routes.site)
     }
 }

@@ -4,6 +4,8 @@ extension SiteURL {
         case page
         case check
         case unitRecord(_ slug: Param<String>)
+        /// Every public record of a unit, as CSV and JSON in one ZIP file.
+        case openData(_ slug: Param<String>)
         case apiHead
         case apiRecords
         case apiKind(_ kind: Param<String>)
@@ -15,6 +17,7 @@ extension SiteURL {
             case .page: "/ledger"
             case .check: "/ledger/check"
             case .unitRecord(let slug): "/units/\(slug.segment("slug"))/record"
+            case .openData(let slug): "/units/\(slug.segment("slug"))/open-data.zip"
             case .apiHead: "/api/v1/ledger/head"
             case .apiRecords: "/api/v1/records"
             case .apiKind(let kind): "/api/v1/records/\(kind.segment("kind"))"
@@ -39,6 +42,7 @@ extension SiteURL {
             .page,
             .check,
             .unitRecord(.key),
+            .openData(.key),
             .apiHead,
             .apiRecords,
             .apiKind(.key),

@@ -135,7 +135,7 @@ enum RecordStore {
 
     private static let columns = ["kind", "record_id", "version", "unit_id", "sequence", "fields", "recorded_at"]
 
-    private static func stored(_ row: any SQLRow) throws -> Stored {
+    static func stored(_ row: any SQLRow) throws -> Stored {
         // A row whose fields no longer read is kept as empty: its hash will not match.
         Stored(
             kind: try row.decode(column: "kind", as: String.self), recordID: try row.decode(column: "record_id", as: Int.self),

@@ -26,7 +26,7 @@ struct CivicAPIController {
     }
 
     static func id(_ context: AppRequestContext) throws -> Int {
-        guard let id = context.parameters.get("id", as: Int.self) else { throw CommonError.notFound }
+        guard let id = context.parameters.get("id", as: Int.self), id > 0 else { throw CommonError.notFound }
         return id
     }
 
@@ -36,7 +36,7 @@ struct CivicAPIController {
         _ context: AppRequestContext, _ name: String, id: Int?, _ build: (Unit) async throws -> HTML
     ) async throws -> HTML {
         let (unit, lineage) = try await services.community(context)
-        let key = "api:civic:\(name):\(id ?? 0):\(CalendarDate(services.clock.now)):" + lineage.versionKey
+        let key = "api:civic:\(name):\(id.map(String.init) ?? "list"):\(CalendarDate(services.clock.now)):" + lineage.versionKey
         if let answer = services.pages.cached(key) { return answer }
         let answer = try await build(unit)
         return services.pages.page(for: key) { answer }

@@ -58,6 +58,8 @@ struct CommunityHome: Sendable {
     var name: String
     var contact: UnitContact
     var catalogURL: String
+    /// Every public record of the community, as CSV and JSON.
+    var openDataURL: String
     var disclosuresURL: String
     var feedURL: String
     var leafletURL: String
@@ -100,6 +102,7 @@ struct CommunityHome: Sendable {
         self.name = community.name
         self.contact = UnitContact(community.profile)
         self.catalogURL = SiteURL.disclosures(.catalog(community.slug)).path
+        self.openDataURL = SiteURL.ledger(.openData(community.slug)).path
         self.disclosuresURL = SiteURL.disclosures(.list(community.slug)).path
         self.feedURL = SiteURL.disclosures(.feed(community.slug)).path
         self.leafletURL = SiteURL.disclosures(.leaflet(community.slug)).path

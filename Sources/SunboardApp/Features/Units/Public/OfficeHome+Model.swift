@@ -21,6 +21,7 @@ struct OfficeHome: Sendable {
     var communities: [Community]
     var hasCommunities: Bool
     var loginURL: String
+    var openDataURL: String
     var bulletinsURL: String
 
     init(office: Unit, communities: [Unit], records: [Int: OnTimeRecord] = [:], assets: StaticAssets) {
@@ -45,5 +46,6 @@ struct OfficeHome: Sendable {
         }
         self.hasCommunities = !communities.isEmpty
         self.loginURL = SiteURL.staff(.login).path
+        self.openDataURL = SiteURL.ledger(.openData(office.slug)).path
     }
 }
