@@ -98,7 +98,8 @@ struct OpenAPITests {
         return found
     }
 
-    @Test("Every answer of the demo's public API matches the document, errors included")
+    /// On SQLite: on PostgreSQL the same answers are checked by Schemathesis in `scripts/test`.
+    @Test("Every answer of the demo's public API matches the document, errors included", .enabled(if: TestDatabase.postgresURL == nil))
     func realAnswers() async throws {
         try await TestApp.run(demo: .year) { app in
             let client = app.client

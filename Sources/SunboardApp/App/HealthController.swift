@@ -46,7 +46,7 @@ struct HealthController {
         guard let backupDirectory else { return nil }
         guard let newest = NightlyBackups.backups(in: backupDirectory).first else { return LastBackup() }
         return LastBackup(
-            last: newest.takenAt.formatted(.iso8601), ageSeconds: max(0, Int(now.timeIntervalSince(newest.takenAt))))
+            last: ShanghaiTime.iso8601(newest.takenAt), ageSeconds: max(0, Int(now.timeIntervalSince(newest.takenAt))))
     }
 
     struct Outbox: Encodable, Sendable {
