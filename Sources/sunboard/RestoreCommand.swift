@@ -30,7 +30,7 @@ struct RestoreCommand: AsyncParsableCommand {
             .run(from: URL(fileURLWithPath: from), force: force)
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         if let aside = report.setAside {
-            say("原数据库已另存为 \(aside) / The database replaced was kept as \(aside).")
+            say("被替换的数据已另存为 \(aside)，确认无误后可删除 / What was replaced is kept as \(aside); remove it once you are satisfied.")
         }
         if !report.migrated.isEmpty {
             say("已升级数据库结构 / Migrated forward: \(report.migrated.joined(separator: ", ")).")

@@ -183,8 +183,8 @@ struct BackupTests {
         }
     }
 
-    @Test("With --force an SQLite installation is replaced and its old file kept aside", .enabled(if: TestDatabase.postgresURL == nil))
-    func forceKeepsTheOldFile() async throws {
+    @Test("With --force the installation is replaced and what it held kept aside: the SQLite file, or the PostgreSQL schema")
+    func forceKeepsTheOld() async throws {
         try await TestApp.run { app in
             let folder = Self.folder("backup-force")
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -193,10 +193,43 @@ struct BackupTests {
             defer { Task { await target.destroy() } }
             let restore = Restore(configuration: target.appConfiguration, logger: TestDatabase.logger)
             #expect(try await restore.run(from: folder, force: false).setAside == nil)
-            let again = try await restore.run(from: folder, force: true)
+            let again = try await restore.run(from: folder, force: true, at: app.clock.now)
             #expect(again.verification.problem == nil)
             let aside = try #require(again.setAside)
-            #expect(FileManager.default.fileExists(atPath: aside))
+            let database = try await target.open()
+            defer { Task { await database.close() } }
+            if target.kind == .sqlite {
+                #expect(FileManager.default.fileExists(atPath: aside))
+                #expect(aside.hasPrefix(target.appConfiguration.sqlitePath + ".before-restore-"))
+            } else {
+                let kept = try await database.sql.raw("SELECT COUNT(*) AS n FROM \(ident: aside).ledger_entries").first()?
+                    .decode(column: "n", as: Int.self)
+                #expect(kept == again.verification.checked, "the replaced schema is kept whole under \(aside)")
+            }
+        }
+    }
+
+    @Test("A backup is never written over a file, nor restored by a release older than it")
+    func moreRefusals() async throws {
+        try await TestApp.run { app in
+            let file = Self.folder("backup-file")
+            try Data("a file".utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            await #expect(throws: BackupError.destinationNotEmpty(file.standardizedFileURL.path)) {
+                try await Self.backup(app, to: file)
+            }
+            #expect(try String(contentsOf: file, encoding: .utf8) == "a file")
+
+            let folder = Self.folder("backup-newer")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var manifest = try await Self.backup(app, to: folder)
+            manifest.migrations.append("999_from_the_future")
+            try manifest.write(to: folder)
+            let target = try await TestDatabase.emptyInstallation(schemaOf: app.storage)
+            defer { Task { await target.destroy() } }
+            await #expect(throws: BackupError.newerRelease("999_from_the_future")) {
+                try await Restore(configuration: target.appConfiguration, logger: TestDatabase.logger).run(from: folder, force: false)
+            }
         }
     }
 

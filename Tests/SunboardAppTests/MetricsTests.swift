@@ -61,11 +61,12 @@ struct MetricsTests {
                 for _ in 0..<2 { _ = try await Self.get(client, "/units/yincheng", from: "198.51.100.7") }
                 _ = try await Self.get(client, "/units/no-such-place", from: "198.51.100.7")
 
-                let local = try await Self.get(client, "/metrics", from: "127.0.0.1")
-                #expect(local.status == .ok)
-                #expect(local.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+                // Anyone can write X-Forwarded-For: claiming to be this machine earns nothing (a real loopback
+                // peer is tested on a real socket in tests/browser/test_deploy.py).
+                #expect(try await Self.get(client, "/metrics", from: "127.0.0.1").status == .forbidden)
                 let remote = try await Self.get(client, "/metrics", from: "203.0.113.9", token: Self.token)
                 #expect(remote.status == .ok)
+                #expect(remote.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
                 let text = String(buffer: remote.body)
                 #expect(Self.isExposition(text), "\(text.prefix(2000))")
                 // By route pattern, never by the address asked: a stranger's URLs cannot grow the list.

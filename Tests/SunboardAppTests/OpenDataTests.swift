@@ -48,6 +48,7 @@ struct OpenDataTests {
             let files = try Self.unzip(Array(first.body.readableBytesView))
 
             let csv = try #require(files["disclosure.csv"])
+            #expect(!csv.contains("\r\n\r\n"), "no blank rows between records")
             #expect(csv.hasPrefix("\u{FEFF}kind,id,unit,ledger_version,ledger_sequence,recorded_at,"))
             #expect(csv.contains("开放数据测试：巷道照明"))
             #expect(!csv.contains("别的社区的事"))
@@ -65,6 +66,11 @@ struct OpenDataTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: kept.path).filter { $0.hasPrefix("yincheng-") }.count == 1)
             let again = try await app.client.execute(uri: "/units/yincheng/open-data.zip", method: .get)
             #expect(again.headers[.eTag] == etag && again.body == first.body)
+            // What is served is the kept file, not a new build: a mark added to the file is served with it.
+            let keptFile = kept.appendingPathComponent(try #require(try FileManager.default.contentsOfDirectory(atPath: kept.path).first))
+            try (try Data(contentsOf: keptFile) + Data("KEPT".utf8)).write(to: keptFile)
+            let fromFile = try await app.client.execute(uri: "/units/yincheng/open-data.zip", method: .get)
+            #expect(String(buffer: fromFile.body).hasSuffix("KEPT"))
             let unchanged = try await app.client.execute(uri: "/units/yincheng/open-data.zip", method: .get, headers: [.ifNoneMatch: etag])
             #expect(unchanged.status == .notModified)
 

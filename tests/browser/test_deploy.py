@@ -213,10 +213,10 @@ class Machine:
         return cwd, env
 
 
-def get(url):
+def get(url, headers=None):
     """(status, headers, body) of a GET, errors included."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=10) as response:
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()
@@ -295,7 +295,7 @@ def test_the_unit_nginx_and_the_app_agree(unit):
     for factor in re.search(r"static let maximumBody = ([\d\s*]+)\n", swift)[1].split("*"):
         limit *= int(factor)
     assert f"client_max_body_size {limit // (1024 * 1024)}m;" in nginx
-    assert re.search(r"location = /metrics \{\s*deny all;", nginx)
+    assert re.search(r"location \^~ /metrics \{\s*deny all;", nginx)
     assert "proxy_set_header X-Forwarded-For $remote_addr;" in nginx
 
 
@@ -304,6 +304,8 @@ def test_the_unit_serves_as_its_user_and_stops_cleanly_on_sigterm(unit):
     try:
         port = free_port()
         cwd, env = machine.install(unit, port)
+        # The operator turns Prometheus's /metrics on in the env file.
+        env["SUNBOARD_METRICS"] = "1"
         argv = expand(single(unit, "ExecStart"), env)
         assert argv[:2] == [INSTALLED, "serve"], argv
         assert address(argv) == f"127.0.0.1:{port}", "the unit listens on this machine, on the env file's port"
@@ -320,6 +322,11 @@ def test_the_unit_serves_as_its_user_and_stops_cleanly_on_sigterm(unit):
             assert status == 200 and headers["Content-Type"].startswith("application/json")
             assert json.loads(body)["status"] == "ok" and json.loads(body)["database"] == "sqlite"
             assert headers["Strict-Transport-Security"], "the unit's defaults reached the server: secure cookies, HSTS"
+            # A scraper on this machine reads the metrics; a request through a proxy (or claiming one) does not.
+            status, headers, body = get(service.base + "/metrics")
+            assert status == 200 and headers["Content-Type"].startswith("text/plain; version=0.0.4"), body[:300]
+            assert 'http_route="/healthz"' in body
+            assert get(service.base + "/metrics", {"X-Forwarded-For": "127.0.0.1"})[0] == 403
             folder = os.stat(data)
             assert (folder.st_uid, folder.st_gid) == (machine.uid, machine.gid)
             assert stat.S_IMODE(folder.st_mode) & 0o007 == 0, "the data folder is closed to other users"

@@ -18,6 +18,8 @@ public struct AppRequestContext: AuthRequestContext, SessionRequestContext, Requ
     public var files: [UploadedFile] = []
     /// The client's address, as seen by `ClientAddressMiddleware`.
     public var clientAddress: String
+    /// The socket's other end, whatever a proxy header says.
+    public let peerAddress: String
     /// The unit an admin route is about, once `UnitAccessMiddleware` has
     /// checked the person may open it.
     public var scopedUnit: ScopedUnit?
@@ -27,6 +29,7 @@ public struct AppRequestContext: AuthRequestContext, SessionRequestContext, Requ
         self.identity = nil
         self.sessions = .init()
         self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.peerAddress = clientAddress
     }
 
     /// Forms are small; uploads get their own limit where they are accepted.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Metrics
 import Prometheus
@@ -7,9 +8,10 @@ import Synchronization
 
 /// `GET /metrics`: Prometheus's text format, when `SUNBOARD_METRICS=1`.
 ///
-/// Answered to this machine (the address after `SUNBOARD_TRUST_PROXY`, so a
-/// stranger behind the office's proxy is not "this machine"), or to a
-/// scraper sending `Authorization: Bearer` and `SUNBOARD_METRICS_TOKEN`.
+/// Answered to this machine — a loopback peer that came through no proxy
+/// (a request through nginx carries `X-Forwarded-For`, and that header is
+/// anyone's to write) — or to a scraper sending `Authorization: Bearer` and
+/// `SUNBOARD_METRICS_TOKEN`.
 /// Requests by route pattern and status and their latency come from
 /// Hummingbird's `MetricsMiddleware`; the page cache, the pool and webhook
 /// failures count as they happen; what needs a query is read here, per scrape.
@@ -32,7 +34,7 @@ final class MetricsController: Sendable {
         {
             return true
         }
-        return Self.isLoopback(context.clientAddress)
+        return Self.isLoopback(context.peerAddress) && request.headers[HTTPField.Name("X-Forwarded-For")!] == nil
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {

@@ -33,8 +33,12 @@ public struct Backup: Sendable {
     public func write(to folder: URL) async throws -> BackupManifest {
         let fileManager = FileManager.default
         let folder = folder.standardizedFileURL
-        if let contents = try? fileManager.contentsOfDirectory(atPath: folder.path), !contents.isEmpty {
-            throw BackupError.destinationNotEmpty(folder.path)
+        var isFolder: ObjCBool = false
+        if fileManager.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+            // Never a file (the live database, say), never a folder with anything in it.
+            guard isFolder.boolValue, (try fileManager.contentsOfDirectory(atPath: folder.path)).isEmpty else {
+                throw BackupError.destinationNotEmpty(folder.path)
+            }
         }
         let parent = folder.deletingLastPathComponent()
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -43,7 +47,8 @@ public struct Backup: Sendable {
         do {
             let manifest = try await writeContents(into: staging)
             try manifest.write(to: staging)
-            try? fileManager.removeItem(at: folder)  // only ever an empty folder, checked above
+            // rmdir(2) removes only an empty folder: a backup that finished meanwhile under the same name stays.
+            _ = rmdir(folder.path)
             try fileManager.moveItem(at: staging, to: folder)
             return manifest
         } catch {

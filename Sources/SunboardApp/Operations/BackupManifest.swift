@@ -100,6 +100,9 @@ public enum BackupError: Error, CustomStringConvertible, Equatable {
     case unknownVersion(Int)
     case damaged(String)
     case wrongDatabase(backup: String, installation: String)
+    case wrongSchema(backup: String, installation: String)
+    case newerRelease(String)
+    case restoreFailed(String, keptAside: String?)
     case installationNotEmpty
     case pgToolMissing(String)
     case pgToolFailed(String, String)
@@ -116,8 +119,15 @@ public enum BackupError: Error, CustomStringConvertible, Equatable {
             "备份已损坏：“\(path)”缺失或与清单的校验值不符，未做任何改动。 / The backup is damaged: \(path) is missing or does not match its SHA-256 in the manifest; nothing was changed."
         case .wrongDatabase(let backup, let installation):
             "这是 \(backup) 数据库的备份，不能恢复到 \(installation)。 / This is a \(backup) backup; it cannot be restored into \(installation)."
+        case .wrongSchema(let backup, let installation):
+            "这是 PostgreSQL 模式 \(backup) 的备份，而这里用的是 \(installation)：请让 search_path 一致。 / This backup is of schema \(backup); this installation uses \(installation): make search_path match."
+        case .newerRelease(let migration):
+            "这份备份来自更新的版本（含迁移 \(migration)），请先升级本程序再恢复。 / This backup comes from a newer release (migration \(migration)); upgrade this program first."
+        case .restoreFailed(let reason, let aside):
+            "恢复失败，已放回原来的数据 / The restore failed and the data it replaced was put back: \(reason)"
+                + (aside.map { " (\($0))" } ?? "")
         case .installationNotEmpty:
-            "这里已经有数据。恢复会覆盖它们：确认无误后加 --force 再运行（原 SQLite 文件会保留一份）。 / This installation already holds data. Restoring replaces it: run again with --force if that is what you want (an SQLite file is kept aside)."
+            "这里已经有数据。恢复会替换它们：确认无误后加 --force 再运行（原来的数据会另存一份）。 / This installation already holds data. Restoring replaces it: run again with --force if that is what you want (what it holds is kept aside)."
         case .pgToolMissing(let tool):
             "找不到 PostgreSQL 的 \(tool)：请安装 postgresql-client（版本不低于服务器）。 / \(tool) was not found: install postgresql-client (the server's version or newer)."
         case .pgToolFailed(let tool, let output):

@@ -3,8 +3,10 @@ import Foundation
 /// PostgreSQL's own `pg_dump` and `pg_restore`, for backups: they take a
 /// consistent snapshot while the server keeps writing, and restore it.
 struct PostgresTools {
-    /// A URL libpq understands: our own `pool` and `search_path` left out.
+    /// A URL libpq understands: our own `pool` and `search_path` left out,
+    /// and the password too — it goes in the environment, where `ps` does not show it.
     let url: String
+    let password: String?
     /// The schema the app uses: the URL's `search_path`, else `public`.
     let schema: String
 
@@ -17,6 +19,10 @@ struct PostgresTools {
         }
         let kept = items.filter { !["pool", "search_path"].contains($0.name) }
         components.queryItems = kept.isEmpty ? nil : kept
+        password = components.password
+        components.password = nil
+        // The app's default user, which libpq would otherwise take from the system account.
+        if components.user == nil { components.user = "postgres" }
         guard let url = components.string else { throw DatabaseURLError(url: databaseURL) }
         self.url = url
     }
@@ -41,20 +47,22 @@ struct PostgresTools {
     func dump(to file: URL) async throws {
         var arguments = ["--format=custom", "--no-owner", "--no-privileges", "--file=\(file.path)"]
         if schema != "public" { arguments.append("--schema=\(schema)") }
-        try await Self.run("pg_dump", arguments + [url])
+        try await run("pg_dump", arguments + [url])
     }
 
     func restore(from file: URL) async throws {
-        try await Self.run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--dbname=\(url)", file.path])
+        try await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--dbname=\(url)", file.path])
     }
 
     /// Runs a tool to its end off the event loop; its error output is the message when it fails.
-    static func run(_ tool: String, _ arguments: [String]) async throws {
-        let executable = try find(tool)
+    private func run(_ tool: String, _ arguments: [String]) async throws {
+        let executable = try Self.find(tool)
+        let environment = ProcessInfo.processInfo.environment.merging(password.map { ["PGPASSWORD": $0] } ?? [:]) { $1 }
         try await Task.detached {
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments
+            process.environment = environment
             let errors = Pipe()
             process.standardError = errors
             process.standardOutput = FileHandle.nullDevice

@@ -23,7 +23,7 @@ public struct Restore: Sendable {
         public var manifest: BackupManifest
         /// Migrations the restored database lacked and now has.
         public var migrated: [String]
-        /// Where the SQLite file that was replaced now is.
+        /// Where the data replaced now is: the SQLite file's new name, or the PostgreSQL schema's.
         public var setAside: String?
         public var verification: LedgerVerification.Report
     }
@@ -34,11 +34,14 @@ public struct Restore: Sendable {
         guard manifest.database == kind.rawValue else {
             throw BackupError.wrongDatabase(backup: manifest.database, installation: kind.rawValue)
         }
+        let known = Set(Migrations.all.map(\.name))
+        if let newer = manifest.migrations.first(where: { !known.contains($0) }) { throw BackupError.newerRelease(newer) }
         if !force, try !Backup.storedFiles(under: configuration.filesDirectory).isEmpty {
             throw BackupError.installationNotEmpty
         }
         let databaseCopy = folder.appendingPathComponent(manifest.databaseFile.path)
-        var setAside: String?
+        let setAside: String?
+        let putBack: () async throws -> Void
         switch kind {
         case .sqlite:
             if !force, FileManager.default.fileExists(atPath: configuration.sqlitePath) {
@@ -47,34 +50,72 @@ public struct Restore: Sendable {
                 await existing.close()
                 if holdsData { throw BackupError.installationNotEmpty }
             }
-            setAside = try placeSQLite(databaseCopy, at: now)
+            (setAside, putBack) = try placeSQLite(databaseCopy, at: now)
         case .postgresql:
             let tools = try PostgresTools(databaseURL: configuration.databaseURL ?? "")
-            let existing = try await Database.open(try configuration.databaseConfiguration(), logger: logger)
+            guard (manifest.schema ?? "public") == tools.schema else {
+                throw BackupError.wrongSchema(backup: manifest.schema ?? "public", installation: tools.schema)
+            }
+            _ = try PostgresTools.find("pg_restore")  // before anything is moved
+            (setAside, putBack) = try await clearSchema(tools.schema, force: force, at: now)
             do {
-                if !force, try await Self.holdsData(existing) { throw BackupError.installationNotEmpty }
-                // pg_restore recreates the schema it dumped; `public` is assumed to exist.
-                try await existing.sql.raw("DROP SCHEMA IF EXISTS \(ident: tools.schema) CASCADE").run()
-                if tools.schema == "public" { try await existing.sql.raw("CREATE SCHEMA public").run() }
-                await existing.close()
+                try await tools.restore(from: databaseCopy)
             } catch {
-                await existing.close()
+                try await putBack()
+                throw BackupError.restoreFailed(String(describing: error), keptAside: nil)
+            }
+        }
+
+        do {
+            try placeFiles(manifest.files, from: folder)
+            let database = try await Database.open(try configuration.databaseConfiguration(), logger: logger)
+            do {
+                let migrated = try await Migrator(database: database, logger: logger).migrate()
+                let verification = try await LedgerVerification(
+                    database: database, files: FileStore(root: configuration.filesDirectory, database: database)
+                ).run(head: manifest.ledgerHead.map { ($0.sequence, $0.hash) })
+                await database.close()
+                return Report(manifest: manifest, migrated: migrated, setAside: setAside, verification: verification)
+            } catch {
+                await database.close()
                 throw error
             }
-            try await tools.restore(from: databaseCopy)
-        }
-        try placeFiles(manifest.files, from: folder)
-
-        let database = try await Database.open(try configuration.databaseConfiguration(), logger: logger)
-        do {
-            let migrated = try await Migrator(database: database, logger: logger).migrate()
-            let verification = try await LedgerVerification(
-                database: database, files: FileStore(root: configuration.filesDirectory, database: database)
-            ).run(head: manifest.ledgerHead.map { ($0.sequence, $0.hash) })
-            await database.close()
-            return Report(manifest: manifest, migrated: migrated, setAside: setAside, verification: verification)
         } catch {
-            await database.close()
+            try await putBack()
+            throw BackupError.restoreFailed(String(describing: error), keptAside: nil)
+        }
+    }
+
+    /// Empties the PostgreSQL schema for the restore: one holding data is
+    /// renamed aside (`<schema>_old_<unix time>`), an empty one dropped.
+    /// Returns the aside name and how to put it back.
+    private func clearSchema(_ schema: String, force: Bool, at now: Date) async throws -> (String?, () async throws -> Void) {
+        let existing = try await Database.open(try configuration.databaseConfiguration(), logger: logger)
+        do {
+            let holdsData = try await Self.holdsData(existing)
+            if holdsData, !force { throw BackupError.installationNotEmpty }
+            let aside = holdsData ? "\(schema)_old_\(Int(now.timeIntervalSince1970))" : nil
+            if let aside {
+                try await existing.sql.raw("ALTER SCHEMA \(ident: schema) RENAME TO \(ident: aside)").run()
+            } else {
+                try await existing.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+            }
+            // pg_restore recreates the schema it dumped; `public` is assumed to exist.
+            if schema == "public" { try await existing.sql.raw("CREATE SCHEMA public").run() }
+            await existing.close()
+            let configuration = configuration
+            let logger = logger
+            return (
+                aside,
+                {
+                    let database = try await Database.open(try configuration.databaseConfiguration(), logger: logger)
+                    try? await database.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+                    if let aside { try? await database.sql.raw("ALTER SCHEMA \(ident: aside) RENAME TO \(ident: schema)").run() }
+                    await database.close()
+                }
+            )
+        } catch {
+            await existing.close()
             throw error
         }
     }
@@ -90,26 +131,39 @@ public struct Restore: Sendable {
     }
 
     /// Moves the backup's SQLite file into place; the file it replaces (and
-    /// its write-ahead log) is renamed aside. Returns that name.
-    private func placeSQLite(_ copy: URL, at now: Date) throws -> String? {
+    /// its write-ahead log) is renamed aside. Returns that name, and how to
+    /// put the old file back.
+    private func placeSQLite(_ copy: URL, at now: Date) throws -> (String?, () async throws -> Void) {
         let fileManager = FileManager.default
         let target = configuration.sqlitePath
         try fileManager.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let incoming = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent(".restore-\(UUID().uuidString).sqlite")
         try fileManager.copyItem(at: copy, to: incoming)
         var setAside: String?
+        var moved: [(from: String, to: String)] = []
         let stamp = now.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeSeparator(.omitted))
-        for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: target + suffix) {
-            if suffix == "-shm" {
-                try fileManager.removeItem(atPath: target + suffix)
-                continue
+        do {
+            for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: target + suffix) {
+                if suffix == "-shm" {
+                    try fileManager.removeItem(atPath: target + suffix)
+                    continue
+                }
+                let aside = "\(target).before-restore-\(stamp)\(suffix)"
+                try fileManager.moveItem(atPath: target + suffix, toPath: aside)
+                moved.append((target + suffix, aside))
+                if suffix.isEmpty { setAside = aside }
             }
-            let aside = "\(target).before-restore-\(stamp)\(suffix)"
-            try fileManager.moveItem(atPath: target + suffix, toPath: aside)
-            if suffix.isEmpty { setAside = aside }
+            try fileManager.moveItem(atPath: incoming.path, toPath: target)
+        } catch {
+            try? fileManager.removeItem(at: incoming)
+            for (from, to) in moved { try? fileManager.moveItem(atPath: to, toPath: from) }
+            throw error
         }
-        try fileManager.moveItem(atPath: incoming.path, toPath: target)
-        return setAside
+        let putBack: () async throws -> Void = { [moved] in
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
+            for (from, to) in moved { try FileManager.default.moveItem(atPath: to, toPath: from) }
+        }
+        return (setAside, putBack)
     }
 
     /// Copies the backup's attachments into the file store, each written

@@ -47,7 +47,9 @@ struct OpenData {
                 var row = fixed.merging(record.fields.values) { fixed, _ in fixed }
                 // A record that names its documents by hash (a disclosure's versions): the latest one's words, in clear.
                 if record.fields.values.keys.contains(where: { $0.hasSuffix(".part") }), let type = RecordKinds.named(kind) {
-                    let parts = try await type.parts(id: record.recordID, on: database.sql)
+                    // Only the documents this version names: a newer one chained since is not this row's.
+                    let named = Set(record.fields.values.keys.filter { $0.hasSuffix(".part") })
+                    let parts = try await type.parts(id: record.recordID, on: database.sql).filter { named.contains($0.key) }
                     if let latest = parts.max(by: { Self.partNumber($0.key) < Self.partNumber($1.key) }) {
                         row.merge(Self.content(of: latest.value)) { kept, _ in kept }
                     }
@@ -56,8 +58,8 @@ struct OpenData {
             }
             let fieldNames = Set(rows.flatMap(\.keys)).subtracting(fixedColumns).sorted()
             let columns = fixedColumns + fieldNames
-            var csv = CSV.line(columns) + "\r\n"
-            for row in rows { csv += CSV.line(columns.map { row[$0]?.text ?? "" }) + "\r\n" }
+            var csv = CSV.line(columns)
+            for row in rows { csv += CSV.line(columns.map { row[$0]?.text ?? "" }) }
             zip.add("\(kind).csv", [0xEF, 0xBB, 0xBF] + Array(csv.utf8))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -116,6 +118,9 @@ struct OpenData {
             - `recorded_at` 登记时间 when it was chained (Asia/Shanghai)
             - other columns are the record's fields as chained; a value `sha256:…` is a salted digest of a value that is not
               public (其余各列是记录的字段；以 sha256: 开头的是不公开内容的加盐摘要，不是内容本身)
+            - in the CSV only, a value starting with = + - or @ (a negative number, say) begins with an apostrophe, so a
+              spreadsheet does not run it as a formula; the JSON has every value exactly (CSV 中以 = + - @ 开头的值前面加了
+              单引号，防止表格软件当作公式；JSON 里是原值)
             - `content.…` columns: the words of the record's latest version (a disclosure's title, body, fields), from the
               document its `version.N.part` field names by hash (正文各列：最新一版的标题、正文等)
 

@@ -44,8 +44,8 @@ struct OpenDataController {
                 // Written aside and moved into place; the unit's older exports go.
                 let temporary = folder.appendingPathComponent(".\(key).\(UUID().uuidString)")
                 try Data(made).write(to: temporary)
-                try? FileManager.default.removeItem(at: file)
-                try FileManager.default.moveItem(at: temporary, to: file)
+                // rename(2) replaces in one step; if another instance got there first, its file holds the same.
+                if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
                 where name != file.lastPathComponent && name.hasPrefix("\(slug)-") && name.count == slug.count + 21 {
                     try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
