@@ -9,8 +9,8 @@ struct RestoreCommand: AsyncParsableCommand {
         abstract: "从备份恢复 / Restore a backup written by `sunboard backup`, then verify the ledger.",
         discussion: """
             Stop the server first. Checks every file of DIR against its manifest before changing anything; refuses an \
-            installation that already holds data unless --force (an SQLite file replaced is kept beside it as \
-            sunboard.sqlite.before-restore-…). Then migrates the database forward and runs `verify`: exits 1 if the \
+            installation that already holds data unless --force (what it replaces is kept: an SQLite file as \
+            sunboard.sqlite.before-restore-…, a PostgreSQL schema as <schema>_old_<time>; put back if the restore fails). Then migrates the database forward and runs `verify`: exits 1 if the \
             restored ledger does not check out.
             """
     )
