@@ -53,6 +53,7 @@ public final class Database: Sendable {
     ///
     /// On SQLite the transaction takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so two writers queue instead of deadlocking.
+    /// A task cancelled midway (a client gone, a server stopping) rolls back.
     public func transaction<R: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let begin = kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         return try await sql.withSession { connection in
@@ -62,7 +63,10 @@ public final class Database: Sendable {
                 try await connection.raw("COMMIT").run()
                 return result
             } catch {
-                try? await connection.raw("ROLLBACK").run()
+                // In a task of its own: a cancelled task's statements are dropped
+                // before they run, and a ROLLBACK dropped would give the pool a
+                // connection still inside this transaction, holding its locks.
+                await Task { try? await connection.raw("ROLLBACK").run() }.value
                 throw error
             }
         }
