@@ -140,6 +140,12 @@ struct MarkdownTests {
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
     }
 
+    @Test("Headings go one level deeper at a time, starting under the page's title")
+    func headingOutline() {
+        #expect(Markdown.html("# 一\n### 二\n#### 三\n## 四") == "<h2>一</h2>\n<h3>二</h3>\n<h4>三</h4>\n<h3>四</h3>\n")
+        #expect(Markdown.html("### 说明\n\n正文") == "<h2>说明</h2>\n<p>正文</p>\n")
+    }
+
     @Test("Links go only where they are safe")
     func links() {
         #expect(Markdown.html("[办事处](https://example.cn/a)").contains("<a href=\"https://example.cn/a\" rel=\"nofollow noopener\">办事处</a>"))
@@ -152,7 +158,8 @@ struct MarkdownTests {
     @Test("Headings, lists, tables, quotes and bold")
     func blocks() {
         let html = Markdown.html("## 本期支出\n\n- 复印纸\n- 签字笔\n\n1. 第一\n2. 第二\n\n| 用途 | 金额 |\n|---|---|\n| 复印 | **96.00** |\n\n> 说明\n第一行\n第二行")
-        #expect(html.contains("<h3>本期支出</h3>"))
+        // Under the page's h1, the notice's first heading is an h2, whatever level the clerk typed.
+        #expect(html.contains("<h2>本期支出</h2>"))
         #expect(html.contains("<ul>\n<li>复印纸</li>\n<li>签字笔</li>\n</ul>"))
         #expect(html.contains("<ol>\n<li>第一</li>\n<li>第二</li>\n</ol>"))
         #expect(html.contains("<th scope=\"col\">用途</th>"))

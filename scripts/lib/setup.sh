@@ -56,3 +56,13 @@ stop_postgres() {
     rm -rf "$PG_DIR"
   fi
 }
+
+# The browser tests' Python tools (selenium, pytest, axe-core) in a venv of
+# their own, installed again when requirements.txt names one it lacks.
+ensure_browser_venv() {
+  local venv=tests/browser/.venv
+  if ! "$venv/bin/python" -c "import selenium, pytest, selenium_axe_python" 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/browser/requirements.txt
+  fi
+}

@@ -54,15 +54,16 @@ class DemoServer:
     """`sunboard demo` on one database, seeding in the background from the moment it is launched."""
 
     def __init__(self, database, today):
-        binary = os.environ.get("SUNBOARD_BIN", str(ROOT / ".build" / "debug" / "sunboard"))
+        self.binary = binary = os.environ.get("SUNBOARD_BIN", str(ROOT / ".build" / "debug" / "sunboard"))
         self.database, self.today = database, today
+        self.database_url = os.environ["SUNBOARD_BROWSER_DATABASE_URL"] if database == "postgresql" else None
         self.data = tempfile.mkdtemp(prefix="sunboard-browser-")
         self.base = f"http://127.0.0.1:{free_port()}"
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SUNBOARD_TODAY")}
         env["SUNBOARD_WEBHOOK_ALLOW_PRIVATE"] = "1"  # the webhook tests' receivers run on 127.0.0.1
         env["SUNBOARD_WEBHOOK_RETRY_BASE"] = "1"  # a post that fails for a moment is tried again within seconds
         if database == "postgresql":
-            env["DATABASE_URL"] = os.environ["SUNBOARD_BROWSER_DATABASE_URL"]
+            env["DATABASE_URL"] = self.database_url
         self.log = open(os.path.join(self.data, "server.log"), "w")
         self.started = time.time()
         self.process = subprocess.Popen(
@@ -115,7 +116,10 @@ def demo_servers():
 def server(request, demo_servers):
     demo = demo_servers[request.param]
     demo.wait_until_ready()
-    return {"base": demo.base, "database": demo.database, "today": demo.today}
+    return {
+        "base": demo.base, "database": demo.database, "today": demo.today, "binary": demo.binary, "data": demo.data,
+        "database_url": demo.database_url,
+    }
 
 
 def make_driver(width, height):
@@ -124,8 +128,12 @@ def make_driver(width, height):
     for argument in ("--headless=new", "--disable-gpu", "--no-sandbox", "--disable-dev-shm-usage",
                      f"--window-size={width},{height}", "--lang=zh-CN"):
         options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "SEVERE"})  # the layout walk fails on console errors
     service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
     driver = webdriver.Chrome(options=options, service=service)
+    # A window is never narrower than 500 px: a phone's screen is emulated, as Chromium's device mode does.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
     driver.implicitly_wait(3)
     return driver
 

@@ -21,6 +21,9 @@ public enum Markdown {
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var index = 0
         var paragraph: [String] = []
+        // A page's title is its h1; a notice's own headings start at h2 and
+        // go one level deeper at a time, so a reader's outline has no gaps.
+        var lastLevel = 1
 
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
@@ -36,8 +39,8 @@ public enum Markdown {
                 index += 1
             } else if let (level, text) = heading(trimmed) {
                 flushParagraph()
-                // A page's title is its h1; a notice's own headings start at h2.
-                let tag = "h\(min(level + 1, 6))"
+                lastLevel = min(level + 1, lastLevel + 1, 6)
+                let tag = "h\(lastLevel)"
                 output += "<\(tag)>\(inline(text))</\(tag)>\n"
                 index += 1
             } else if isRule(trimmed) {

@@ -59,3 +59,28 @@
   box.appendChild(link);
   main.insertBefore(box, main.firstChild);
 })();
+
+// A table too wide for a phone scrolls sideways in its own frame: the frame
+// takes the keyboard's focus, so it can be scrolled without a finger, and
+// says what it is to a screen reader. Only frames that do scroll get a stop.
+(function () {
+  "use strict";
+  function mark() {
+    var frames = document.querySelectorAll(".table-wrap");
+    for (var i = 0; i < frames.length; i++) {
+      var frame = frames[i];
+      if (frame.scrollWidth > frame.clientWidth + 1) {
+        var caption = frame.querySelector("caption");
+        frame.tabIndex = 0;
+        frame.setAttribute("role", "region");
+        frame.setAttribute("aria-label", "表格 " + (i + 1) + (caption ? "：" + caption.textContent.trim() : "") + "，可以左右滑动");
+      } else if (frame.hasAttribute("tabindex")) {
+        frame.removeAttribute("tabindex");
+        frame.removeAttribute("role");
+        frame.removeAttribute("aria-label");
+      }
+    }
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", mark); } else { mark(); }
+  window.addEventListener("resize", mark);
+})();

@@ -12,6 +12,8 @@ struct MatrixPage: Sendable {
     }
 
     struct Cell: Sendable {
+        /// The item and its period: the cell's label when a phone shows a community as a card.
+        var label: String
         var mark: String
         var title: String
         var statusClass: String
@@ -70,13 +72,16 @@ struct MatrixPage: Sendable {
                 name: line.unit.name, url: SiteURL.compliance(.matrix(line.unit.slug)).path + "?period=\(matrix.period)",
                 summary: "按时 \(line.record.onTime)/\(line.record.due)",
                 cells: zip(matrix.columns, line.cells).map { column, cell in
-                    guard let cell else { return Cell(mark: "—", title: "不适用", statusClass: "status-none", link: "", applies: false) }
+                    let label = "\(column.item.title)（\(column.period.chinese)）"
+                    guard let cell else {
+                        return Cell(label: label, mark: "—", title: "不适用", statusClass: "status-none", link: "", applies: false)
+                    }
                     // The disclosure when there is one; else the gap, on the community's own page.
                     let url =
                         cell.disclosureID.map { SiteURL.disclosures(.page($0)).path }
                         ?? SiteURL.compliance(.matrix(line.unit.slug)).path + "?period=\(column.period)"
                     return Cell(
-                        mark: cell.status.mark,
+                        label: label, mark: cell.status.mark,
                         title: "\(line.unit.name) · \(column.item.title) · \(column.period.chinese)：\(cell.status.chinese)",
                         statusClass: "status-\(cell.status.code)", link: url, applies: true)
                 })

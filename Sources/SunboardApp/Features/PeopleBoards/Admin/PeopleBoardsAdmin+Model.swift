@@ -5,7 +5,8 @@ import SunboardCore
 struct AdminBoardsPage: Sendable {
     struct Row: Sendable {
         var title: String
-        var url: String
+        /// `nil` where the person may not open the board (an office role with nothing there to decide).
+        var url: String?
         var onRoster: Int
         /// `nil` on boards that take no applications, and when there are none.
         var applicants: Int?
@@ -48,6 +49,8 @@ struct AdminBoardPage: Sendable {
     var summary: String
     var groups: [Group]
     var isEmpty: Bool
+    /// Cards there are but this person may not open (the office's administrator, who imports rosters).
+    var hidden: Int?
     var canKeep: Bool
     var canImport: Bool
     var canSettings: Bool

@@ -54,18 +54,21 @@ struct PeopleBoardsAdminController {
         isCommunityStaff(context) || (card.relatedToStaff && context.scope.roles.contains(.officeLeader))
     }
 
+    /// Whether the person may open a board: its community's staff, the office's
+    /// administrator (who imports rosters), a leader with an application to decide.
+    private func mayOpen(_ board: PeopleBoard, cards: [BoardCard], _ context: UnitAdminContext) -> Bool {
+        isCommunityStaff(context) || PeopleBoardWorkflow.mayImport(roles: context.scope.roles) || cards.contains { mayOpen($0, context) }
+    }
+
     @Sendable func overview(_ request: Request, context: UnitAdminContext) async throws -> HTML {
         let unit = try community(context)
         let onRoster = try await services.peopleBoards.rosterCounts(unitID: unit.id)
         var rows: [AdminBoardsPage.Row] = []
         for board in PeopleBoard.all {
-            let applicants =
-                board.takesApplications
-                ? try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: [.applicant]).count : 0
-            rows.append(
-                .init(
-                    title: board.title, url: SiteURL.peopleBoards(.admin(unit.slug, board.code)).path, onRoster: onRoster[board.code] ?? 0,
-                    applicants: applicants))
+            let cards = try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases)
+            let url = mayOpen(board, cards: cards, context) ? SiteURL.peopleBoards(.admin(unit.slug, board.code)).path : nil
+            let applicants = board.takesApplications ? cards.count { $0.status == .applicant } : 0
+            rows.append(.init(title: board.title, url: url, onRoster: onRoster[board.code] ?? 0, applicants: applicants))
         }
         let model = AdminBoardsPage(
             frame: frame(context, "插卡式公示", []), unitName: unit.name, rows: rows, publicURL: SiteURL.peopleBoards(.list(unit.slug)).path)
@@ -81,7 +84,7 @@ struct PeopleBoardsAdminController {
         let board = try board(context)
         let all = try await services.peopleBoards.cards(unitID: unit.id, board: board, statuses: CardStatus.allCases)
         let cards = all.filter { mayOpen($0, context) }
-        guard isCommunityStaff(context) || !cards.isEmpty else { throw CommonError.forbidden }
+        guard mayOpen(board, cards: all, context) else { throw CommonError.forbidden }
         let visibilities = try await services.peopleBoards.visibilities(unitID: unit.id, board: board)
         let groups: [(String, (BoardCard) -> Bool)] = [
             ("需办事处单独审核（与工作人员有亲属关系）", { $0.status == .applicant && $0.relatedToStaff }),
@@ -97,7 +100,7 @@ struct PeopleBoardsAdminController {
                 let rows = cards.filter(test).map { AdminCardRow($0, unitSlug: unit.slug) }
                 return rows.isEmpty ? nil : .init(title: "\(title)（\(rows.count)）", rows: rows)
             },
-            isEmpty: cards.isEmpty, canKeep: context.can(.keepRosters),
+            isEmpty: all.isEmpty, hidden: cards.isEmpty && !all.isEmpty ? all.count : nil, canKeep: context.can(.keepRosters),
             canImport: PeopleBoardWorkflow.mayImport(roles: context.scope.roles),
             canSettings: context.can(.manageCatalog),
             canReview: board.takesApplications && context.can(.draftDisclosures),

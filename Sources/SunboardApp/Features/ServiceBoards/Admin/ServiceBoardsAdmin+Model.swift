@@ -6,7 +6,8 @@ struct ServiceBoardPage: Sendable {
     struct Row: Sendable {
         var title: String
         var detail: String
-        var url: String
+        /// The edit form for those who may edit; else the public page, if it has one of its own.
+        var url: String?
         var deleteURL: String
     }
 

@@ -39,10 +39,13 @@ struct ServiceBoardsAdminController {
         let kind = try kind(request, context)
         let unit = context.unit
         let slug = unit.slug
+        let canEdit = context.can(.manageServiceBoards)
         func row(_ id: Int, _ title: String, _ detail: String) -> ServiceBoardPage.Row {
-            .init(
-                title: title, detail: detail, url: SiteURL.serviceBoards(.adminItem(slug, kind, id)).path,
-                deleteURL: SiteURL.serviceBoards(.adminDelete(slug, kind, id)).path)
+            let url =
+                canEdit
+                ? SiteURL.serviceBoards(.adminItem(slug, kind, id)).path
+                : kind == "guides" ? SiteURL.serviceBoards(.guide(id)).path : nil
+            return .init(title: title, detail: detail, url: url, deleteURL: SiteURL.serviceBoards(.adminDelete(slug, kind, id)).path)
         }
         let rows: [ServiceBoardPage.Row]
         let lead: String
@@ -70,7 +73,7 @@ struct ServiceBoardsAdminController {
         let title = Self.titles[kind] ?? ""
         let model = ServiceBoardPage(
             frame: frame(context, title, []), heading: title, lead: lead, rows: rows, isEmpty: rows.isEmpty,
-            canEdit: context.can(.manageServiceBoards), newURL: SiteURL.serviceBoards(.adminNew(slug, kind)).path,
+            canEdit: canEdit, newURL: SiteURL.serviceBoards(.adminNew(slug, kind)).path,
             newLabel: kind == "cadres" ? "添加干部" : kind == "directory" ? "添加电话" : "添加事项", publicURL: publicURL,
             notice: Self.notices.message(for: request))
         return HTML(try services.renderer.render("admin/service-board", model))

@@ -39,6 +39,9 @@ struct UnitAdminPage: Sendable {
     var directoryURL: String
     var guidesURL: String
     var webhooksURL: String?
+    /// A community's LED screen at the gate and touch screen in the courtyard,
+    /// for whoever sets the devices up.
+    var wall: Wall?
     /// The office's matrix, or a community's own obligations.
     var complianceURL: String
     var complianceLabel: String
@@ -46,6 +49,11 @@ struct UnitAdminPage: Sendable {
     /// “待审核 2 条”…: what waits for someone in this unit.
     var waiting: [String]
     var hasWaiting: Bool
+
+    struct Wall: Sendable {
+        var screenURL: String
+        var kioskURL: String
+    }
 
     init(
         scope: ScopedUnit, user: StaffUser, staff: [StaffMember], children: [Unit], counts: [DisclosureStatus: Int], saved: Bool,
@@ -78,6 +86,9 @@ struct UnitAdminPage: Sendable {
         self.disclosuresURL = SiteURL.disclosures(.adminList(unit.slug)).path
         self.catalogURL = SiteURL.catalog(.admin(unit.slug)).path
         self.financeURL = unit.kind == .community ? SiteURL.finance(.admin(unit.slug)).path : nil
+        self.wall =
+            unit.kind == .community
+            ? Wall(screenURL: SiteURL.screens(.led(unit.slug)).path, kioskURL: SiteURL.screens(.kiosk(unit.slug)).path) : nil
         self.civicURL = unit.kind == .community ? SiteURL.civic(.admin(unit.slug)).path : nil
         self.boardsURL = unit.kind == .community ? SiteURL.peopleBoards(.adminList(unit.slug)).path : nil
         self.feedbackURL = SiteURL.feedback(.admin(unit.slug)).path
