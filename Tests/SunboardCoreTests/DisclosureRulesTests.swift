@@ -140,10 +140,17 @@ struct MarkdownTests {
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
     }
 
-    @Test("Headings go one level deeper at a time, starting under the page's title")
+    @Test("Headings go one level deeper at a time, starting under the page's title; siblings stay siblings")
     func headingOutline() {
         #expect(Markdown.html("# 一\n### 二\n#### 三\n## 四") == "<h2>一</h2>\n<h3>二</h3>\n<h4>三</h4>\n<h3>四</h3>\n")
         #expect(Markdown.html("### 说明\n\n正文") == "<h2>说明</h2>\n<p>正文</p>\n")
+        #expect(Markdown.html("## 一\n## 二\n## 三") == "<h2>一</h2>\n<h2>二</h2>\n<h2>三</h2>\n")
+        #expect(Markdown.html("## 一\n#### 二\n## 三\n### 四") == "<h2>一</h2>\n<h3>二</h3>\n<h2>三</h2>\n<h3>四</h3>\n")
+        // A heading quoted inside the notice keeps its place in the notice's outline.
+        let quoted = Markdown.html("## 甲\n### 乙\n> ## 引\n#### 丙")
+        #expect(quoted.contains("<h3>乙</h3>") && quoted.contains("<blockquote>\n<h2>引</h2>") && quoted.contains("<h3>丙</h3>"))
+        // Under a card's h4 on the community's board, the first heading is an h5.
+        #expect(Markdown.html("## 一\n### 二", under: 4) == "<h5>一</h5>\n<h6>二</h6>\n")
     }
 
     @Test("Links go only where they are safe")

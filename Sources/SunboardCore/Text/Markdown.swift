@@ -8,22 +8,42 @@ import Foundation
 /// text is escaped, so raw HTML in the source shows as text and never runs;
 /// links may only go to http(s), mail, telephone or this site.
 public enum Markdown {
-    public static func html(_ source: String) -> String {
-        html(source, depth: 0)
+    /// `source` as HTML for a page where it sits under a heading of `level`
+    /// (the page's h1 by default): its own headings start one below.
+    public static func html(_ source: String, under level: Int = 1) -> String {
+        var outline = Outline(base: level)
+        return html(source, depth: 0, outline: &outline)
+    }
+
+    /// A notice's own headings start one below the heading it sits under (h2
+    /// under the page's h1) and go one level deeper at a time, so a reader's outline has no gaps: the
+    /// levels a clerk typed are kept relative to each other (`##` after `##`
+    /// is a sibling, `####` under `##` a child), not as numbers.
+    struct Outline {
+        /// The heading the text sits under on its page.
+        let base: Int
+        /// The open headings: the level typed and the level shown.
+        private var open: [(typed: Int, shown: Int)] = []
+
+        init(base: Int) { self.base = min(max(base, 1), 5) }
+
+        mutating func level(typed: Int) -> Int {
+            while let last = open.last, last.typed >= typed { open.removeLast() }
+            let shown = min((open.last?.shown ?? base) + 1, 6)
+            open.append((typed, shown))
+            return shown
+        }
     }
 
     /// Quotes inside quotes go this deep at most; deeper markers are text.
     public static let maximumQuoteDepth = 4
 
-    private static func html(_ source: String, depth: Int) -> String {
+    private static func html(_ source: String, depth: Int, outline: inout Outline) -> String {
         var output = ""
         let lines = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var index = 0
         var paragraph: [String] = []
-        // A page's title is its h1; a notice's own headings start at h2 and
-        // go one level deeper at a time, so a reader's outline has no gaps.
-        var lastLevel = 1
 
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
@@ -39,8 +59,7 @@ public enum Markdown {
                 index += 1
             } else if let (level, text) = heading(trimmed) {
                 flushParagraph()
-                lastLevel = min(level + 1, lastLevel + 1, 6)
-                let tag = "h\(lastLevel)"
+                let tag = "h\(outline.level(typed: level))"
                 output += "<\(tag)>\(inline(text))</\(tag)>\n"
                 index += 1
             } else if isRule(trimmed) {
@@ -54,7 +73,7 @@ public enum Markdown {
                     quoted.append(String(lines[index].trimmed.dropFirst()).trimmed)
                     index += 1
                 }
-                output += "<blockquote>\n" + html(quoted.joined(separator: "\n"), depth: depth + 1) + "</blockquote>\n"
+                output += "<blockquote>\n" + html(quoted.joined(separator: "\n"), depth: depth + 1, outline: &outline) + "</blockquote>\n"
             } else if listItem(trimmed) != nil {
                 flushParagraph()
                 let ordered = listItem(trimmed)!.ordered

@@ -66,7 +66,7 @@ enum CivicViews {
             return Step(
                 stage: step.stage.chinese, deadline: step.deadline.chinese, state: step.chinese, stateClass: stateClass,
                 url: done.map { SiteURL.disclosures(.page($0.record.disclosureID)).path },
-                detailsHTML: done.map { Markdown.html($0.post.markdown) },
+                detailsHTML: done.map { Markdown.html($0.post.markdown, under: 3) },
                 ledgerURL: done.map { SiteURL.Ledger.record(LedgerEntry.disclosureKind, $0.record.disclosureID) })
         }
         var nextText = "各阶段均已公开"

@@ -91,7 +91,7 @@ struct AdminDisclosurePage: Sendable {
                 note: spec.visibility == .public ? "" : spec.visibility.chinese)
         }
         self.hasFields = !fields.isEmpty
-        self.bodyHTML = Markdown.html(disclosure.content.body)
+        self.bodyHTML = Markdown.html(disclosure.content.body, under: 2)
         self.attachments = disclosure.content.attachments.map {
             Attachment(name: $0.name, url: SiteURL.disclosures(.adminFile(unit.slug, $0.sha256)).path, kind: $0.kind.chinese)
         }

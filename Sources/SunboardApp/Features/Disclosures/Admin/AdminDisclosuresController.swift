@@ -109,7 +109,7 @@ struct AdminDisclosuresController {
                     ("公开内容", SiteURL.disclosures(.adminList(unit.slug)).path),
                     (disclosure.content.title, SiteURL.disclosures(.admin(unit.slug, disclosure.id)).path),
                 ]))
-        model.civicHTML = try await services.civic.post(disclosureID: disclosure.id).map { Markdown.html($0.markdown) }
+        model.civicHTML = try await services.civic.post(disclosureID: disclosure.id).map { Markdown.html($0.markdown, under: 2) }
         return HTML(try services.renderer.render("admin/disclosure", model), status: status)
     }
 

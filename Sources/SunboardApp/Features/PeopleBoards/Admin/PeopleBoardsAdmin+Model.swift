@@ -49,8 +49,8 @@ struct AdminBoardPage: Sendable {
     var summary: String
     var groups: [Group]
     var isEmpty: Bool
-    /// Cards there are but this person may not open (the office's administrator, who imports rosters).
-    var hidden: Int?
+    /// “在册 N 人” where there are cards this person may not open (the office's administrator, who imports rosters).
+    var hidden: String?
     var canKeep: Bool
     var canImport: Bool
     var canSettings: Bool

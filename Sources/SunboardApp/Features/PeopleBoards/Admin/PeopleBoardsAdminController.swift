@@ -100,7 +100,8 @@ struct PeopleBoardsAdminController {
                 let rows = cards.filter(test).map { AdminCardRow($0, unitSlug: unit.slug) }
                 return rows.isEmpty ? nil : .init(title: "\(title)（\(rows.count)）", rows: rows)
             },
-            isEmpty: all.isEmpty, hidden: cards.isEmpty && !all.isEmpty ? all.count : nil, canKeep: context.can(.keepRosters),
+            isEmpty: all.isEmpty, hidden: cards.isEmpty && !all.isEmpty ? "在册 \(all.count { $0.status == .onRoster }) 人" : nil,
+            canKeep: context.can(.keepRosters),
             canImport: PeopleBoardWorkflow.mayImport(roles: context.scope.roles),
             canSettings: context.can(.manageCatalog),
             canReview: board.takesApplications && context.can(.draftDisclosures),

@@ -148,7 +148,7 @@ struct CommunityHome: Sendable {
                 let ordered = standingIDs.flatMap { id in content.standing.filter { $0.itemID == id } }
                 result.standing = ordered.map {
                     StandingBlock(
-                        title: $0.title, url: SiteURL.disclosures(.page($0.id)).path, bodyHTML: Markdown.html($0.body),
+                        title: $0.title, url: SiteURL.disclosures(.page($0.id)).path, bodyHTML: Markdown.html($0.body, under: 4),
                         updated: ShanghaiTime.date($0.lastPublishedAt))
                 }
                 let otherIDs = Set(sectionItems.filter { $0.disclosureClass != .standing }.map(\.id))
