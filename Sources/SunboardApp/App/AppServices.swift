@@ -39,6 +39,8 @@ public struct AppServices: Sendable {
     public let throttle: LoginThrottle
     /// Rendered public pages, by the versions of what they show.
     public let pages: PageCache
+    /// Whole public answers, served before any handler runs.
+    public let responses: ResponseCache
     /// Reports being built, so each is built once however many ask.
     let reports = SingleFlight<HTML>()
     /// Open-data archives being made, each once however many ask.
@@ -105,6 +107,7 @@ public struct AppServices: Sendable {
         self.renderer = try PageRenderer.load()
         self.throttle = throttle
         self.pages = PageCache()
+        self.responses = ResponseCache()
         self.logger = logger
         self.sessions = SQLSessionStore(database: database, clock: clock)
         self.loginAttempts = LoginAttemptStore(database: database)

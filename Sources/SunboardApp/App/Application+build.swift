@@ -11,6 +11,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Outermost first. Requests by route pattern and status, and their time, when `/metrics` is on.
     if services.configuration.metrics { router.add(middleware: MetricsMiddleware<AppRequestContext>()) }
+    // Public answers kept whole: a hit is served here, before anything below.
+    router.add(middleware: ResponseCacheMiddleware(services: services))
     // Every response, error pages included, gets the headers.
     router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.secureCookies))
     router.add(middleware: ErrorMiddleware(renderer: services.renderer))
@@ -61,7 +63,10 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
 
 /// The server with its background services, ready to run.
 public func buildApplication(services: AppServices) -> some ApplicationProtocol {
-    var background: [any Service] = [MaintenanceService(services: services), WebhookDeliveryService(sender: services.webhookSender)]
+    var background: [any Service] = [
+        MaintenanceService(services: services), WebhookDeliveryService(sender: services.webhookSender),
+        PublicVersionsWatcher(database: services.database, logger: services.logger),
+    ]
     if let nightly = services.nightlyBackups { background.append(NightlyBackupService(nightly: nightly, services: services)) }
     return Application(
         router: buildRouter(services: services),

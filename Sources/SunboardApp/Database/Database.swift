@@ -12,12 +12,21 @@ public final class Database: Sendable {
     /// Runs each statement on a pooled connection.
     public let sql: any SQLDatabase
     private let source: any SQLConnectionSource
+    /// The versions of what residents see, as this process last read them.
+    public let versions = PublicVersions()
+    private let leases: LeaseCount
 
-    private init(kind: DatabaseKind, sql: any SQLDatabase, source: any SQLConnectionSource) {
+    private init(kind: DatabaseKind, sql: any SQLDatabase, source: any SQLConnectionSource, leases: LeaseCount = LeaseCount()) {
         self.kind = kind
         self.sql = sql
         self.source = source
+        self.leases = leases
     }
+
+    /// How many times a connection was lent from the pool, for statements
+    /// and transactions: what a test reads to see that a page was served
+    /// from memory.
+    var connectionsLent: Int { leases.value }
 
     public static func open(_ configuration: DatabaseConfiguration, logger: Logger) async throws -> Database {
         switch configuration {
@@ -44,8 +53,9 @@ public final class Database: Sendable {
             _ = try await connection.raw("SELECT 1").all()
             return (connection.dialect, connection.version)
         }
-        let sql = PooledSQLDatabase(source: source, logger: logger, dialect: dialect, version: version)
-        return Database(kind: kind, sql: sql, source: source)
+        let leases = LeaseCount()
+        let sql = PooledSQLDatabase(source: source, logger: logger, dialect: dialect, version: version, leases: leases)
+        return Database(kind: kind, sql: sql, source: source, leases: leases)
     }
 
     /// Runs `work` in one transaction on one connection: all of it is kept,
@@ -56,7 +66,24 @@ public final class Database: Sendable {
     /// A task cancelled midway (a client gone, a server stopping) rolls back.
     public func transaction<R: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let begin = kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await sql.withSession { connection in
+        let effects = TransactionEffects()
+        let result = try await TransactionEffects.$current.withValue(effects) {
+            try await run(work, begin: begin)
+        }
+        // Before the writer's request answers, so the next page it asks for is
+        // new; in a task of its own, as a cancelled task's statements are
+        // dropped. The work is kept whatever happens here: a read that fails
+        // leaves the versions unknown until one succeeds (``PublicVersions/forget()``).
+        if effects.changedPublic {
+            await Task { [versions, sql] in
+                do { try await versions.refresh(on: sql) } catch { versions.forget() }
+            }.value
+        }
+        return result
+    }
+
+    private func run<R: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> R, begin: String) async throws -> R {
+        try await sql.withSession { connection in
             try await connection.raw(SQLQueryString(begin)).run()
             do {
                 let result = try await work(connection)
@@ -80,6 +107,13 @@ public final class Database: Sendable {
         Database(kind: kind, sql: connection, source: BoundConnection(connection: connection))
     }
 
+    /// Calls `heard` each time another process says it changed what
+    /// residents see; returns when the connection that listens is lost.
+    /// Only PostgreSQL can tell; on SQLite this returns at once.
+    func listenForPublicChanges(_ heard: @escaping @Sendable () async -> Void) async throws {
+        try await source.listen(on: PublicVersions.channel, heard)
+    }
+
     public func close() async {
         await source.close()
     }
@@ -94,4 +128,6 @@ private struct BoundConnection: SQLConnectionSource {
     }
 
     func close() async {}
+
+    func listen(on channel: String, _ heard: @escaping @Sendable () async -> Void) async throws {}
 }

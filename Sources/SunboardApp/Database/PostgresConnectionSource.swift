@@ -21,6 +21,15 @@ struct PostgresConnectionSource: SQLConnectionSource {
         }
     }
 
+    func listen(on channel: String, _ heard: @escaping @Sendable () async -> Void) async throws {
+        // One pooled connection held for as long as the server listens.
+        try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+                for try await _ in notifications { await heard() }
+            }
+        }
+    }
+
     func close() async {
         runTask.cancel()
         await runTask.value

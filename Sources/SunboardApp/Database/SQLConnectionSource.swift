@@ -7,4 +7,7 @@ import SQLKit
 protocol SQLConnectionSource: Sendable {
     func withConnection<R>(_ work: (any SQLDatabase) async throws -> R) async throws -> R
     func close() async
+    /// Calls `heard` on each notification on `channel`, until the connection
+    /// is lost; a database that cannot notify returns at once.
+    func listen(on channel: String, _ heard: @escaping @Sendable () async -> Void) async throws
 }

@@ -72,6 +72,9 @@ actor SQLiteConnectionPool: SQLConnectionSource {
         }
     }
 
+    /// SQLite cannot notify: another process's writes are seen by reading again.
+    func listen(on channel: String, _ heard: @escaping @Sendable () async -> Void) async throws {}
+
     func close() async {
         for connection in all {
             try? await connection.close()

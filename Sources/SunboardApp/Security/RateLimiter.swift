@@ -66,6 +66,8 @@ struct RateLimitMiddleware: RouterMiddleware {
         if let seconds = limiter.take(context.clientAddress, now: clock.now.timeIntervalSince1970) {
             throw TooManyRequests(seconds: seconds)
         }
+        // Counted per request, so never answered from the response cache.
+        CacheDependencies.current?.keepNone()
         return try await next(request, context)
     }
 }

@@ -56,6 +56,13 @@ public struct HTML: ResponseGenerator, Sendable {
 
 /// Strong validators computed from content, and the answers that use them.
 enum ETag {
+    /// Public reading: a browser asks again each time (and gets a `304`
+    /// while it holds the page); a reverse proxy may answer for a few
+    /// seconds without asking, so a burst of readers costs one request.
+    static let publicCaching = "public, max-age=0, s-maxage=1"
+    /// Public, but asked again every time, by proxies too.
+    static let revalidate = "public, no-cache"
+
     static func of(_ text: String) -> String {
         let digest = SHA256.hash(data: Array(text.utf8))
         return "\""
@@ -70,7 +77,8 @@ enum ETag {
     static func response(
         to request: Request, status: HTTPResponse.Status, contentType: String, etag: String, body: ByteBuffer
     ) -> Response {
-        var headers: HTTPFields = [.contentType: contentType, .cacheControl: "public, no-cache", .eTag: etag]
+        // Errors and refusals (a 429 with its wait) are never for a proxy to keep.
+        var headers: HTTPFields = [.contentType: contentType, .cacheControl: status == .ok ? publicCaching : revalidate, .eTag: etag]
         if status == .ok, ETag.matches(request.headers[.ifNoneMatch], etag) {
             return Response(status: .notModified, headers: headers)
         }

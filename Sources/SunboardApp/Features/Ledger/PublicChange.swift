@@ -45,6 +45,8 @@ struct PublicChange: Sendable {
             version, event: event, unitID: state?.unitID ?? last?.unitID, at: now, database: database, on: sql)
         if let unitID = state?.unitID ?? last?.unitID {
             try await BoardVersion.bump(unitID: unitID, on: sql)
+        } else {
+            try await PublicVersions.changed(on: sql)
         }
         for (message, unitID) in messages {
             try await WebhookOutbox.enqueue(message, unitID: unitID, at: now, on: sql)

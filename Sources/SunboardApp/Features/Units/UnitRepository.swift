@@ -114,6 +114,8 @@ public struct UnitRepository: Sendable {
             if kind == .community {
                 try await PublicChange(BoardSettingsRecord.self, id: unit.id, audit: nil).apply(at: now, database: kindOfDatabase, on: sql)
             }
+            // The parent's pages list its units: they change too.
+            if let parentID { try await BoardVersion.bump(unitID: parentID, on: sql) }
             return unit
         }
     }

@@ -41,6 +41,8 @@ struct RecordAPIController {
     /// equal to that entry's payload hash unless a row was changed behind
     /// the system's back.
     @Sendable func current(_ request: Request, context: AppRequestContext) async throws -> JSONBody<CurrentRecordsJSON> {
+        // The tables as they are now, for verifiers: never kept.
+        CacheDependencies.current?.keepNone()
         let name = try context.parameters.require("kind")
         guard let kind = RecordKinds.named(name) else { throw CommonError.notFound }
         let (after, limit) = try AfterPage(request).pair
@@ -69,6 +71,8 @@ struct RecordAPIController {
     }
 
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> JSONBody<RecordHistoryJSON> {
+        // The tables as they are now, for verifiers: never kept.
+        CacheDependencies.current?.keepNone()
         let (kind, id) = try record(context)
         let entries = try await services.ledger.entries(kind: kind, id: id)
         guard !entries.isEmpty else { throw CommonError.notFound }

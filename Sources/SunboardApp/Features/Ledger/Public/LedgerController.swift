@@ -38,6 +38,9 @@ struct LedgerController {
     /// `?code=123-1a2b3c4d5e6f7a8b` (or `head=`, as a printed QR code sends
     /// it): whether entry 123 still has that hash, and what it recorded.
     @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        // Compares a printed code with the ledger as it is now: a row changed
+        // behind the system's back moves no version, so this is never kept.
+        CacheDependencies.current?.keepNone()
         let query = request.queryDictionary
         let typed = (query["code"] ?? query["head"] ?? "").trimmingCharacters(in: .whitespaces)
         var result: LedgerCheckPage.Result?

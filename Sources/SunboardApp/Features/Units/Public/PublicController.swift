@@ -37,30 +37,35 @@ struct PublicController {
             let key = "community:\(today):" + lineage.versionKey
             if let page = services.pages.cached(key) { return page }
             let catalog = try await services.catalog.effective(lineage: lineage)
+            // A cold render asks these at once, on the pool's connections.
+            async let recent = services.disclosures.published(unitID: unit.id, limit: 100)
+            async let latestPeriodic = services.disclosures.latestPerItem(
+                unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .periodic }.map(\.id))
+            async let standing = services.disclosures.standing(
+                unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .standing }.map(\.id))
+            async let serviceCounts = services.serviceBoards.counts(unitID: unit.id, lineage: lineage)
+            async let rosterCounts = services.peopleBoards.rosterCounts(unitID: unit.id)
+            async let hasFeedback = services.feedback.hasAny(unitID: unit.id)
+            async let panel = recordPanel(of: unit, parent: parent, today: today)
             let content = CommunityHome.Content(
-                catalog: catalog,
-                recent: try await services.disclosures.published(unitID: unit.id, limit: 100),
-                latestPeriodic: try await services.disclosures.latestPerItem(
-                    unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .periodic }.map(\.id)),
-                standing: try await services.disclosures.standing(
-                    unitID: unit.id, itemIDs: catalog.filter { $0.disclosureClass == .standing }.map(\.id)),
-                pageCounts: try await services.serviceBoards.counts(unitID: unit.id, lineage: lineage).merging(
-                    [
-                        "rosters": try await services.peopleBoards.rosterCounts(unitID: unit.id).values.reduce(0, +),
-                        "feedback": try await services.feedback.hasAny(unitID: unit.id) ? 1 : 0,
-                    ]) { $1 }
+                catalog: catalog, recent: try await recent, latestPeriodic: try await latestPeriodic, standing: try await standing,
+                pageCounts: try await serviceCounts.merging(
+                    ["rosters": try await rosterCounts.values.reduce(0, +), "feedback": try await hasFeedback ? 1 : 0]) { $1 }
             )
-            var panel: RecordPanel?
-            if let office = parent, let obligated = try await services.compliance.community(id: unit.id) {
-                let (rows, record) = try await services.complianceReport.record(unit: obligated, officeID: office.id, today: today)
-                panel = RecordPanel(slug: unit.slug, rows: rows, record: record)
-            }
+            let record = try await panel
             return try services.pages.page(for: key) {
                 var model = CommunityHome(community: unit, parent: parent, content: content, today: today, assets: services.renderer.assets)
-                model.record = panel
+                model.record = record
                 return HTML(try services.renderer.render("public/community", model), caching: .publicRevalidate)
             }
         }
+    }
+
+    /// The community's record of what it owed the office this year, when the office keeps one for it.
+    private func recordPanel(of unit: Unit, parent: Unit?, today: CalendarDate) async throws -> RecordPanel? {
+        guard let office = parent, let obligated = try await services.compliance.community(id: unit.id) else { return nil }
+        let (rows, record) = try await services.complianceReport.record(unit: obligated, officeID: office.id, today: today)
+        return RecordPanel(slug: unit.slug, rows: rows, record: record)
     }
 
     @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {
