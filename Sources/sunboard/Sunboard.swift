@@ -8,7 +8,7 @@ struct Sunboard: AsyncParsableCommand {
         abstract: "阳光居务 Sunboard — 社区居务公开系统 / community-affairs disclosure platform.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, VerifyCommand.self, UserCommand.self, BackupCommand.self,
-            RestoreCommand.self, UnitCommand.self, RoutesCommand.self,
+            RestoreCommand.self, UnitCommand.self, RoutesCommand.self, ReindexCommand.self,
         ]
     )
 }

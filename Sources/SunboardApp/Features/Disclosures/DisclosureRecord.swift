@@ -10,6 +10,11 @@ import SunboardCore
 enum DisclosureRecord: RecordKind {
     static let name = LedgerEntry.disclosureKind
 
+    /// Published, corrected or withdrawn: search finds its words as they are now.
+    static func didChange(id: Int, database: DatabaseKind, on sql: any SQLDatabase) async throws {
+        try await DisclosureSearchIndex.update(disclosureID: id, database: database, on: sql)
+    }
+
     static func publicIDs(after: Int, limit: Int, on sql: any SQLDatabase) async throws -> [Int] {
         try await sql.select().column("id").from("disclosures").where("published_version", .greaterThan, SQLBind(0))
             .page(SQLColumn("id"), after: after, limit: limit).all().map { try $0.decode(column: "id", as: Int.self) }

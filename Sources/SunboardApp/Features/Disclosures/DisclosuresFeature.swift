@@ -1,7 +1,7 @@
 /// Notices and disclosures: drafting, review, publication, objections, feeds and print.
 struct DisclosuresFeature: Feature {
     let name = "Disclosures"
-    var migrations: [any Migration] { [CreateDisclosures()] }
+    var migrations: [any Migration] { [CreateDisclosures(), CreateSearchIndex()] }
     var searchSources: [any SearchSource] { [DisclosureSearch()] }
 
     func addRoutes(to routes: FeatureRoutes, services: AppServices) {

@@ -48,6 +48,7 @@ struct PublicChange: Sendable {
         } else {
             try await PublicVersions.changed(on: sql)
         }
+        try await kind.didChange(id: id, database: database, on: sql)
         for (message, unitID) in messages {
             try await WebhookOutbox.enqueue(message, unitID: unitID, at: now, on: sql)
         }

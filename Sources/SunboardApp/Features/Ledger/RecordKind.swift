@@ -24,11 +24,15 @@ protocol RecordKind: Sendable {
     /// The documents a state names by their hash (`version.2.part`), served
     /// beside the record so anyone can recompute them.
     static func parts(id: Int, on sql: any SQLDatabase) async throws -> [String: String]
+    /// After a record's public state was chained, in the same transaction:
+    /// for what is kept beside the records (disclosures' search index).
+    static func didChange(id: Int, database: DatabaseKind, on sql: any SQLDatabase) async throws
 }
 
 extension RecordKind {
     static var keepsSecrets: Bool { false }
     static func parts(id: Int, on sql: any SQLDatabase) async throws -> [String: String] { [:] }
+    static func didChange(id: Int, database: DatabaseKind, on sql: any SQLDatabase) async throws {}
 
     static func state(id: Int, on sql: any SQLDatabase) async throws -> RecordState? {
         try await states(ids: [id], on: sql)[id]

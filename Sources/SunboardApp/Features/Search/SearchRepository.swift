@@ -35,10 +35,13 @@ protocol SearchSource: Sendable {
 }
 
 /// Search over everything public, asking each feature's ``SearchSource``
-/// (``Feature/searchSources``). Plain `LIKE` with escaped patterns: the same
-/// on SQLite and PostgreSQL (case folded on both), and right for
-/// two-character Chinese words, which word tokenizers miss. Titles rank
-/// first, then the most recent, then by kind.
+/// (``Feature/searchSources``). What matches is decided by `LIKE` with
+/// escaped patterns: the same on SQLite and PostgreSQL (case folded on
+/// both), and right for two-character Chinese words, which word tokenizers
+/// miss. Disclosures, the one source that grows without end, are first
+/// narrowed by an index of character pairs (``DisclosureSearchIndex``), so
+/// a search does not scan them all. Titles rank first, then the most
+/// recent, then by kind.
 public struct SearchRepository: Sendable {
     let database: Database
     let sources: [any SearchSource]

@@ -80,7 +80,7 @@ public final class PublicVersions: Sendable {
     /// sent only then, and not at all on a rollback).
     static func changed(on sql: any SQLDatabase) async throws {
         TransactionEffects.current?.changedPublicRecords()
-        if sql.dialect.name == "postgresql" {
+        if DatabaseKind(of: sql) == .postgresql {
             try await sql.raw("NOTIFY \(unsafeRaw: channel)").run()
         }
     }
